@@ -6,7 +6,6 @@ import java.util.Locale;
 import nnlab.Dataset;
 import nnlab.Perceptron;
 import nnlab.Sequential;
-import nnlab.backend.Backends;
 
 /**
  * Runs the problem set's examples on the reference solution and prints what they produce: the lecture's perceptron
@@ -20,7 +19,6 @@ public final class TrainingDemo {
     /** Prints the demo to standard output; takes no arguments. */
     public static void main(String[] args) {
         PrintStream out = System.out;
-        out.println("matrix backend: " + Backends.current().name() + " (" + Backends.choice().reason() + ")");
         lectureTable(out);
         perceptronLearnsOr(out);
         recipe(out, "breast cancer (30-16-1, Adam)", Recipes.breastCancerData(), Recipes.breastCancerModel(),
