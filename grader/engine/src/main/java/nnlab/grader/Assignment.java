@@ -1,0 +1,35 @@
+package nnlab.grader;
+
+import java.util.List;
+import java.util.Map;
+
+import nnlab.grader.runtime.Dispatcher;
+
+/**
+ * An assignment plugged into the grader, found with {@link java.util.ServiceLoader}: its descriptor, its hidden test
+ * classes, the starter sources that replace files that do not compile, the resources its submissions read, the value
+ * types of its API and the class loader of its reference solution.
+ */
+public interface Assignment {
+
+    /** Returns the id used on the command line, e.g. "ps1". */
+    String id();
+
+    /** Returns the descriptor (points, due date, limits). */
+    AssignmentSpec spec();
+
+    /** Returns the classes holding {@link GradedTest} methods. */
+    List<Class<?>> testClasses();
+
+    /** Returns the starter's sources by path relative to the source root, e.g. "nnlab/Perceptron.java". */
+    Map<String, String> starterSources();
+
+    /** Returns resources to place on the submission's classpath, by path, e.g. "nnlab/data/digits.csv". */
+    Map<String, byte[]> submissionResources();
+
+    /** Returns the classes that travel by value between the grader and the submission JVM. */
+    List<Dispatcher.ValueType> valueTypes();
+
+    /** Returns the class loader that defines the reference solution's classes (the oracle). */
+    ClassLoader oracleLoader();
+}

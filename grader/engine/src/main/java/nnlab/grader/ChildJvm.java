@@ -1,0 +1,320 @@
+package nnlab.grader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import nnlab.grader.runtime.Dispatcher;
+import nnlab.grader.runtime.Json;
+
+/**
+ * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
+ * or a fatal error. Replies are read only from lines that start with this run's secret; anything else on the child's
+ * stdout is stray output. The grader's own timer enforces the per-call and per-submission limits by killing the
+ * child and all its descendants.
+ */
+final class ChildJvm implements Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChildJvm.class.getName());
+    private static final Object EOF = new Object();
+    private static final int START_SECONDS = 30;
+    private static final int MAX_STARTS = 25;
+    private static final int STRAY_CHARS = 4096;
+    private static final int STUDENT_OUTPUT_CHARS = 4096;
+    private static final int SECRET_BYTES = 24;
+
+    private final Sandbox sandbox;
+    private final Limits limits;
+    private final List<Dispatcher.ValueType> valueTypes;
+    private final Path classes;
+    private final Path scratchRoot;
+    private final List<String> jvmFlags;
+    private final StringBuilder studentOutput = new StringBuilder();
+
+    private Process process;
+    private OutputStream stdin;
+    private BlockingQueue<Object> replies;
+    private StringBuilder stderr;
+    private String secret;
+    private int generation;
+    private int starts;
+    private long usedNanos;
+    private boolean studentOutputTruncated;
+
+    ChildJvm(Sandbox sandbox, Limits limits, List<Dispatcher.ValueType> valueTypes, Path classes, Path scratchRoot,
+             List<String> jvmFlags) {
+        this.sandbox = sandbox;
+        this.limits = limits;
+        this.valueTypes = List.copyOf(valueTypes);
+        this.classes = classes;
+        this.scratchRoot = scratchRoot;
+        this.jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    /** Returns how many JVMs were started. */
+    int starts() {
+        return starts;
+    }
+
+    /** Returns the wall time spent in calls and start-ups, in milliseconds. */
+    long usedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(usedNanos);
+    }
+
+    @Override
+    public synchronized Map<?, ?> exchange(Map<String, Object> request) {
+        long budget = TimeUnit.SECONDS.toNanos(limits.perSubmissionSeconds()) - usedNanos;
+        if (budget <= 0) {
+            throw new StudentException(StudentException.Kind.BUDGET, "", "not run: your submission used up its total time"
+                    + " limit of " + limits.perSubmissionSeconds() + " s in earlier tests", List.of());
+        }
+        long begin = System.nanoTime();
+        try {
+            ensureStarted();
+            long callNanos = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), budget);
+            Object id = request.get("id");
+            stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            long deadline = System.nanoTime() + callNanos;
+            while (true) {
+                Object reply = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (reply == null) {
+                    kill();
+                    boolean wholeBudget = callNanos < TimeUnit.SECONDS.toNanos(limits.perCallSeconds());
+                    throw new StudentException(wholeBudget ? StudentException.Kind.BUDGET : StudentException.Kind.TIMEOUT, "",
+                            wholeBudget ? "your submission ran past its total time limit of " + limits.perSubmissionSeconds()
+                                    + " s; the JVM running your code was stopped"
+                                    : "your code took longer than the " + limits.perCallSeconds() + " s limit for one call"
+                                    + " (an endless loop, or much too slow?); the JVM running it was stopped and restarted",
+                            List.of());
+                }
+                if (reply == EOF) {
+                    throw died();
+                }
+                Map<?, ?> map = (Map<?, ?>) reply;
+                if (!String.valueOf(id).equals(String.valueOf(map.get("id")))) {
+                    continue;
+                }
+                collectOutput(map);
+                if (Boolean.TRUE.equals(map.get("fatal"))) {
+                    kill();
+                }
+                return map;
+            }
+        } catch (IOException e) {
+            StudentException failure = died();
+            kill();
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new StudentException(StudentException.Kind.CRASHED, "", "grading was interrupted", List.of());
+        } finally {
+            usedNanos += System.nanoTime() - begin;
+        }
+    }
+
+    @Override
+    public synchronized int generation() {
+        return generation;
+    }
+
+    @Override
+    public synchronized String drainOutput() {
+        String s = studentOutput.toString() + (studentOutputTruncated ? "\n… (output truncated)" : "");
+        studentOutput.setLength(0);
+        studentOutputTruncated = false;
+        return s;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
+        try {
+            stdin.close();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (IOException e) {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+        process = null;
+    }
+
+    private void collectOutput(Map<?, ?> reply) {
+        appendOutput(java.util.Objects.toString(reply.get("out"), ""));
+        appendOutput(java.util.Objects.toString(reply.get("err"), ""));
+        if (Boolean.TRUE.equals(reply.get("truncated"))) {
+            studentOutputTruncated = true;
+        }
+    }
+
+    private void appendOutput(String text) {
+        int room = STUDENT_OUTPUT_CHARS - studentOutput.length();
+        if (text.length() > room) {
+            studentOutputTruncated = true;
+        }
+        studentOutput.append(text, 0, Math.max(0, Math.min(room, text.length())));
+    }
+
+    private void ensureStarted() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        if (process != null) {
+            kill();
+        }
+        if (starts >= MAX_STARTS) {
+            throw new StudentException(StudentException.Kind.CRASHED, "", "not run: the JVM running your code crashed or was"
+                    + " stopped " + MAX_STARTS + " times; the grader gave up restarting it", List.of());
+        }
+        starts++;
+        generation++;
+        Path scratch = Files.createTempDirectory(scratchRoot, "scratch");
+        if (sandbox.switchesUser()) {
+            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        List<String> command = sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("LANG", "C.UTF-8");
+        process = pb.start();
+        stdin = process.getOutputStream();
+        secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
+        replies = new LinkedBlockingQueue<>();
+        stderr = new StringBuilder();
+        startReader(process.getInputStream(), replies, secret);
+        startDrain(process.getErrorStream(), stderr);
+        stdin.write((secret + "\n" + Json.write(initRequest()) + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        Object ready = replies.poll(START_SECONDS, TimeUnit.SECONDS);
+        if (!(ready instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("ready"))) {
+            String err;
+            synchronized (stderr) {
+                err = stderr.toString();
+            }
+            kill();
+            throw new IllegalStateException("the submission JVM did not start: " + err + " (command: " + command + ")");
+        }
+    }
+
+    private Map<String, Object> initRequest() {
+        List<Object> types = new ArrayList<>();
+        valueTypes.forEach(vt -> types.add(vt.toJson()));
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("op", "init");
+        init.put("valueTypes", types);
+        return init;
+    }
+
+    private StudentException died() {
+        Process p = process;
+        String err;
+        synchronized (stderr) {
+            err = stderr.toString();
+        }
+        Integer exit = null;
+        try {
+            if (p != null && p.waitFor(2, TimeUnit.SECONDS)) {
+                exit = p.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        String message;
+        if (err.contains("OutOfMemoryError")) {
+            message = "your code ran out of memory (the heap limit is " + limits.heapMegabytes() + " MB); the JVM was restarted";
+        } else if (exit != null && exit > 128) {
+            message = "the JVM running your code was killed by signal " + (exit - 128) + " (a resource limit: CPU time,"
+                    + " memory, processes or file size); it was restarted";
+        } else if (exit != null) {
+            message = "your code ended the JVM with exit status " + exit + " (System.exit or Runtime.halt?) — never call"
+                    + " them in graded code; the JVM was restarted";
+        } else {
+            message = "the JVM running your code stopped answering (did your code close System.out or read System.in?);"
+                    + " it was restarted";
+        }
+        LOG.fine(() -> "submission JVM died: " + err);
+        return new StudentException(StudentException.Kind.CRASHED, "", message, List.of());
+    }
+
+    private void kill() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private static void startReader(InputStream in, BlockingQueue<Object> replies, String secret) {
+        String prefix = secret + " ";
+        Thread t = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith(prefix)) {
+                        try {
+                            replies.add(Json.read(line.substring(prefix.length())));
+                        } catch (IllegalArgumentException e) {
+                            LOG.fine("unreadable reply from the submission JVM");
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.fine("submission stdout closed: " + e);
+            } finally {
+                replies.add(EOF);
+            }
+        }, "submission-stdout");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void startDrain(InputStream in, StringBuilder sink) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    synchronized (sink) {
+                        if (sink.length() < STRAY_CHARS) {
+                            sink.append(new String(buffer, 0, Math.min(n, STRAY_CHARS - sink.length()), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.fine("submission stderr closed: " + e);
+            }
+        }, "submission-stderr");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,23 @@
+package nnlab.grader;
+
+import java.util.Map;
+
+/** Where facade calls go: the submission JVM or a dispatcher in this process. */
+interface Endpoint extends AutoCloseable {
+
+    /**
+     * Sends one request and returns the reply as plain JSON values.
+     *
+     * @throws StudentException when no reply can be had (timeout, crash, budget used up, unreadable reply)
+     */
+    Map<?, ?> exchange(Map<String, Object> request);
+
+    /** Returns a number that changes whenever the objects created so far are lost (a JVM restart). */
+    int generation();
+
+    /** Returns and clears what student code printed since the last call, capped. */
+    String drainOutput();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,254 @@
+package nnlab.grader;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import nnlab.grader.runtime.Json;
+
+/**
+ * Builds typed facades over an {@link Endpoint}: an API interface whose methods carry {@link New}, {@link Static}
+ * or {@link Constant}, and mirror interfaces ({@link Implements}) for the objects they return.
+ */
+final class Facades {
+
+    private static final AtomicLong REQUEST_IDS = new AtomicLong();
+
+    private Facades() {
+    }
+
+    /** Returns a proxy of {@code api} whose calls go to {@code endpoint}. */
+    static <T> T create(Class<T> api, Endpoint endpoint) {
+        if (!api.isInterface()) {
+            throw new IllegalArgumentException(api + " must be an interface of @New/@Static/@Constant methods");
+        }
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, new ApiHandler(endpoint)));
+    }
+
+    /** Returns the student class a mirror type stands for, e.g. "nnlab.Dense[]" for {@code Dense[]}. */
+    static String studentType(Class<?> mirror, AsValue asValue) {
+        if (asValue != null) {
+            return asValue.value();
+        }
+        if (mirror.isArray()) {
+            return studentType(mirror.getComponentType(), null) + "[]";
+        }
+        Implements impl = mirror.getAnnotation(Implements.class);
+        return impl != null ? impl.value() : mirror.getTypeName();
+    }
+
+    private record ApiHandler(Endpoint endpoint) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, method, args, "student API facade");
+            }
+            Map<String, Object> request = new LinkedHashMap<>();
+            New create = method.getAnnotation(New.class);
+            Static call = method.getAnnotation(Static.class);
+            Constant constant = method.getAnnotation(Constant.class);
+            if (constant != null) {
+                request.put("op", "constant");
+                request.put("type", constant.value());
+                request.put("name", args[0]);
+                send(endpoint, request);
+                return mirror(endpoint, method.getReturnType(), null, (String) args[0]);
+            }
+            if (create != null) {
+                request.put("op", "new");
+                request.put("type", create.value());
+            } else if (call != null) {
+                request.put("op", "static");
+                request.put("type", call.value());
+                request.put("method", call.method());
+                request.put("returns", studentType(method.getReturnType(), method.getAnnotation(AsValue.class)));
+            } else {
+                throw new IllegalStateException(method + " needs @New, @Static or @Constant");
+            }
+            return invokeRemote(endpoint, method, args, request);
+        }
+    }
+
+    private static final class MirrorHandler implements InvocationHandler {
+        final Endpoint endpoint;
+        final Class<?> mirror;
+        final Long ref;
+        final String constant;
+        final int generation;
+
+        MirrorHandler(Endpoint endpoint, Class<?> mirror, Long ref, String constant) {
+            this.endpoint = endpoint;
+            this.mirror = mirror;
+            this.ref = ref;
+            this.constant = constant;
+            this.generation = endpoint.generation();
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, method, args, studentType(mirror, null) + (constant != null ? "." + constant : "#" + ref));
+            }
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("op", "call");
+            request.put("type", studentType(mirror, null));
+            request.put("method", method.getName());
+            request.put("returns", studentType(method.getReturnType(), method.getAnnotation(AsValue.class)));
+            request.put("target", reference());
+            return invokeRemote(endpoint, method, args, request);
+        }
+
+        Map<String, Object> reference() {
+            if (constant != null) {
+                return Map.of("const", constant);
+            }
+            if (generation != endpoint.generation()) {
+                throw new StudentException(StudentException.Kind.CRASHED, "",
+                        "this " + studentType(mirror, null) + " object was lost when the JVM running your code was restarted"
+                                + " after an earlier failure", List.of());
+            }
+            return Map.of("ref", ref);
+        }
+    }
+
+    private static Object invokeRemote(Endpoint endpoint, Method method, Object[] args, Map<String, Object> request) {
+        Parameter[] parameters = method.getParameters();
+        List<Object> params = new ArrayList<>();
+        List<Object> encoded = new ArrayList<>();
+        List<Object> inout = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            params.add(studentType(parameters[i].getType(), parameters[i].getAnnotation(AsValue.class)));
+            encoded.add(encode(args[i]));
+            if (parameters[i].isAnnotationPresent(InOut.class)) {
+                inout.add(i);
+            }
+        }
+        request.put("params", params);
+        request.put("args", encoded);
+        if (!inout.isEmpty()) {
+            request.put("inout", inout);
+        }
+        Map<?, ?> reply = send(endpoint, request);
+        if (reply.get("inout") instanceof Map<?, ?> changed) {
+            for (Map.Entry<?, ?> e : changed.entrySet()) {
+                int i = Integer.parseInt((String) e.getKey());
+                Object fresh = decode(endpoint, e.getValue(), parameters[i].getType());
+                if (fresh != null && args[i] != null && Array.getLength(fresh) == Array.getLength(args[i])) {
+                    System.arraycopy(fresh, 0, args[i], 0, Array.getLength(fresh));
+                }
+            }
+        }
+        return decode(endpoint, reply.get("value"), method.getReturnType());
+    }
+
+    private static Map<?, ?> send(Endpoint endpoint, Map<String, Object> request) {
+        request.put("id", REQUEST_IDS.incrementAndGet());
+        Map<?, ?> reply = endpoint.exchange(request);
+        if (Boolean.TRUE.equals(reply.get("ok"))) {
+            return reply;
+        }
+        Map<?, ?> error = reply.get("error") instanceof Map<?, ?> m ? m : Map.of();
+        String kind = String.valueOf(error.get("kind"));
+        List<String> frames = new ArrayList<>();
+        if (error.get("frames") instanceof List<?> list) {
+            list.forEach(f -> frames.add(String.valueOf(f)));
+        }
+        String message = String.valueOf(error.get("message"));
+        switch (kind) {
+            case "exception":
+                throw new StudentException(StudentException.Kind.THREW, String.valueOf(error.get("class")), message, frames);
+            case "missing":
+                throw new StudentException(StudentException.Kind.MISSING, "", message, frames);
+            default:
+                throw new StudentException(StudentException.Kind.PROTOCOL, "",
+                        "the grader could not call your code (" + message + ")", frames);
+        }
+    }
+
+    private static Object encode(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        if (Proxy.isProxyClass(value.getClass()) && Proxy.getInvocationHandler(value) instanceof MirrorHandler h) {
+            return h.reference();
+        }
+        if (value instanceof Object[] array) {
+            List<Object> list = new ArrayList<>(array.length);
+            for (Object o : array) {
+                list.add(encode(o));
+            }
+            return list;
+        }
+        if (value.getClass().isArray()) {
+            return value;
+        }
+        throw new IllegalArgumentException("cannot pass a " + value.getClass().getName() + " to student code");
+    }
+
+    private static Object decode(Endpoint endpoint, Object json, Class<?> type) {
+        if (type == void.class) {
+            return null;
+        }
+        if (json == null) {
+            if (type.isPrimitive()) {
+                throw new StudentException(StudentException.Kind.PROTOCOL, "", "no value came back", List.of());
+            }
+            return null;
+        }
+        try {
+            if (type == double.class || type == Double.class) {
+                return Json.toDouble(json);
+            }
+            if (type == int.class || type == Integer.class) {
+                return ((Number) json).intValue();
+            }
+            if (type == long.class || type == Long.class) {
+                return ((Number) json).longValue();
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return (Boolean) json;
+            }
+            if (type == String.class) {
+                return (String) json;
+            }
+            if (type.isArray()) {
+                List<?> list = (List<?>) json;
+                Object array = Array.newInstance(type.getComponentType(), list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    Array.set(array, i, decode(endpoint, list.get(i), type.getComponentType()));
+                }
+                return array;
+            }
+            if (type.isInterface()) {
+                Map<?, ?> m = (Map<?, ?>) json;
+                return m.containsKey("const") ? mirror(endpoint, type, null, (String) m.get("const"))
+                        : mirror(endpoint, type, ((Number) m.get("ref")).longValue(), null);
+            }
+        } catch (ClassCastException e) {
+            throw new StudentException(StudentException.Kind.PROTOCOL, "",
+                    "the reply did not have the expected shape (" + Json.describe(json) + " for " + type.getSimpleName() + ")",
+                    List.of());
+        }
+        throw new IllegalArgumentException("cannot receive a " + type.getName() + " from student code");
+    }
+
+    private static Object mirror(Endpoint endpoint, Class<?> type, Long ref, String constant) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                new MirrorHandler(endpoint, type, ref, constant));
+    }
+
+    private static Object objectMethod(Object proxy, Method method, Object[] args, String description) {
+        switch (method.getName()) {
+            case "equals": return proxy == args[0];
+            case "hashCode": return System.identityHashCode(proxy);
+            default: return description;
+        }
+    }
+}

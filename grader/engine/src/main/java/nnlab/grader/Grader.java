@@ -1,0 +1,337 @@
+package nnlab.grader;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Grades one submission: discovers the assignment's tests and records a placeholder for each, reads and compiles the
+ * submission, runs the tests with the submission in a sandboxed JVM (or in process, for trusted code) and the
+ * reference as oracle, and returns the Gradescope results. It never throws for a bad submission; a failure of the
+ * grader itself becomes a visible "grader error" entry plus a hidden one with the trace.
+ */
+public final class Grader {
+
+    /** The grader's version, recorded in every result. */
+    public static final String VERSION = "0.1.0";
+
+    /** How to grade. */
+    public record Options(Long seed, boolean inProcess, Path placeholderFile) {
+        /** Sandboxed grading with a secret seed and no placeholder file. */
+        public static Options defaults() {
+            return new Options(null, false, null);
+        }
+    }
+
+    private final Assignment assignment;
+
+    /** Creates a grader for {@code assignment}. */
+    public Grader(Assignment assignment) {
+        this.assignment = assignment;
+    }
+
+    /** Returns the assignment registered under {@code id}. */
+    public static Optional<Assignment> find(String id) {
+        return ServiceLoader.load(Assignment.class).stream().map(ServiceLoader.Provider::get)
+                .filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** Returns the ids of every registered assignment. */
+    public static List<String> known() {
+        return ServiceLoader.load(Assignment.class).stream().map(p -> p.get().id()).toList();
+    }
+
+    /** Grades {@code submission} (a folder or a zip). */
+    public Results grade(Path submission, Options options) {
+        long start = System.nanoTime();
+        long seed = options.seed() != null ? options.seed() : new SecureRandom().nextLong();
+        Results results = new Results();
+        Map<String, Object> timings = new LinkedHashMap<>();
+        Map<String, Object> extra = results.extraData();
+        extra.put("seed", seed);
+        extra.put("grader_version", VERSION);
+        extra.put("assignment", assignment.id());
+        extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        extra.put("timings_ms", timings);
+        List<String> summary = new ArrayList<>();
+        Map<String, Results.Test> byId = new LinkedHashMap<>();
+        Path work = null;
+        try {
+            Sandbox sandbox = options.inProcess() ? null : Sandbox.detect();
+            Isolation isolation = options.inProcess()
+                    ? new Isolation("in-process", List.of("in-process"), List.of("trusted code, not sandboxed"))
+                    : sandbox.isolation();
+            extra.put("isolation", isolation.toData());
+            Launcher launcher = LauncherFactory.create();
+            long t0 = System.nanoTime();
+            GradingSessionHolder holder = new GradingSessionHolder();
+            TestPlan plan = launcher.discover(request(holder.id));
+            placeholders(plan, byId, results);
+            timings.put("discovery", millis(t0));
+            if (options.placeholderFile() != null) {
+                results.output("Grading did not finish: these placeholders are all that was recorded.");
+                results.write(options.placeholderFile());
+            }
+
+            work = Files.createTempDirectory("nnlab-grade");
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+            t0 = System.nanoTime();
+            Intake.Result intake = Intake.read(submission, work);
+            timings.put("intake", millis(t0));
+            summary.addAll(intake.notes());
+            if (intake.refusal() != null) {
+                summary.add("Submission refused: " + intake.refusal() + ".");
+                extra.put("refused", intake.refusal());
+                byId.values().forEach(t -> t.output = "Not run: the submission was refused (" + intake.refusal() + ").");
+                return finish(results, summary, start);
+            }
+            t0 = System.nanoTime();
+            Path classes = work.resolve("classes");
+            Compilation.Result compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes);
+            timings.put("compile", millis(t0));
+            report(compiled, summary, extra);
+            copyResources(classes);
+            worldReadable(classes);
+
+            t0 = System.nanoTime();
+            try (Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
+                 Endpoint student = studentEndpoint(options, sandbox, classes, work);
+                 GradingSession session = new GradingSession(student, oracle, seed)) {
+                holder.session = session;
+                launcher.execute(launcher.discover(request(session.id())), new Listener(session, byId));
+                if (student instanceof ChildJvm child) {
+                    timings.put("submission_jvm", child.usedMillis());
+                    extra.put("submission_jvm_starts", child.starts());
+                }
+            }
+            timings.put("tests", millis(t0));
+        } catch (Throwable e) {
+            graderError(results, e);
+        } finally {
+            deleteQuietly(work);
+        }
+        return finish(results, summary, start);
+    }
+
+    private Endpoint studentEndpoint(Options options, Sandbox sandbox, Path classes, Path work) throws IOException {
+        if (options.inProcess()) {
+            ClassLoader loader = new URLClassLoader("submission", new URL[] {classes.toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            return new InProcessEndpoint(loader, assignment.valueTypes());
+        }
+        return new ChildJvm(sandbox, assignment.spec().limits(), assignment.valueTypes(), classes, work,
+                CdsArchive.flags(sandbox, assignment.spec().limits()));
+    }
+
+    private LauncherDiscoveryRequest request(String sessionId) {
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(assignment.testClasses().stream().map(DiscoverySelectors::selectClass).toList())
+                .configurationParameter(GradingSession.PARAMETER, sessionId)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build();
+    }
+
+    private void placeholders(TestPlan plan, Map<String, Results.Test> byId, Results results) {
+        List<Map.Entry<String, GradedTest>> found = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            collect(plan, root, found);
+        }
+        found.sort(Comparator.comparing(e -> numberKey(e.getValue().number())));
+        for (Map.Entry<String, GradedTest> e : found) {
+            GradedTest g = e.getValue();
+            byId.put(e.getKey(), results.add(g.number(), g.name(), g.points(), g.visibility(),
+                    "Not run: grading stopped before this test."));
+        }
+    }
+
+    private static void collect(TestPlan plan, TestIdentifier id, List<Map.Entry<String, GradedTest>> found) {
+        if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource ms) {
+            Method m = ms.getJavaMethod();
+            GradedTest g = m.getAnnotation(GradedTest.class);
+            if (g != null) {
+                found.add(Map.entry(id.getUniqueId(), g));
+            }
+        }
+        for (TestIdentifier child : plan.getChildren(id)) {
+            collect(plan, child, found);
+        }
+    }
+
+    private static String numberKey(String number) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : number.split("\\.")) {
+            sb.append(String.format("%6s", part)).append('.');
+        }
+        return sb.toString();
+    }
+
+    private void report(Compilation.Result compiled, List<String> summary, Map<String, Object> extra) {
+        List<String> errors = compiled.errors().stream().map(Compilation.Error::toString).toList();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("errors", errors);
+        c.put("replaced_with_starter", compiled.replaced());
+        c.put("dropped", compiled.dropped());
+        c.put("compiled", compiled.compiled());
+        extra.put("compilation", c);
+        if (!errors.isEmpty()) {
+            summary.add("Compiler errors:");
+            errors.stream().limit(30).forEach(e -> summary.add("  " + e));
+        }
+        compiled.replaced().forEach(f -> summary.add("Replaced " + f + " by the starter's version because it did not"
+                + " compile: its methods earn no points."));
+        compiled.dropped().forEach(f -> summary.add("Left out " + f + " because it did not compile."));
+        if (!compiled.compiled()) {
+            summary.add("The submission could not be compiled even with the starter's files.");
+        }
+    }
+
+    private void copyResources(Path classes) throws IOException {
+        for (Map.Entry<String, byte[]> e : assignment.submissionResources().entrySet()) {
+            Path target = classes.resolve(e.getKey()).normalize();
+            if (!target.startsWith(classes)) {
+                throw new IllegalStateException("resource outside the classes folder: " + e.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
+        }
+    }
+
+    private static void worldReadable(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    private Results finish(Results results, List<String> summary, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.executionSeconds(seconds);
+        ((Map<String, Object>) results.extraData().get("timings_ms")).put("total", Math.round(seconds * 1000));
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "Score: %.2f / %.2f%n",
+                results.score(), results.maxScore()));
+        summary.forEach(s -> out.append(s).append('\n'));
+        Object isolation = results.extraData().get("isolation");
+        if (isolation instanceof Map<?, ?> m) {
+            out.append("Sandbox: ").append(m.get("level")).append('\n');
+        }
+        out.append("Seed: ").append(results.extraData().get("seed")).append('\n');
+        results.output(out.toString());
+        return results;
+    }
+
+    private static void graderError(Results results, Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        results.add("0.0", "Grader error — not your fault", 0, Visibility.VISIBLE,
+                "The grader itself failed while grading this submission. This is not your fault: tell the course staff."
+                        + " Tests that did not run are marked as such.").status = "failed";
+        results.add("0.1", "Grader error trace (staff only)", 0, Visibility.HIDDEN, trace.toString());
+        results.extraData().put("grader_error", e.toString());
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /** Lets discovery happen before the session (and its endpoints) exist. */
+    private static final class GradingSessionHolder {
+        final String id = "discovery";
+        GradingSession session;
+    }
+
+    private static final class Listener implements TestExecutionListener {
+        private final GradingSession session;
+        private final Map<String, Results.Test> byId;
+
+        Listener(GradingSession session, Map<String, Results.Test> byId) {
+            this.session = session;
+            this.byId = byId;
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            Results.Test t = byId.get(id.getUniqueId());
+            if (t != null) {
+                t.output = "Skipped: " + reason;
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Results.Test t = byId.get(id.getUniqueId());
+            if (t == null) {
+                return;
+            }
+            Score score = session.existingScore(id.getUniqueId());
+            StringBuilder out = new StringBuilder();
+            boolean success = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+            double fraction;
+            if (score != null && score.cases() > 0) {
+                fraction = success ? (double) score.passed() / score.cases() : 0;
+            } else {
+                fraction = success ? 1 : 0;
+            }
+            t.score = Results.round(t.maxScore * fraction);
+            t.status = fraction == 1 ? "passed" : "failed";
+            if (score != null) {
+                out.append(score.feedback());
+                t.extraData.putAll(score.data());
+            }
+            result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
+            String printed = session.output(id.getUniqueId());
+            if (!printed.isBlank()) {
+                out.append("\n\nYour code printed:\n").append(printed);
+            }
+            t.output = out.length() == 0 && fraction == 1 ? "Passed." : out.toString();
+        }
+
+        private static String describe(Throwable e) {
+            if (e instanceof StudentException s) {
+                return s.describe();
+            }
+            if (e instanceof AssertionError) {
+                return String.valueOf(e.getMessage());
+            }
+            return "The test could not check your code: " + e;
+        }
+    }
+}

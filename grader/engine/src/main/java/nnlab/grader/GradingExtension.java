@@ -1,0 +1,71 @@
+package nnlab.grader;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Supplies a graded test's parameters ({@link Student} and {@link Oracle} facades, its {@link Score}), clears the
+ * submission's remote objects before each test and keeps what student code printed during it.
+ */
+public final class GradingExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+
+    /** Creates the extension; JUnit does this. */
+    public GradingExtension() {
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        Class<?> type = p.getParameter().getType();
+        return type == Score.class || type.isInterface() && (p.isAnnotated(Student.class) || p.isAnnotated(Oracle.class));
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        GradingSession session = session(e);
+        Class<?> type = p.getParameter().getType();
+        if (type == Score.class) {
+            return score(session, e);
+        }
+        return Facades.create(type, p.isAnnotated(Student.class) ? session.student() : session.oracle());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext e) {
+        GradingSession session = session(e);
+        score(session, e);
+        session.student().drainOutput();
+        Map<String, Object> reset = new LinkedHashMap<>();
+        reset.put("id", 0);
+        reset.put("op", "reset");
+        try {
+            session.student().exchange(reset);
+        } catch (StudentException ignored) {
+            // A broken JVM is replaced on the test's first real call; the reset only frees objects of earlier tests.
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext e) {
+        GradingSession session = session(e);
+        session.recordOutput(e.getUniqueId(), session.student().drainOutput());
+    }
+
+    private static Score score(GradingSession session, ExtensionContext e) {
+        GradedTest graded = e.getRequiredTestMethod().getAnnotation(GradedTest.class);
+        boolean hidden = graded != null && graded.visibility() != Visibility.VISIBLE;
+        return session.score(e.getUniqueId(), hidden);
+    }
+
+    private static GradingSession session(ExtensionContext e) {
+        String id = e.getConfigurationParameter(GradingSession.PARAMETER)
+                .orElseThrow(() -> new ParameterResolutionException("graded tests run only inside the grader"));
+        return GradingSession.find(id);
+    }
+}

@@ -1,0 +1,82 @@
+package nnlab.grader;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state one grading run shares with its tests: the two endpoints, the secret seed and each test's
+ * {@link Score}. Tests find it through a launcher configuration parameter, so several runs can share a JVM.
+ */
+final class GradingSession implements AutoCloseable {
+
+    /** The launcher configuration parameter naming the session. */
+    static final String PARAMETER = "nnlab.grader.session";
+
+    private static final Map<String, GradingSession> SESSIONS = new ConcurrentHashMap<>();
+
+    private final String id = UUID.randomUUID().toString();
+    private final Endpoint student;
+    private final Endpoint oracle;
+    private final long seed;
+    private final Map<String, Score> scores = new ConcurrentHashMap<>();
+    private final Map<String, String> output = new ConcurrentHashMap<>();
+
+    GradingSession(Endpoint student, Endpoint oracle, long seed) {
+        this.student = student;
+        this.oracle = oracle;
+        this.seed = seed;
+        SESSIONS.put(id, this);
+    }
+
+    static GradingSession find(String id) {
+        GradingSession s = SESSIONS.get(id);
+        if (s == null) {
+            throw new IllegalStateException("no grading session " + id + ": graded tests run only inside the grader");
+        }
+        return s;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Endpoint student() {
+        return student;
+    }
+
+    Endpoint oracle() {
+        return oracle;
+    }
+
+    /** Returns the test's score, creating it with a seed derived from the run's seed and the test's identity. */
+    Score score(String uniqueId, boolean hidden) {
+        return scores.computeIfAbsent(uniqueId, k -> new Score(hidden, seed ^ fingerprint(k)));
+    }
+
+    Score existingScore(String uniqueId) {
+        return scores.get(uniqueId);
+    }
+
+    void recordOutput(String uniqueId, String text) {
+        output.put(uniqueId, text);
+    }
+
+    String output(String uniqueId) {
+        return output.getOrDefault(uniqueId, "");
+    }
+
+    private static long fingerprint(String s) {
+        long h = 1125899906842597L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h = 31 * h + b;
+        }
+        return h;
+    }
+
+    @Override
+    public void close() {
+        SESSIONS.remove(id);
+    }
+}

@@ -1,0 +1,175 @@
+package nnlab.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * A Gradescope {@code results.json} under construction: tests with score, max_score, status, output and visibility,
+ * the top-level score and output, and {@code extra_data}. Written atomically (temp file, then rename).
+ */
+public final class Results {
+
+    /** One test's entry. */
+    public static final class Test {
+        final String number;
+        final String name;
+        final double maxScore;
+        final Visibility visibility;
+        double score;
+        String status = "failed";
+        String output;
+        Map<String, Object> extraData = new LinkedHashMap<>();
+
+        Test(String number, String name, double maxScore, Visibility visibility, String output) {
+            this.number = number;
+            this.name = name;
+            this.maxScore = maxScore;
+            this.visibility = visibility;
+            this.output = output;
+        }
+
+        /** Returns the points earned. */
+        public double score() {
+            return score;
+        }
+
+        /** Returns the points available. */
+        public double maxScore() {
+            return maxScore;
+        }
+
+        /** Returns "passed" or "failed". */
+        public String status() {
+            return status;
+        }
+
+        /** Returns the test's number, e.g. "1.4". */
+        public String number() {
+            return number;
+        }
+
+        /** Returns the feedback text. */
+        public String output() {
+            return output;
+        }
+
+        /** Returns who sees this test. */
+        public Visibility visibility() {
+            return visibility;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", number + " " + name);
+            m.put("number", number);
+            m.put("score", round(score));
+            m.put("max_score", round(maxScore));
+            m.put("status", status);
+            m.put("output", output == null ? "" : output);
+            m.put("visibility", visibility.gradescope());
+            if (!extraData.isEmpty()) {
+                m.put("extra_data", extraData);
+            }
+            return m;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<Test> tests = new ArrayList<>();
+    private final Map<String, Object> extraData = new LinkedHashMap<>();
+    private String output = "";
+    private double executionSeconds;
+
+    /** Returns the tests, in report order. */
+    public List<Test> tests() {
+        return tests;
+    }
+
+    /** Returns the total score. */
+    public double score() {
+        return round(tests.stream().mapToDouble(t -> t.score).sum());
+    }
+
+    /** Returns the total of the tests' max scores. */
+    public double maxScore() {
+        return round(tests.stream().mapToDouble(t -> t.maxScore).sum());
+    }
+
+    /** Returns the top-level output text. */
+    public String output() {
+        return output;
+    }
+
+    /** Returns the extra data (seed, versions, isolation, timings). */
+    public Map<String, Object> extraData() {
+        return extraData;
+    }
+
+    Test add(String number, String name, double maxScore, Visibility visibility, String output) {
+        Test t = new Test(number, name, maxScore, visibility, output);
+        tests.add(t);
+        return t;
+    }
+
+    void output(String text) {
+        this.output = text;
+    }
+
+    void executionSeconds(double seconds) {
+        this.executionSeconds = seconds;
+    }
+
+    /** Returns the Gradescope document as plain values. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("score", score());
+        m.put("execution_time", round(executionSeconds));
+        m.put("output", output);
+        m.put("visibility", "visible");
+        m.put("stdout_visibility", "hidden");
+        m.put("extra_data", extraData);
+        List<Object> list = new ArrayList<>();
+        tests.forEach(t -> list.add(t.toJson()));
+        m.put("tests", list);
+        return m;
+    }
+
+    /** Writes the document to {@code file} atomically: readers see the old file or the complete new one. */
+    public void write(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), ".results", ".json.part");
+        try {
+            Files.write(temp, JSON.writeValueAsBytes(toJson()));
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Returns a terminal summary: one line per test and the total. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (Test t : tests) {
+            sb.append(String.format(Locale.ROOT, "%-6s %-7s %6.2f / %-6.2f %s%n", t.number, t.status, round(t.score),
+                    round(t.maxScore), t.name));
+        }
+        sb.append(String.format(Locale.ROOT, "Total: %.2f / %.2f%n", score(), maxScore()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,262 @@
+package nnlab.grader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Builds the command line of a submission JVM from the strongest isolation this host offers:
+ * {@code timeout --signal=KILL} → {@code prlimit} → {@code setpriv} (to an unprivileged uid, when running as root)
+ * → {@code bwrap} → {@code java}. Bubblewrap is used as root only behind setpriv, because a root bubblewrap can
+ * remount its root read-write.
+ */
+final class Sandbox {
+
+    /** The unprivileged uid and gid submission JVMs run as when the grader runs as root ("nobody"). */
+    static final int SANDBOX_UID = 65534;
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
+    private static final long ADDRESS_SPACE_SLACK_BYTES = 1L << 30;
+    private static final int OPEN_FILES = 256;
+    private static final long FILE_SIZE_BYTES = 16L << 20;
+    private static final String INSIDE_SUBMISSION = "/sandbox/submission";
+    private static final int PROBE_SECONDS = 20;
+    private static volatile Sandbox detected;
+
+    private final Isolation isolation;
+    private final boolean timeout;
+    private final boolean prlimit;
+    private final boolean setpriv;
+    private final boolean bwrap;
+    private final Path javaHome;
+
+    private Sandbox(Isolation isolation, boolean timeout, boolean prlimit, boolean setpriv, boolean bwrap, Path javaHome) {
+        this.isolation = isolation;
+        this.timeout = timeout;
+        this.prlimit = prlimit;
+        this.setpriv = setpriv;
+        this.bwrap = bwrap;
+        this.javaHome = javaHome;
+    }
+
+    /** Returns the sandbox of this host, detecting it on first use. */
+    static Sandbox detect() {
+        Sandbox s = detected;
+        if (s == null) {
+            synchronized (Sandbox.class) {
+                if (detected == null) {
+                    detected = probe();
+                }
+                s = detected;
+            }
+        }
+        return s;
+    }
+
+    /** Returns what this sandbox enforces. */
+    Isolation isolation() {
+        return isolation;
+    }
+
+    /**
+     * Returns the command that starts the runtime server on {@code classes} with {@code limits}.
+     *
+     * @param scratch an empty folder the child may use as working directory when there is no private /tmp
+     */
+    List<String> command(RuntimeBundle runtime, Path classes, Path scratch, Limits limits, List<String> jvmFlags) {
+        List<String> cmd = new ArrayList<>();
+        if (timeout) {
+            cmd.addAll(List.of("timeout", "--signal=KILL", (limits.perSubmissionSeconds() + 30) + "s"));
+        }
+        if (prlimit) {
+            long addressSpace = limits.heapMegabytes() * (1L << 20) + ADDRESS_SPACE_SLACK_BYTES;
+            cmd.addAll(List.of("prlimit", "--cpu=" + (limits.perSubmissionSeconds() * 2 + 30), "--as=" + addressSpace,
+                    "--fsize=" + FILE_SIZE_BYTES, "--nofile=" + OPEN_FILES, "--core=0"));
+            if (setpriv) {
+                // RLIMIT_NPROC counts every process of the uid, so it is only meaningful for the dedicated sandbox uid.
+                cmd.add("--nproc=" + limits.maxThreads());
+            }
+            cmd.add("--");
+        }
+        if (setpriv) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups",
+                    "--inh-caps=-all", "--"));
+        }
+        String classesArg = classes.toString();
+        String tmp = scratch.toString();
+        if (bwrap) {
+            cmd.addAll(bwrapPrefix());
+            cmd.addAll(List.of("--tmpfs", "/tmp", "--ro-bind", runtime.folder().toString(), runtime.folder().toString(),
+                    "--ro-bind", classes.toString(), INSIDE_SUBMISSION, "--chdir", "/tmp", "--"));
+            classesArg = INSIDE_SUBMISSION;
+            tmp = "/tmp";
+        }
+        cmd.add(javaHome.resolve("bin/java").toString());
+        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m",
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+                "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", runtime.jar().toString(), "nnlab.grader.runtime.Server", classesArg,
+                String.valueOf(limits.outputKilobytes() * 1024L)));
+        return cmd;
+    }
+
+    /** Returns whether the child runs as another uid, so the files it reads must be world-readable. */
+    boolean switchesUser() {
+        return setpriv;
+    }
+
+    private List<String> bwrapPrefix() {
+        List<String> cmd = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL", "--clearenv", "--setenv", "LANG", "C.UTF-8", "--proc", "/proc", "--dev", "/dev"));
+        for (String dir : List.of("/usr/lib", "/usr/lib64", "/usr/lib32", "/lib", "/lib64", "/lib32")) {
+            Path p = Path.of(dir);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), dir));
+                } catch (IOException e) {
+                    LOG.warning("cannot read the link " + dir + ": " + e);
+                }
+            } else if (Files.isDirectory(p)) {
+                cmd.addAll(List.of("--ro-bind", dir, dir));
+            }
+        }
+        for (Path extra : jdkOutsideLibs()) {
+            cmd.addAll(List.of("--ro-bind", extra.toString(), extra.toString()));
+        }
+        return cmd;
+    }
+
+    /** The JDK itself when it lives outside /usr/lib, and the folders its symbolic links point into (e.g. /etc/java-17). */
+    private List<Path> jdkOutsideLibs() {
+        Set<Path> extra = new LinkedHashSet<>();
+        if (!javaHome.startsWith("/usr/lib")) {
+            extra.add(javaHome);
+        }
+        try (Stream<Path> walk = Files.walk(javaHome)) {
+            walk.filter(Files::isSymbolicLink).forEach(link -> {
+                try {
+                    Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+                    if (target.isAbsolute() && !target.startsWith("/usr/lib") && target.getNameCount() >= 2) {
+                        Path top = target.getRoot().resolve(target.subpath(0, 2));
+                        if (Files.exists(top)) {
+                            extra.add(top);
+                        }
+                    }
+                } catch (IOException e) {
+                    LOG.fine(() -> "unreadable link " + link);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warning("cannot list the JDK at " + javaHome + ": " + e);
+        }
+        return List.copyOf(extra);
+    }
+
+    private static Sandbox probe() {
+        Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        try {
+            javaHome = javaHome.toRealPath();
+        } catch (IOException e) {
+            LOG.fine("java.home has no real path");
+        }
+        List<String> layers = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        boolean timeout = onPath("timeout");
+        boolean prlimit = onPath("prlimit");
+        boolean root = isRoot();
+        boolean setpriv = root && onPath("setpriv");
+        boolean bwrap = onPath("bwrap");
+        if (timeout) {
+            layers.add("timeout");
+        } else {
+            warnings.add("timeout(1) not found: only the grader's own timer stops runaway submissions");
+        }
+        if (prlimit) {
+            layers.add("prlimit");
+        } else {
+            warnings.add("prlimit(1) not found: no CPU, address-space, file-size or process limits");
+        }
+        if (root && !setpriv) {
+            warnings.add("running as root without setpriv(1): submissions run as root, and bubblewrap is not used");
+            bwrap = false;
+        }
+        if (setpriv) {
+            layers.add("setpriv");
+        }
+        if (!bwrap && !(root && !setpriv)) {
+            warnings.add("bubblewrap (bwrap) not found: submissions can read any world-readable file and use the network;"
+                    + " run scripts/install-sandbox.sh");
+        }
+        Sandbox candidate = new Sandbox(null, false, false, setpriv, bwrap, javaHome);
+        if (bwrap && !candidate.bwrapWorks()) {
+            warnings.add("bubblewrap is installed but cannot create a sandbox here (user namespaces disabled?)");
+            bwrap = false;
+        }
+        if (bwrap) {
+            layers.add("bubblewrap");
+        }
+        layers.add("java");
+        String level = layers.size() > 1 ? layers.get(layers.size() - 2) : "process";
+        Isolation isolation = new Isolation(level, List.copyOf(layers), List.copyOf(warnings));
+        warnings.forEach(w -> LOG.warning("sandbox: " + w));
+        return new Sandbox(isolation, timeout, prlimit, setpriv, bwrap, javaHome);
+    }
+
+    private boolean bwrapWorks() {
+        List<String> cmd = new ArrayList<>();
+        if (setpriv) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups", "--"));
+        }
+        cmd.addAll(bwrapPrefix());
+        cmd.addAll(List.of("--tmpfs", "/tmp", "--", javaHome.resolve("bin/java").toString(), "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-version"));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            path = "/usr/bin:/bin:/usr/sbin:/sbin";
+        }
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            LOG.fine("no /proc/self/status");
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+}

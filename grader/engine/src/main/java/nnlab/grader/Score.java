@@ -1,0 +1,235 @@
+package nnlab.grader;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * One graded test's record: partial credit case by case, and tolerant comparisons whose messages show the input,
+ * the expected and the actual value — except in a hidden test, where they show neither the input nor the expected
+ * value. A test that never calls {@link #check} earns all or nothing.
+ */
+public final class Score {
+
+    private static final int SHOWN_FAILURES = 3;
+    private static final int SHOWN_VALUES = 8;
+
+    private final boolean hidden;
+    private final Random random;
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> data = new LinkedHashMap<>();
+    private int cases;
+    private int passed;
+
+    Score(boolean hidden, long seed) {
+        this.hidden = hidden;
+        this.random = new Random(seed);
+    }
+
+    /** Returns this test's random source, seeded from the run's secret seed and the test's identity. */
+    public Random random() {
+        return random;
+    }
+
+    /** Returns whether this test is hidden, so that messages must not reveal inputs or expected values. */
+    public boolean hidden() {
+        return hidden;
+    }
+
+    /**
+     * Runs one case worth an equal share of the test's points; a failed assertion or a failure of student code fails
+     * the case and grading goes on with the next one.
+     */
+    public void check(String label, Runnable body) {
+        cases++;
+        try {
+            body.run();
+            passed++;
+        } catch (AssertionError e) {
+            failures.add(label + ": " + e.getMessage());
+        } catch (StudentException e) {
+            failures.add(label + ": " + e.describe());
+        } catch (RuntimeException e) {
+            failures.add(label + ": your result could not be checked (" + e + ")");
+        }
+    }
+
+    /** Adds a line to the test's feedback, e.g. a named likely mistake. */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    /** Attaches data for reports (e.g. a gradient-check table) to the test's {@code extra_data}. */
+    public void data(String key, Object value) {
+        data.put(key, value);
+    }
+
+    /** Fails unless {@code actual} is within {@code tolerance} of {@code expected}. */
+    public void close(String what, String input, double expected, double actual, Tolerance tolerance) {
+        if (!tolerance.accepts(expected, actual)) {
+            throw new AssertionFailedError(mismatch(what, input, format(expected), format(actual), "", tolerance, actual));
+        }
+    }
+
+    /** {@link #close(String, String, double, double, Tolerance)} with {@link Tolerance#DEFAULT}. */
+    public void close(String what, String input, double expected, double actual) {
+        close(what, input, expected, actual, Tolerance.DEFAULT);
+    }
+
+    /** Fails unless the arrays have the same length and every entry is within {@code tolerance}. */
+    public void close(String what, String input, double[] expected, double[] actual, Tolerance tolerance) {
+        if (actual == null) {
+            throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
+        }
+        if (actual.length != expected.length) {
+            throw new AssertionFailedError(what + " returned " + actual.length + " values but " + expected.length
+                    + " were expected" + inputs(input) + ".");
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (!tolerance.accepts(expected[i], actual[i])) {
+                throw new AssertionFailedError(mismatch(what, input, show(expected), show(actual), " (entry " + i + ")",
+                        tolerance, actual[i]));
+            }
+        }
+    }
+
+    /** Fails unless the matrices have the same shape and every entry is within {@code tolerance}. */
+    public void close(String what, String input, double[][] expected, double[][] actual, Tolerance tolerance) {
+        if (actual == null) {
+            throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
+        }
+        String expectedShape = shape(expected);
+        String actualShape = shape(actual);
+        if (!expectedShape.equals(actualShape)) {
+            throw new AssertionFailedError(what + " returned a " + actualShape + " matrix but a " + expectedShape
+                    + " one was expected" + inputs(input) + ".");
+        }
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (!tolerance.accepts(expected[r][c], actual[r][c])) {
+                    throw new AssertionFailedError(mismatch(what, input, show(expected), show(actual),
+                            " (entry [" + r + "][" + c + "])", tolerance, actual[r][c]));
+                }
+            }
+        }
+    }
+
+    /** Fails with {@code message} unless {@code condition} holds. */
+    public void require(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionFailedError(message);
+        }
+    }
+
+    int cases() {
+        return cases;
+    }
+
+    int passed() {
+        return passed;
+    }
+
+    Map<String, Object> data() {
+        return data;
+    }
+
+    /** Returns the feedback lines: the first few failed cases and the notes. */
+    String feedback() {
+        StringBuilder sb = new StringBuilder();
+        if (cases > 0 && passed < cases) {
+            sb.append(passed).append(" of ").append(cases).append(" cases passed.");
+            failures.stream().limit(SHOWN_FAILURES).forEach(f -> sb.append("\n- ").append(f));
+            if (failures.size() > SHOWN_FAILURES) {
+                sb.append("\n- … and ").append(failures.size() - SHOWN_FAILURES).append(" more failed cases");
+            }
+        }
+        notes.forEach(n -> sb.append(sb.length() == 0 ? "" : "\n").append(n));
+        return sb.toString();
+    }
+
+    private String mismatch(String what, String input, String expected, String actual, String where, Tolerance tol,
+                            double offending) {
+        String nan = Double.isNaN(offending) ? " Your value is NaN (not a number): look for 0/0, ∞ − ∞, log of a negative"
+                + " number or exp overflowing." : "";
+        if (hidden) {
+            return what + " is not within " + tol.describe() + " of the reference on this hidden case" + where
+                    + "; your value: " + actual + "." + nan;
+        }
+        return what + inputs(input) + ": expected " + expected + " but got " + actual + where + " (tolerance "
+                + tol.describe() + ")." + nan;
+    }
+
+    private String inputs(String input) {
+        return hidden || input == null || input.isEmpty() ? "" : " for " + input;
+    }
+
+    private static String shape(double[][] m) {
+        if (m.length == 0) {
+            return "0×0";
+        }
+        for (double[] row : m) {
+            if (row == null || row.length != m[0].length) {
+                return "ragged";
+            }
+        }
+        return m.length + "×" + m[0].length;
+    }
+
+    /** Formats a double for messages: round-trip precise but short where possible. */
+    public static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        String s = String.format(Locale.ROOT, "%.10g", v);
+        return Double.parseDouble(s) == v ? s.replaceAll("\\.?0+(e|$)", "$1") : Double.toString(v);
+    }
+
+    /** Formats an array for messages, eliding the middle of long ones. */
+    public static String show(double[] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            if (i == SHOWN_VALUES && values.length > SHOWN_VALUES + 1) {
+                sb.append(", … (").append(values.length - SHOWN_VALUES).append(" more)");
+                break;
+            }
+            sb.append(i == 0 ? "" : ", ").append(format(values[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Formats a matrix for messages, eliding large ones. */
+    public static String show(double[][] values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int r = 0; r < values.length; r++) {
+            if (r == SHOWN_VALUES / 2 && values.length > SHOWN_VALUES / 2 + 1) {
+                sb.append(", … (").append(values.length - r).append(" more rows)");
+                break;
+            }
+            sb.append(r == 0 ? "" : ", ").append(show(values[r]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Returns a short description of a matrix argument for messages. */
+    public static String describe(double[][] values) {
+        return values.length * values[0].length <= SHOWN_VALUES * 2 ? show(values) : shape(values) + " matrix";
+    }
+
+    @Override
+    public String toString() {
+        return "Score[" + passed + "/" + cases + ", failures=" + Arrays.toString(failures.toArray()) + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package nnlab.grader;
+
+import java.util.List;
+
+/**
+ * A call into student code did not return normally: it threw, a class or method is missing, or the submission JVM
+ * crashed, timed out or broke the protocol. The message is written for the student.
+ */
+public final class StudentException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the call failed. */
+    public enum Kind {
+        /** Student code threw; {@link #exceptionClass()} names the exception. */
+        THREW,
+        /** A class, constructor, method or enum constant the API requires is absent or has another signature. */
+        MISSING,
+        /** The call exceeded its time limit. */
+        TIMEOUT,
+        /** The submission JVM ended (System.exit, Runtime.halt, a crash, a resource limit). */
+        CRASHED,
+        /** The submission's time budget is used up. */
+        BUDGET,
+        /** The reply could not be understood. */
+        PROTOCOL
+    }
+
+    private final Kind kind;
+    private final String exceptionClass;
+    private final List<String> frames;
+
+    /** Creates a failure; {@code exceptionClass} is empty unless student code threw. */
+    public StudentException(Kind kind, String exceptionClass, String message, List<String> frames) {
+        super(message);
+        this.kind = kind;
+        this.exceptionClass = exceptionClass == null ? "" : exceptionClass;
+        this.frames = List.copyOf(frames);
+    }
+
+    /** Returns why the call failed. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Returns the class name of the exception student code threw, or "". */
+    public String exceptionClass() {
+        return exceptionClass;
+    }
+
+    /** Returns a few stack frames from student code, innermost first. */
+    public List<String> frames() {
+        return frames;
+    }
+
+    /** Returns the message with the exception class and frames, for a student report. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (kind == Kind.THREW) {
+            sb.append("your code threw ").append(exceptionClass).append(": ").append(getMessage());
+        } else {
+            sb.append(getMessage());
+        }
+        for (String f : frames) {
+            sb.append("\n    at ").append(f);
+        }
+        return sb.toString();
+    }
+}

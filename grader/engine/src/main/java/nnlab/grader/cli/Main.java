@@ -1,0 +1,93 @@
+package nnlab.grader.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.Grader;
+import nnlab.grader.Results;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The grader's command line: {@code grade --assignment ps1 --submission PATH [--out results.json] [--seed N]}.
+ *
+ * <p>Exit codes: 0 graded (whatever the score), 2 bad usage, 3 submission refused (results still written),
+ * 4 the grader itself failed (results still written, with a "grader error" entry).
+ */
+@Command(name = "nnlab-grader", mixinStandardHelpOptions = true, version = "nnlab grader " + Grader.VERSION,
+        description = "Grades submissions of an nnlab problem set.", subcommands = {Main.Grade.class})
+public final class Main implements Runnable {
+
+    /** Exit code: the submission was refused (zip-slip, not a zip, no sources). */
+    public static final int REFUSED = 3;
+    /** Exit code: the grader failed; results.json holds a "grader error" entry. */
+    public static final int GRADER_ERROR = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The {@code grade} command. */
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = "Grades one submission (a folder or a zip) and writes Gradescope's results.json.")
+    static final class Grade implements Callable<Integer> {
+
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.")
+        String assignment;
+
+        @Option(names = "--submission", required = true, description = "A submission folder or zip.")
+        Path submission;
+
+        @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--seed", description = "The random seed of the hidden tests (default: drawn secretly, recorded).")
+        Long seed;
+
+        @Option(names = "--in-process", description = "Run trusted code (e.g. the reference) in this JVM, unsandboxed.")
+        boolean inProcess;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<Assignment> found = Grader.find(assignment);
+            if (found.isEmpty()) {
+                err.println("Unknown assignment '" + assignment + "'. Known: " + Grader.known());
+                return 2;
+            }
+            Results results = new Grader(found.get()).grade(submission, new Grader.Options(seed, inProcess, this.out));
+            results.write(this.out);
+            out.print(results.summary());
+            out.print(results.output());
+            out.println("Results written to " + this.out.toAbsolutePath());
+            out.flush();
+            if (results.extraData().containsKey("grader_error")) {
+                return GRADER_ERROR;
+            }
+            return results.extraData().containsKey("refused") ? REFUSED : 0;
+        }
+    }
+}
