@@ -1,0 +1,75 @@
+package nnlab.checks;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The starter's data sets are byte-identical to assignments/ps1/data, as its SHA256SUMS records them. */
+@DisplayName("Data copies in starter-code/src/main/resources/nnlab/data")
+class DataCopiesTests {
+
+    private static final String SUMS = "SHA256SUMS";
+    private static final String LICENSE = "LICENSE";
+
+    @Test
+    void everyChecksummedFileIsCopiedUnchangedWithItsLicence() throws IOException {
+        Path source = Repository.assignmentData();
+        Path copy = Repository.starterData();
+        List<String> problems = new ArrayList<>();
+        Set<String> expectedFiles = new TreeSet<>(Set.of(LICENSE));
+        for (String line : Files.readAllLines(source.resolve(SUMS))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.trim().split("\\s+\\*?", 2);
+            String hash = parts[0];
+            String name = parts[1];
+            expectedFiles.add(name);
+            if (!hash.equals(sha256(source.resolve(name)))) {
+                problems.add("assignments/ps1/data/" + name + " does not match " + SUMS
+                        + ": regenerate both with regenerate.sh");
+            }
+            Path copied = copy.resolve(name);
+            if (!Files.exists(copied)) {
+                problems.add(name + " is missing from the starter: copy assignments/ps1/data/" + name + " there");
+            } else if (!hash.equals(sha256(copied))) {
+                problems.add("the starter's " + name + " differs from " + SUMS + ": copy assignments/ps1/data/" + name
+                        + " over it");
+            }
+        }
+        Path license = copy.resolve(LICENSE);
+        if (!Files.exists(license) || Files.mismatch(license, source.resolve(LICENSE)) != -1) {
+            problems.add("the starter's " + LICENSE + " is missing or differs: copy assignments/ps1/data/" + LICENSE);
+        }
+        assertThat("Data copies out of step:\n  " + String.join("\n  ", problems) + "\n", problems, empty());
+        try (Stream<Path> files = Files.list(copy)) {
+            Set<String> present = files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            assertThat("Files in starter-code/src/main/resources/nnlab/data (exactly the checksummed data sets and "
+                    + "their licence; remove anything else)", present, equalTo(expectedFiles));
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK provides SHA-256", e);
+        }
+    }
+}
