@@ -1,0 +1,232 @@
+package nnlab.ps1.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import nnlab.grader.GradedTest;
+import nnlab.grader.GradientCheck;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.grader.Tolerance;
+import nnlab.grader.Visibility;
+import nnlab.ps1.grading.api.Dense;
+import nnlab.ps1.grading.api.Ps1;
+import nnlab.ps1.grading.api.Sequential;
+
+/** Part 3: backpropagation (30 points). */
+class BackpropGrading {
+
+    private static final List<String> HIDDEN_ACTIVATIONS = List.of("SIGMOID", "TANH", "RELU", "LEAKY_RELU", "ELU");
+    private static final int ENTRIES_PER_BLOCK = 6;
+
+    /** A network: layer sizes, activations, loss. */
+    private record Net(int[] sizes, String[] activations, String loss) {
+        int outputs() {
+            return sizes[sizes.length - 1];
+        }
+    }
+
+    private static final List<Net> NETS = List.of(
+            new Net(new int[] {2, 3, 1}, new String[] {"SIGMOID", "SIGMOID"}, "MSE"),
+            new Net(new int[] {4, 5, 3, 1}, new String[] {"TANH", "RELU", "SIGMOID"}, "BINARY_CROSSENTROPY"),
+            new Net(new int[] {3, 6, 4}, new String[] {"RELU", "SOFTMAX"}, "CATEGORICAL_CROSSENTROPY"),
+            new Net(new int[] {5, 4, 4, 3, 2}, new String[] {"ELU", "LEAKY_RELU", "TANH", "LINEAR"}, "MSE"));
+
+    @GradedTest(number = "3.1.1", name = "Dense forward", points = 7, visibility = Visibility.AFTER_DUE_DATE)
+    void forward(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 5; i++) {
+            int batch = i == 0 ? 1 : 1 + r.nextInt(5);
+            int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
+            int units = 1 + r.nextInt(4);
+            String activation = i == 4 ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
+            double[][] w = Gen.matrix(r, inputs, units, 1);
+            double[] b = Gen.vector(r, units, 0.5);
+            double[][] x = Gen.matrix(r, batch, inputs, 2);
+            String input = "W = " + Score.show(w) + ", b = " + Score.show(b) + ", " + activation + ", x = " + Score.show(x);
+            score.check("case " + (i + 1) + " (" + activation + ", batch " + batch + ")", () -> score.close(
+                    "Dense.forward (§3.1)", input, o.dense(w, b, o.activation(activation)).forward(x),
+                    s.dense(w, b, s.activation(activation)).forward(x), Tolerance.DEFAULT));
+        }
+    }
+
+    @GradedTest(number = "3.2.1", name = "Dense backward against the reference", points = 5, visibility = Visibility.HIDDEN)
+    void backwardAgainstOracle(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 4; i++) {
+            int batch = i == 0 ? 1 : 2 + r.nextInt(4);
+            int inputs = 1 + r.nextInt(4);
+            int units = 1 + r.nextInt(4);
+            String activation = HIDDEN_ACTIVATIONS.get(i % HIDDEN_ACTIVATIONS.size());
+            double[][] w = Gen.matrix(r, inputs, units, 1);
+            double[] b = Gen.vector(r, units, 0.5);
+            double[][] x = Gen.matrix(r, batch, inputs, 2);
+            double[][] g = Gen.matrix(r, batch, units, 1);
+            score.check("case " + (i + 1) + " (" + activation + ")", () -> {
+                Dense ds = s.dense(w, b, s.activation(activation));
+                Dense dor = o.dense(w, b, o.activation(activation));
+                ds.forward(x);
+                dor.forward(x);
+                score.close("∂L/∂X returned by Dense.backward (§3.2)", "", dor.backward(g), ds.backward(g), Tolerance.DEFAULT);
+                score.close("weightGradient ∂L/∂W = Xᵀ·∂L/∂Z (§3.2)", "", dor.weightGradient(), ds.weightGradient(),
+                        Tolerance.DEFAULT);
+                score.close("biasGradient = column sums of ∂L/∂Z (§3.2)", "", dor.biasGradient(), ds.biasGradient(),
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "3.2.2", name = "Dense backward against numerical differences of your forward", points = 5,
+            visibility = Visibility.HIDDEN)
+    void backwardGradientCheck(@Student Ps1 s, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 2; i++) {
+            int batch = 2 + r.nextInt(3);
+            int inputs = 2 + r.nextInt(3);
+            int units = 2 + r.nextInt(3);
+            String activation = i == 0 ? "TANH" : "SIGMOID";
+            int caseNumber = i + 1;
+            double[][] w = Gen.matrix(r, inputs, units, 1);
+            double[] b = Gen.vector(r, units, 0.5);
+            double[][] x = Gen.matrix(r, batch, inputs, 2);
+            double[][] g = Gen.matrix(r, batch, units, 1);
+            score.check("case " + (i + 1) + " (" + activation + ")", () -> {
+                Dense dense = s.dense(w, b, s.activation(activation));
+                dense.forward(x);
+                dense.backward(g);
+                double[] analytic = concat(flatten(dense.weightGradient()), dense.biasGradient());
+                double[] theta = concat(flatten(w), b);
+                GradientCheck.Result result = GradientCheck.check("Dense(" + activation + ") parameters", theta, analytic,
+                        p -> weightedSum(s.dense(unflatten(p, inputs, units), tail(p, inputs * units),
+                                s.activation(activation)).forward(x), g),
+                        List.of(new GradientCheck.Block("W", 0, inputs, units),
+                                new GradientCheck.Block("b", inputs * units, 1, units)),
+                        ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
+                score.data("gradient_check_" + caseNumber, result.toData());
+                score.require(result.passed(), "your backward pass disagrees with numerical differences of your own"
+                        + " forward pass (§3.2):\n" + result.table());
+            });
+        }
+    }
+
+    @GradedTest(number = "3.3.1", name = "Sequential.predict", points = 5, visibility = Visibility.AFTER_DUE_DATE)
+    void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (Net net : NETS.subList(0, 3)) {
+            long seed = r.nextLong();
+            double[][] x = Gen.matrix(r, 1 + r.nextInt(4), net.sizes()[0], 2);
+            score.check(describe(net), () -> score.close("Sequential.predict (§3.3)", describe(net) + ", x = "
+                    + Score.show(x), build(o, net, seed).predict(x), build(s, net, seed).predict(x), Tolerance.DEFAULT));
+        }
+    }
+
+    @GradedTest(number = "3.4.1", name = "Sequential.gradient against the reference", points = 4,
+            visibility = Visibility.HIDDEN)
+    void gradientAgainstOracle(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (Net net : NETS) {
+            long seed = r.nextLong();
+            double[][] x = Gen.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
+            double[][] y = targets(r, net, x.length);
+            score.check(describe(net), () -> {
+                Sequential ms = build(s, net, seed);
+                Sequential mo = build(o, net, seed);
+                ms.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
+                mo.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
+                score.close("Sequential.gradient (§3.4)", "", mo.gradient(x, y), ms.gradient(x, y), Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "3.4.2", name = "Sequential.gradient against numerical differences of your loss", points = 4,
+            visibility = Visibility.HIDDEN)
+    void gradientCheck(@Student Ps1 s, Score score) {
+        Random r = score.random();
+        for (Net net : NETS.subList(0, 3)) {
+            long seed = r.nextLong();
+            double[][] x = Gen.matrix(r, 3, net.sizes()[0], 2);
+            double[][] y = targets(r, net, x.length);
+            score.check(describe(net), () -> {
+                Sequential model = build(s, net, seed);
+                model.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
+                double[] theta = model.parameters();
+                double[] analytic = model.gradient(x, y);
+                GradientCheck.Result result = GradientCheck.check(describe(net), theta, analytic, p -> {
+                    model.setParameters(p);
+                    return model.loss(x, y);
+                }, blocks(net), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
+                score.data("gradient_check_" + describe(net), result.toData());
+                score.require(result.passed(), "your gradient disagrees with numerical differences of your own loss"
+                        + " (§3.4):\n" + result.table());
+            });
+        }
+    }
+
+    static Sequential build(Ps1 api, Net net, long seed) {
+        Dense[] layers = new Dense[net.sizes().length - 1];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = api.dense(net.sizes()[i], net.sizes()[i + 1], api.activation(net.activations()[i]), seed + i);
+        }
+        return api.sequential(layers);
+    }
+
+    private static List<GradientCheck.Block> blocks(Net net) {
+        List<GradientCheck.Block> blocks = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i + 1 < net.sizes().length; i++) {
+            int in = net.sizes()[i];
+            int out = net.sizes()[i + 1];
+            blocks.add(new GradientCheck.Block("W" + (i + 1), offset, in, out));
+            offset += in * out;
+            blocks.add(new GradientCheck.Block("b" + (i + 1), offset, 1, out));
+            offset += out;
+        }
+        return blocks;
+    }
+
+    private static double[][] targets(Random r, Net net, int rows) {
+        switch (net.loss()) {
+            case "CATEGORICAL_CROSSENTROPY": return Gen.oneHot(r, rows, net.outputs());
+            case "BINARY_CROSSENTROPY": return Gen.binary(r, rows, net.outputs());
+            default: return Gen.matrix(r, rows, net.outputs(), 1);
+        }
+    }
+
+    private static String describe(Net net) {
+        return java.util.Arrays.toString(net.sizes()) + " " + String.join("/", net.activations()) + " + " + net.loss();
+    }
+
+    private static double weightedSum(double[][] a, double[][] g) {
+        double total = 0;
+        for (int r = 0; r < g.length; r++) {
+            for (int c = 0; c < g[r].length; c++) {
+                total += a[r][c] * g[r][c];
+            }
+        }
+        return total;
+    }
+
+    private static double[] flatten(double[][] m) {
+        return java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    private static double[][] unflatten(double[] flat, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * cols, m[i], 0, cols);
+        }
+        return m;
+    }
+
+    private static double[] tail(double[] flat, int from) {
+        return java.util.Arrays.copyOfRange(flat, from, flat.length);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

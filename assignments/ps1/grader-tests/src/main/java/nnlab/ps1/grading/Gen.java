@@ -1,0 +1,81 @@
+package nnlab.ps1.grading;
+
+import java.util.Random;
+
+/** Random inputs for the hidden tests, drawn from a test's seeded {@link Random}. */
+final class Gen {
+
+    private Gen() {
+    }
+
+    /** A rows × cols matrix uniform in [−scale, scale]. */
+    static double[][] matrix(Random r, int rows, int cols, double scale) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = (2 * r.nextDouble() - 1) * scale;
+            }
+        }
+        return m;
+    }
+
+    /** A vector uniform in [−scale, scale]. */
+    static double[] vector(Random r, int n, double scale) {
+        return matrix(r, 1, n, scale)[0];
+    }
+
+    /** Probabilities in [0.02, 0.98]. */
+    static double[][] probabilities(Random r, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = 0.02 + 0.96 * r.nextDouble();
+            }
+        }
+        return m;
+    }
+
+    /** Rows that each sum to 1 (a softmax output), entries ≥ 0.01. */
+    static double[][] distributions(Random r, int rows, int cols) {
+        double[][] m = probabilities(r, rows, cols);
+        for (double[] row : m) {
+            double total = 0;
+            for (double v : row) {
+                total += v;
+            }
+            for (int c = 0; c < cols; c++) {
+                row[c] /= total;
+            }
+        }
+        return m;
+    }
+
+    /** 0/1 labels. */
+    static double[][] binary(Random r, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = r.nextBoolean() ? 1 : 0;
+            }
+        }
+        return m;
+    }
+
+    /** One-hot rows. */
+    static double[][] oneHot(Random r, int rows, int classes) {
+        double[][] m = new double[rows][classes];
+        for (double[] row : m) {
+            row[r.nextInt(classes)] = 1;
+        }
+        return m;
+    }
+
+    /** Copies a matrix. */
+    static double[][] copy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
+}

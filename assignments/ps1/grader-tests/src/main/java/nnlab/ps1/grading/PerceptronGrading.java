@@ -1,0 +1,146 @@
+package nnlab.ps1.grading;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import nnlab.grader.GradedTest;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.grader.Tolerance;
+import nnlab.grader.Visibility;
+import nnlab.ps1.grading.api.Perceptron;
+import nnlab.ps1.grading.api.Ps1;
+
+/** Part 1: the perceptron (20 points). */
+class PerceptronGrading {
+
+    private static final double[][] OR_X = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+    private static final double[] OR_Y = {0, 1, 1, 1};
+    private static final double[] LECTURE_WEIGHTS = {1, -1};
+    private static final double LECTURE_BIAS = -0.5;
+    private static final Tolerance TRAINING = new Tolerance(1e-9, 1e-6);
+
+    @GradedTest(number = "1.1.1", name = "Weighted sum and probability: the lecture's OR example", points = 2)
+    void lectureExample(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        for (double[] x : OR_X) {
+            String input = "x = " + Arrays.toString(x) + " with w = [1, -1], b = -0.5 (§1.1)";
+            score.check("x = " + Arrays.toString(x), () -> {
+                Perceptron ps = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                Perceptron po = o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                score.close("weightedSum", input, po.weightedSum(x), ps.weightedSum(x));
+                score.close("probability", input, po.probability(x), ps.probability(x));
+            });
+        }
+    }
+
+    @GradedTest(number = "1.1.2", name = "Weighted sum and probability: random inputs and |h| = 1000", points = 3,
+            visibility = Visibility.AFTER_DUE_DATE)
+    void randomWeightedSums(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 8; i++) {
+            int n = 1 + r.nextInt(5);
+            double[] w = Gen.vector(r, n, 2);
+            double b = Gen.vector(r, 1, 1)[0];
+            double[] x = Gen.vector(r, n, 3);
+            if (i >= 6) {
+                // Push h to ±1000: a naive 1 / (1 + exp(-h)) overflows to give NaN or 0/0 here.
+                double h = i == 6 ? 1000 : -1000;
+                Arrays.fill(w, 0);
+                w[0] = 1;
+                b = 0;
+                x[0] = h;
+            }
+            double[] weights = w;
+            double bias = b;
+            String input = "w = " + Arrays.toString(w) + ", b = " + bias + ", x = " + Arrays.toString(x);
+            score.check("case " + (i + 1), () -> {
+                Perceptron ps = s.perceptron(weights, bias);
+                Perceptron po = o.perceptron(weights, bias);
+                score.close("weightedSum (§1.1)", input, po.weightedSum(x), ps.weightedSum(x));
+                score.close("probability (§1.1)", input, po.probability(x), ps.probability(x));
+            });
+        }
+    }
+
+    @GradedTest(number = "1.2.1", name = "Prediction ŷ, including p = 0.5 exactly", points = 3,
+            visibility = Visibility.AFTER_DUE_DATE)
+    void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 6; i++) {
+            double[] w = Gen.vector(r, 3, 2);
+            double b = i == 0 ? 0 : Gen.vector(r, 1, 1)[0];
+            double[] x = i == 0 ? new double[3] : Gen.vector(r, 3, 2);
+            String input = "w = " + Arrays.toString(w) + ", b = " + b + ", x = " + Arrays.toString(x);
+            boolean atHalf = i == 0;
+            score.check(atHalf ? "p = 0.5" : "case " + (i + 1), () -> {
+                int expected = o.perceptron(w, b).predict(x);
+                int actual = s.perceptron(w, b).predict(x);
+                score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + input)
+                        + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
+                        + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
+            });
+        }
+    }
+
+    @GradedTest(number = "1.3.1", name = "Squared error", points = 3)
+    void squaredError(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        double[][] cases = {{0, 0.3775}, {1, 0.1824}, {1, 0.6225}, {0, 1}, {1, 1}};
+        for (double[] c : cases) {
+            score.check("y = " + c[0] + ", p = " + c[1], () -> score.close("squaredError (§1.3)",
+                    "y = " + c[0] + ", p = " + c[1], o.squaredError(c[0], c[1]), s.squaredError(c[0], c[1])));
+        }
+    }
+
+    @GradedTest(number = "1.4.1", name = "Gradient by the chain rule", points = 5, visibility = Visibility.HIDDEN)
+    void gradient(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 6; i++) {
+            int n = 1 + r.nextInt(4);
+            double[] w = Gen.vector(r, n, 2);
+            double b = Gen.vector(r, 1, 1)[0];
+            double[] x = Gen.vector(r, n, 2);
+            double y = r.nextBoolean() ? 1 : 0;
+            score.check("case " + (i + 1), () -> {
+                Perceptron ps = s.perceptron(w, b);
+                double[] expected = o.perceptron(w, b).gradient(x, y);
+                score.close("gradient (§1.4)", "", expected, ps.gradient(x, y), Tolerance.DEFAULT);
+                score.close("weights after gradient (gradient must change nothing)", "", w, ps.weights(), Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "1.5.1", name = "One gradient-descent update", points = 2, visibility = Visibility.AFTER_DUE_DATE)
+    void update(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        for (int i = 0; i < 4; i++) {
+            double[] w = Gen.vector(r, 3, 2);
+            double b = Gen.vector(r, 1, 1)[0];
+            double[] g = Gen.vector(r, 4, 1);
+            double eta = 0.05 + r.nextDouble();
+            String input = "w = " + Arrays.toString(w) + ", b = " + b + ", g = " + Arrays.toString(g) + ", η = " + eta;
+            score.check("case " + (i + 1), () -> {
+                Perceptron ps = s.perceptron(w, b);
+                Perceptron po = o.perceptron(w, b);
+                ps.update(g, eta);
+                po.update(g, eta);
+                score.close("weights after update (§1.5)", input, po.weights(), ps.weights(), Tolerance.DEFAULT);
+                score.close("bias after update (§1.5)", input, po.bias(), ps.bias());
+            });
+        }
+    }
+
+    @GradedTest(number = "1.5.2", name = "Training on OR from the lecture's start", points = 2)
+    void trainOr(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        for (double eta : new double[] {0.5, 2.0}) {
+            String input = "OR, w = [1, -1], b = -0.5, η = " + eta + ", 25 epochs";
+            score.check("η = " + eta, () -> {
+                Perceptron ps = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                Perceptron po = o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                score.close("train's loss history (§1.5)", input, po.train(OR_X, OR_Y, eta, 25),
+                        ps.train(OR_X, OR_Y, eta, 25), TRAINING);
+                score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
+            });
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package nnlab.ps1.grading;
+
+import nnlab.Dataset;
+import nnlab.demo.Recipes;
+import nnlab.grader.GradedTest;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.ps1.grading.api.Dense;
+import nnlab.ps1.grading.api.Ps1;
+import nnlab.ps1.grading.api.Sequential;
+
+/** Part 5: training on real data with the handout's recipes (10 points). */
+class TrainingGrading {
+
+    /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
+    private static final double ACCURACY_SLACK = 0.02;
+
+    @GradedTest(number = "5.1.1", name = "Breast cancer: held-out accuracy with the recipe", points = 5)
+    void breastCancer(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Dataset.Split data = Recipes.breastCancerData();
+        train(score, "breast cancer (§5.1)", s, o, data, new int[] {30, 16, 1}, "SIGMOID", "BINARY_CROSSENTROPY",
+                Recipes.BREAST_CANCER_LEARNING_RATE, Recipes.BREAST_CANCER_EPOCHS);
+    }
+
+    @GradedTest(number = "5.2.1", name = "Digits: held-out accuracy with the recipe", points = 5)
+    void digits(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Dataset.Split data = Recipes.digitsData();
+        train(score, "digits (§5.2)", s, o, data, new int[] {64, 32, 10}, "SOFTMAX", "CATEGORICAL_CROSSENTROPY",
+                Recipes.DIGITS_LEARNING_RATE, Recipes.DIGITS_EPOCHS);
+    }
+
+    private static void train(Score score, String what, Ps1 s, Ps1 o, Dataset.Split data, int[] sizes, String output,
+                              String loss, double learningRate, int epochs) {
+        double[][] xTrain = data.train().x().toArray();
+        double[][] yTrain = data.train().y().toArray();
+        double[][] xTest = data.test().x().toArray();
+        double[][] yTest = data.test().y().toArray();
+        Sequential mo = recipe(o, sizes, output, loss, learningRate);
+        mo.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        double expected = mo.accuracy(xTest, yTest);
+        Sequential ms = recipe(s, sizes, output, loss, learningRate);
+        double[] history = ms.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        double actual = ms.accuracy(xTest, yTest);
+        score.data("loss_history", history);
+        score.data("test_accuracy", actual);
+        score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
+                + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
+                + " this recipe; check fit (§4.6) and the gradients (Part 3).");
+    }
+
+    private static Sequential recipe(Ps1 api, int[] sizes, String output, String loss, double learningRate) {
+        Sequential model = api.sequential(new Dense[] {
+            api.dense(sizes[0], sizes[1], api.activation("RELU"), 1),
+            api.dense(sizes[1], sizes[2], api.activation(output), 2)});
+        model.compile(api.adam(learningRate, 0.9, 0.999, 1e-7), api.loss(loss));
+        return model;
+    }
+}
