@@ -99,7 +99,7 @@ final class Sandbox {
             tmp = "/tmp";
         }
         cmd.add(javaHome.resolve("bin/java").toString());
-        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
+        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseParallelGC",
                 "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
                 "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US"));
