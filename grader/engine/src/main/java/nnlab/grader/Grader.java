@@ -180,7 +180,7 @@ public final class Grader {
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
         return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work,
-                CdsArchive.flags(sandbox, limits));
+                CdsArchive.flags(RuntimeBundle.get(), sandbox.javaHome()));
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {

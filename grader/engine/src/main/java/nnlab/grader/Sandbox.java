@@ -108,14 +108,20 @@ final class Sandbox {
             tmp = "/tmp";
         }
         cmd.add(javaHome.resolve("bin/java").toString());
-        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m",
+        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m"));
+        cmd.addAll(CdsArchive.SHARED_FLAGS);
+        cmd.addAll(List.of("-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
                 "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", runtime.jar().toString(), "nnlab.grader.runtime.Server", classesArg,
                 String.valueOf(limits.outputKilobytes() * 1024L)));
         return cmd;
+    }
+
+    /** Returns the JDK that runs submission JVMs. */
+    Path javaHome() {
+        return javaHome;
     }
 
     /** Returns whether the child runs as another uid, so the files it reads must be world-readable. */
