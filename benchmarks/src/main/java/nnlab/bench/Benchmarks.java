@@ -1,0 +1,184 @@
+package nnlab.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import nnlab.Dataset;
+import nnlab.Matrix;
+import nnlab.Sequential;
+import nnlab.backend.Backends;
+import nnlab.backend.JavaBackend;
+import nnlab.backend.MatrixBackend;
+import nnlab.demo.Recipes;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+
+/**
+ * Prints two tables: matrix-product GFLOP/s for n × n doubles, and reference training throughput on digits.
+ *
+ * <p>Products: the Java backend, the backend this process chooses (Aparapi on the best OpenCL device, honouring
+ * {@code nnlab.backend}), and EJML single- and multi-threaded as the yardstick. Every Aparapi result is checked
+ * against EJML, so a silent fallback that computed nothing cannot pass as fast. Training: the 64-32-10 digits recipe,
+ * batch 32, once per backend, each in its own JVM because the backend is chosen once per process.
+ *
+ * <p>Arguments: {@code --sizes=64,128,...} (default 64 … 2048), {@code --epochs=N} (training epochs, default 5),
+ * {@code --training-only} (used for the child JVMs).
+ */
+public final class Benchmarks {
+
+    /** Each cell repeats its product until this many seconds have passed (at least once, after a warm-up). */
+    private static final double SECONDS_PER_CELL = 0.6;
+
+    /** Sizes from which a cell skips its warm-up run: the JIT and the OpenCL compiler are warm by then. */
+    private static final int NO_WARMUP_FROM = 1024;
+
+    /**
+     * Largest relative difference from EJML a product may show before the benchmark calls it wrong: far above
+     * rounding (about 1e-13 at n = 2048) and far below anything a broken or bypassed kernel produces.
+     */
+    private static final double CHECK_TOLERANCE = 1e-9;
+
+    private Benchmarks() {
+    }
+
+    /** Runs the benchmarks; see the class comment for the arguments. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int[] sizes = {64, 128, 256, 512, 1024, 2048};
+        int epochs = 5;
+        boolean trainingOnly = false;
+        for (String arg : args) {
+            if (arg.startsWith("--sizes=")) {
+                sizes = Arrays.stream(arg.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
+            } else if (arg.startsWith("--epochs=")) {
+                epochs = Integer.parseInt(arg.substring(9));
+            } else if (arg.equals("--training-only")) {
+                trainingOnly = true;
+            } else if (!arg.isBlank()) {
+                throw new IllegalArgumentException("Unknown argument '" + arg
+                        + "': use --sizes=64,128,... --epochs=N or --training-only.");
+            }
+        }
+        if (trainingOnly) {
+            System.out.printf(Locale.ROOT, "%s %.1f%n", Backends.current().name(), trainingThroughput(epochs));
+            return;
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.println("backend: " + Backends.current().name() + " (" + Backends.choice().reason() + ")");
+        products(sizes);
+        training(epochs);
+    }
+
+    private static void products(int[] sizes) {
+        MatrixBackend chosen = Backends.current();
+        System.out.println();
+        System.out.println("Matrix product C = A·B, n × n doubles, GFLOP/s (2n³ / time; higher is better)");
+        System.out.printf(Locale.ROOT, "| %5s | %10s | %14s | %10s | %10s | %8s |%n",
+                "n", "java", "aparapi " + chosen.name(), "EJML 1 thr", "EJML MT", "check");
+        System.out.println("|------:|-----------:|---------------:|-----------:|-----------:|---------:|");
+        Random random = new Random(1);
+        for (int n : sizes) {
+            double[] a = uniform(random, n * n);
+            double[] b = uniform(random, n * n);
+            DMatrixRMaj ea = DMatrixRMaj.wrap(n, n, a);
+            DMatrixRMaj eb = DMatrixRMaj.wrap(n, n, b);
+            DMatrixRMaj ec = new DMatrixRMaj(n, n);
+            double[] c = new double[n * n];
+            boolean warm = n < NO_WARMUP_FROM;
+            double java = gflops(n, warm, () -> JavaBackend.INSTANCE.multiply(a, false, b, false, c, n, n, n));
+            double aparapi = gflops(n, warm, () -> chosen.multiply(a, false, b, false, c, n, n, n));
+            double ejml = gflops(n, warm, () -> CommonOps_DDRM.mult(ea, eb, ec));
+            double check = maxRelativeDifference(c, ec.data);
+            double ejmlMt = gflops(n, warm, () -> CommonOps_MT_DDRM.mult(ea, eb, ec));
+            System.out.printf(Locale.ROOT, "| %5d | %10.2f | %14.2f | %10.2f | %10.2f | %8s |%n",
+                    n, java, aparapi, ejml, ejmlMt, check <= CHECK_TOLERANCE ? "ok" : String.format("%.1e", check));
+            if (!(check <= CHECK_TOLERANCE)) {
+                throw new IllegalStateException("the " + chosen.name() + " product at n = " + n
+                        + " differs from EJML by " + check + ": the timing above is not of a correct product");
+            }
+        }
+    }
+
+    private static void training(int epochs) throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println("Reference training, digits 64-32-10 MLP, batch " + Recipes.BATCH_SIZE + ", " + epochs
+                + " epochs after one warm-up epoch, each backend in its own JVM (samples/s; higher is better)");
+        System.out.println("| backend | samples/s |");
+        System.out.println("|---------|----------:|");
+        List<String> requests = new ArrayList<>(List.of("java"));
+        String chosen = Backends.current().name();
+        if (!chosen.equals("java")) {
+            requests.add(Backends.choice().requested());
+        }
+        for (String request : requests) {
+            String line = child(request, epochs).trim();
+            String[] parts = line.split(" ");
+            System.out.printf(Locale.ROOT, "| %s | %s |%n", parts[0], parts[parts.length - 1]);
+        }
+    }
+
+    private static String child(String backend, int epochs) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-D" + Backends.PROPERTY + "=" + backend,
+                "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(),
+                "--training-only", "--epochs=" + epochs)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("training benchmark with backend " + backend + " failed: " + out);
+        }
+        String[] lines = out.trim().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static double trainingThroughput(int epochs) {
+        Dataset.Split data = Recipes.digitsData();
+        Matrix x = data.train().x();
+        Matrix y = data.train().y();
+        Recipes.digitsModel().fit(x, y, 1, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        Sequential model = Recipes.digitsModel();
+        long start = System.nanoTime();
+        model.fit(x, y, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return (double) epochs * x.rows() / seconds;
+    }
+
+    private static double gflops(int n, boolean warmUp, Runnable product) {
+        if (warmUp) {
+            product.run();
+        }
+        int runs = 0;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            product.run();
+            runs++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < SECONDS_PER_CELL * 1e9);
+        return 2.0 * n * n * n * runs / elapsed;
+    }
+
+    private static double maxRelativeDifference(double[] actual, double[] expected) {
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double scale = Math.max(1e-300, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / scale);
+        }
+        return worst;
+    }
+
+    private static double[] uniform(Random random, int length) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextDouble();
+        }
+        return values;
+    }
+}
