@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -237,25 +239,50 @@ class KernelTwinTests {
     class FallbackGuard {
 
         @Test
-        void aKernelThatDidNotRunAsOpenClIsRetiredAndReportedAsUntrusted() {
+        void aKernelThatDidNotRunAsOpenClIsRetiredReportedAsUntrustedAndLoggedOnce() {
             AparapiBackend backend = OpenClForTests.forcedBackend();
             KernelSlot<BrokenKernel> slot = new KernelSlot<>("broken", new BrokenKernel(), backend.device());
-            boolean first;
-            // Aparapi logs the expected translation failure with a long stack trace; keep the test output readable.
+            // Aparapi logs the expected translation failure with a long stack trace, and the slot its warning; both
+            // are captured here so the test output stays readable, and the slot's is counted.
             Logger aparapi = Logger.getLogger(com.aparapi.Config.getLoggerName());
-            Level level = aparapi.getLevel();
+            Logger slotLog = Logger.getLogger(KernelSlot.class.getName());
+            List<LogRecord> warnings = new ArrayList<>();
+            Handler capture = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    warnings.add(record);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Level aparapiLevel = aparapi.getLevel();
             aparapi.setLevel(Level.OFF);
+            slotLog.setUseParentHandlers(false);
+            slotLog.addHandler(capture);
+            boolean first;
+            boolean second;
             try {
                 synchronized (slot) {
                     first = slot.launch(Ranges.line(backend.device(), 4, 4));
+                    second = slot.launch(Ranges.line(backend.device(), 4, 4));
                 }
             } finally {
-                aparapi.setLevel(level);
+                aparapi.setLevel(aparapiLevel);
+                slotLog.removeHandler(capture);
+                slotLog.setUseParentHandlers(true);
             }
             assertFalse(first, "a kernel that cannot be translated must not be reported as run on OpenCL");
+            assertFalse(second, "a retired kernel must not launch again");
             assertFalse(slot.usable(), "a kernel that fell back once must stay off");
-            assertFalse(slot.launch(Ranges.line(backend.device(), 4, 4)), "a retired kernel must not launch");
             assertEquals(0, slot.openClRuns());
+            assertEquals(1, warnings.size(), "the fallback must be logged exactly once");
+            assertTrue(warnings.get(0).getMessage().contains("plain Java"), warnings.get(0).getMessage());
         }
 
         @Test
