@@ -32,8 +32,15 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  */
 public final class Benchmarks {
 
-    /** Each cell repeats its product until this many seconds have passed (at least once, after a warm-up). */
+    /**
+     * Each cell repeats its product until this many seconds have passed, at least {@link #MIN_RUNS} times, and
+     * reports its fastest run: on a shared machine the other processes only ever make a run slower, so the best run
+     * is the one that says most about the code.
+     */
     private static final double SECONDS_PER_CELL = 0.6;
+
+    /** Fewest timed runs per cell; at n = 2048 the cell's time limit is reached after the first. */
+    private static final int MIN_RUNS = 2;
 
     /** Sizes from which a cell skips its warm-up run: the JIT and the OpenCL compiler are warm by then. */
     private static final int NO_WARMUP_FROM = 1024;
@@ -78,7 +85,7 @@ public final class Benchmarks {
     private static void products(int[] sizes) {
         MatrixBackend chosen = Backends.current();
         System.out.println();
-        System.out.println("Matrix product C = A·B, n × n doubles, GFLOP/s (2n³ / time; higher is better)");
+        System.out.println("Matrix product C = A·B, n × n doubles, GFLOP/s (2n³ / fastest run; higher is better)");
         System.out.printf(Locale.ROOT, "| %5s | %10s | %14s | %10s | %10s | %8s |%n",
                 "n", "java", "aparapi " + chosen.name(), "EJML 1 thr", "EJML MT", "check");
         System.out.println("|------:|-----------:|---------------:|-----------:|-----------:|---------:|");
@@ -154,15 +161,16 @@ public final class Benchmarks {
         if (warmUp) {
             product.run();
         }
+        long best = Long.MAX_VALUE;
         int runs = 0;
         long start = System.nanoTime();
-        long elapsed;
         do {
+            long t = System.nanoTime();
             product.run();
+            best = Math.min(best, System.nanoTime() - t);
             runs++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < SECONDS_PER_CELL * 1e9);
-        return 2.0 * n * n * n * runs / elapsed;
+        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_CELL * 1e9);
+        return 2.0 * n * n * n / best;
     }
 
     private static double maxRelativeDifference(double[] actual, double[] expected) {
