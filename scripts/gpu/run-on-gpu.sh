@@ -41,11 +41,11 @@ tests=$?
 echo "== benchmark"
 # A JVM crash leaves its report in the bundle; one crash of PoCL's compiler was seen once on the CPU and never again,
 # so a crashed benchmark is reported and run once more rather than losing the GPU session's only numbers.
-"$java" -XX:ErrorFile="$bundle/hs_err_%p.log" -cp "$cp" nnlab.bench.Benchmarks --sizes="$sizes" --epochs=5
+"$java" -XX:ErrorFile="$bundle/hs_err_%p.log" -cp "$cp" nnlab.bench.Benchmarks --sizes="$sizes" --epochs=20
 bench=$?
 if [ "$bench" -ge 128 ]; then
   echo "run-on-gpu.sh: the benchmark JVM crashed (status $bench, report in $bundle); running it once more"
-  "$java" -XX:ErrorFile="$bundle/hs_err_%p.log" -cp "$cp" nnlab.bench.Benchmarks --sizes="$sizes" --epochs=5
+  "$java" -XX:ErrorFile="$bundle/hs_err_%p.log" -cp "$cp" nnlab.bench.Benchmarks --sizes="$sizes" --epochs=20
   bench=$?
 fi
 
