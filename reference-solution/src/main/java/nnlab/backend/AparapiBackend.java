@@ -15,15 +15,17 @@ final class AparapiBackend implements MatrixBackend {
     /**
      * Operations with less work than this run in {@link JavaBackend}: multiply-adds for a product, elements otherwise.
      *
-     * <p>Measured on PoCL 3.1, 2 cores of an AMD EPYC (load average 4–5 from parallel builds), doubles, best of 7×20
-     * launches after warm-up, Java vs kernel per call: product 32×64×32 (65 536 multiply-adds) 53 µs vs 126 µs;
-     * 1437×64×32 (2.9 M) 2.0 ms vs 2.5 ms; 200³ (8 M) 4.0 ms vs 4.4 ms; 512³ and up the kernel is 1.4–2× faster (see
-     * the benchmark). So a product pays for its launch and copies from a few million multiply-adds: 2²² (4.2 M).
-     * Element-wise kernels lost at every length measured (4096: 19 µs vs 26 µs; 4 M elements: 5.0 ms vs 9.7 ms):
-     * they are memory-bound and the launch copies every operand in and the result out, so the same limit keeps
-     * them in Java for every matrix the reference solution builds (the largest, 1437×32, has 46 k elements).
+     * <p>Measured on PoCL 3.1, 2 cores of an AMD EPYC shared with other builds (load average 7–8), doubles, the 32/8
+     * product kernel, best of 7 × 20 calls after warm-up, Java vs kernel per call: product 32×64×32 (65 536
+     * multiply-adds) 48 µs vs 127 µs; 128×64×32 (262 144) 116 µs vs 127 µs; 256×64×32 (524 288) 312 µs vs 225 µs;
+     * 512×64×32 (1 M) 467 µs vs 386 µs; 96³ (885 k) 366 µs vs 417 µs; 1437×64×32 (2.9 M) 1.32 ms vs 0.66 ms;
+     * 128³ (2.1 M) 0.98 ms vs 0.64 ms. So a product pays for its launch and copies from about a million
+     * multiply-adds: 2²⁰. Element-wise kernels lost at every length measured (4096: 10 µs vs 57 µs; 1 M elements:
+     * 0.34 ms vs 1.14 ms; 4 M: 2.6 ms vs 6.4 ms): they are memory-bound and a launch copies every operand in and the
+     * result out. The same limit keeps them in Java for every matrix the reference solution builds (the largest,
+     * 1437×32, has 46 k elements); a library with bigger element-wise work should keep its data on the device instead.
      */
-    static final long MIN_KERNEL_WORK = 1L << 22;
+    static final long MIN_KERNEL_WORK = 1L << 20;
 
     /** Work-items per work-group of the one-dimensional kernels. */
     static final int LINE_GROUP = 64;
