@@ -153,6 +153,14 @@ class HostileSubmissionTests {
                 Grading.assertFull(results, "1.1");
                 Grading.assertFull(results, "1.4");
                 return;
+            case "fake protocol lines":
+                // The wrong answer must be charged to the very case that returned it: a forged reply accepted for a
+                // call would move the failure to another case.
+                assertTrue(Grading.test(results, "1.3.1").output().contains("y = 0.0, p = 1.0: squaredError"),
+                        () -> Grading.test(results, "1.3.1").output());
+                Grading.assertFull(results, "1.1");
+                Grading.assertFull(results, "1.4");
+                return;
             case "a compile error in one file":
                 assertEquals(0, results.score(), 1e-9, results::summary);
                 assertTrue(results.output().contains("nnlab/Perceptron.java:"), results::output);
