@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# Installs, when missing, the system packages nnlab's build and tests use beyond the JDK and Maven.
-# Idempotent: each installer returns at once when its packages are already there.
+# Installs, when missing, the system packages nnlab's build and tests use beyond the JDK and Maven:
+# the OpenCL loader and PoCL (Aparapi kernels) and bubblewrap (the grader's sandbox). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")"
-for installer in install-opencl.sh install-sandbox.sh; do
-  if [ -f "$installer" ]; then
-    bash "$installer"
-  fi
-done
+bash install-opencl.sh
+bash install-sandbox.sh
