@@ -43,6 +43,12 @@ class GraderEndToEndTests {
             assertEquals(Grading.SEED, results.extraData().get("seed"));
             assertTrue(results.extraData().containsKey("isolation"));
         }
+
+        @Test
+        void loopBasedSampleWrittenWithoutMatrixProductsScoresFullMarks(@TempDir Path tmp) {
+            Results results = Grading.grade(Grading.LOOPS, SEEDED, tmp);
+            assertEquals(100, results.score(), 1e-9, results::summary);
+        }
     }
 
     @Test

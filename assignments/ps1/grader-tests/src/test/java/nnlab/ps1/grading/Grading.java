@@ -30,6 +30,7 @@ final class Grading {
     static final long SEED = 20260219L;
     static final Path REPOSITORY = Path.of(System.getProperty("nnlab.repository", "../../..")).toAbsolutePath().normalize();
     static final Path CORRECT = REPOSITORY.resolve("assignments/ps1/samples/correct");
+    static final Path LOOPS = REPOSITORY.resolve("assignments/ps1/samples/loops");
     static final Path BUGGY = REPOSITORY.resolve("assignments/ps1/samples/buggy");
     static final Path STARTER = REPOSITORY.resolve("starter-code");
     static final Path REFERENCE = REPOSITORY.resolve("reference-solution");
