@@ -102,6 +102,17 @@ final class Grading {
         return to;
     }
 
+    /** Deletes a folder tree. */
+    static void delete(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static JsonSchema loadSchema() {
         try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/results.schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
