@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import nnlab.grader.run.GradingExtension;
+
 /**
  * Marks a hidden-test method that earns {@link #points()}; parameters annotated {@link Student} or {@link Oracle}
  * receive facades, a {@link Score} parameter records partial credit case by case.

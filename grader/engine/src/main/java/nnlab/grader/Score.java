@@ -10,6 +10,8 @@ import java.util.Random;
 
 import org.opentest4j.AssertionFailedError;
 
+import nnlab.grader.score.Tolerance;
+
 /**
  * One graded test's record: partial credit case by case, and tolerant comparisons whose messages show the input,
  * the expected and the actual value — except in a hidden test, where they show neither the input nor the expected
@@ -28,7 +30,8 @@ public final class Score {
     private int cases;
     private int passed;
 
-    Score(boolean hidden, long seed) {
+    /** Creates a test's record; {@code hidden} hides inputs and expected values from its messages. */
+    public Score(boolean hidden, long seed) {
         this.hidden = hidden;
         this.random = new Random(seed);
     }
@@ -128,20 +131,23 @@ public final class Score {
         }
     }
 
-    int cases() {
+    /** Returns how many cases {@link #check} ran. */
+    public int cases() {
         return cases;
     }
 
-    int passed() {
+    /** Returns how many of them passed. */
+    public int passed() {
         return passed;
     }
 
-    Map<String, Object> data() {
+    /** Returns the data attached with {@link #data(String, Object)}. */
+    public Map<String, Object> data() {
         return data;
     }
 
     /** Returns the feedback lines: the first few failed cases and the notes. */
-    String feedback() {
+    public String feedback() {
         StringBuilder sb = new StringBuilder();
         if (cases > 0 && passed < cases) {
             sb.append(passed).append(" of ").append(cases).append(" cases passed.");

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nnlab.grader.Assignment;
-import nnlab.grader.Grader;
-import nnlab.grader.Results;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

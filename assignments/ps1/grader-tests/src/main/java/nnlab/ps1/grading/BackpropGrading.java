@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Random;
 
 import nnlab.grader.GradedTest;
-import nnlab.grader.GradientCheck;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
-import nnlab.grader.Tolerance;
 import nnlab.grader.Visibility;
+import nnlab.grader.score.GradientCheck;
+import nnlab.grader.score.Tolerance;
 import nnlab.ps1.grading.api.Dense;
 import nnlab.ps1.grading.api.Ps1;
 import nnlab.ps1.grading.api.Sequential;

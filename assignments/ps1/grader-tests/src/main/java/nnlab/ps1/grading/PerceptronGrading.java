@@ -7,8 +7,8 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
-import nnlab.grader.Tolerance;
 import nnlab.grader.Visibility;
+import nnlab.grader.score.Tolerance;
 import nnlab.ps1.grading.api.Perceptron;
 import nnlab.ps1.grading.api.Ps1;
 

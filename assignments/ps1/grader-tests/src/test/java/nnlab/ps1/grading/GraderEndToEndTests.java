@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
-import nnlab.grader.Grader;
-import nnlab.grader.Results;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.Dispatcher;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */

@@ -21,8 +21,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import nnlab.grader.Grader;
-import nnlab.grader.Results;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
 
 /** Test support: the repository's folders, grading with a fixed seed, and schema validation of every result. */
 final class Grading {
@@ -114,7 +114,7 @@ final class Grading {
     }
 
     private static JsonSchema loadSchema() {
-        try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/results.schema.json")) {
+        try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/report/results.schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import nnlab.grader.Grader;
 import nnlab.grader.Limits;
-import nnlab.grader.Results;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
 
 /**
  * Hostile submissions, each a small variation of the correct sample made at test time. For every one the grader

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.GradedTest;
-import nnlab.grader.MirrorCheck;
+import nnlab.grader.run.MirrorCheck;
 import nnlab.ps1.grading.api.Ps1;
 
 /** The plug-in matches the reference's public API and the descriptor's points. */

@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import nnlab.grader.Visibility;
 
 /**
  * A Gradescope {@code results.json} under construction: tests with score, max_score, status, output and visibility,
@@ -73,6 +75,22 @@ public final class Results {
             return visibility;
         }
 
+        /** Returns the test's extra data (duration, attached tables); callers add to it. */
+        public Map<String, Object> extraData() {
+            return extraData;
+        }
+
+        /** Replaces the feedback text. */
+        public void output(String text) {
+            this.output = text;
+        }
+
+        /** Records the outcome: the points earned and "passed" or "failed". */
+        public void outcome(double points, String passedOrFailed) {
+            this.score = points;
+            this.status = passedOrFailed;
+        }
+
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", number + " " + name);
@@ -121,17 +139,20 @@ public final class Results {
         return extraData;
     }
 
-    Test add(String number, String name, double maxScore, Visibility visibility, String output) {
+    /** Adds a test entry, failed with no points until its outcome is recorded; returns it. */
+    public Test add(String number, String name, double maxScore, Visibility visibility, String output) {
         Test t = new Test(number, name, maxScore, visibility, output);
         tests.add(t);
         return t;
     }
 
-    void output(String text) {
+    /** Replaces the top-level output text. */
+    public void output(String text) {
         this.output = text;
     }
 
-    void executionSeconds(double seconds) {
+    /** Records how long grading took. */
+    public void executionSeconds(double seconds) {
         this.executionSeconds = seconds;
     }
 
@@ -164,7 +185,8 @@ public final class Results {
         }
     }
 
-    static double round(double v) {
+    /** Rounds points to hundredths, as reported. */
+    public static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 

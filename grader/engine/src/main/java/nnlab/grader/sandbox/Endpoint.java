@@ -1,9 +1,11 @@
-package nnlab.grader;
+package nnlab.grader.sandbox;
 
 import java.util.Map;
 
+import nnlab.grader.StudentException;
+
 /** Where facade calls go: the submission JVM or a dispatcher in this process. */
-interface Endpoint extends AutoCloseable {
+public interface Endpoint extends AutoCloseable {
 
     /**
      * Sends one request and returns the reply as plain JSON values.

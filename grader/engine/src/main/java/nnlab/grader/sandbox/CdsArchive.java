@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.sandbox;
 
 import java.io.IOException;
 import java.io.OutputStream;

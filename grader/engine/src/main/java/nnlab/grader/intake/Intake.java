@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +27,10 @@ import java.util.zip.ZipInputStream;
  * absurd sizes; ignores symbolic links that leave the submission, build output and tests; reads non-UTF-8 files as
  * Latin-1 with a note.
  */
-final class Intake {
+public final class Intake {
 
     /** The sources found, notes for the student, and a refusal reason ({@code null} when accepted). */
-    record Result(Map<String, String> sources, List<String> notes, String refusal) {
+    public record Result(Map<String, String> sources, List<String> notes, String refusal) {
     }
 
     static final long MAX_TOTAL_BYTES = 20L << 20;
@@ -43,7 +43,7 @@ final class Intake {
     }
 
     /** Reads {@code submission}, unpacking a zip into {@code work}. */
-    static Result read(Path submission, Path work) throws IOException {
+    public static Result read(Path submission, Path work) throws IOException {
         List<String> notes = new ArrayList<>();
         Path root = submission;
         if (!Files.exists(submission, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

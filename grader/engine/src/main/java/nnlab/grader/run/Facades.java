@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -11,7 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import nnlab.grader.AsValue;
+import nnlab.grader.Constant;
+import nnlab.grader.Implements;
+import nnlab.grader.InOut;
+import nnlab.grader.New;
+import nnlab.grader.Static;
+import nnlab.grader.StudentException;
 import nnlab.grader.runtime.Json;
+import nnlab.grader.sandbox.Endpoint;
 
 /**
  * Builds typed facades over an {@link Endpoint}: an API interface whose methods carry {@link New}, {@link Static}

@@ -1,9 +1,12 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import nnlab.grader.Score;
+import nnlab.grader.sandbox.Endpoint;
 
 /**
  * The state one grading run shares with its tests: the two endpoints, the secret seed and each test's

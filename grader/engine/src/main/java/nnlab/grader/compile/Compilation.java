@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.compile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,10 +28,10 @@ import javax.tools.ToolProvider;
  * fill in whatever the submission lacks; a submitted file that does not compile is replaced by the starter's version
  * (or dropped if the starter has none) and compilation repeats until it succeeds.
  */
-final class Compilation {
+public final class Compilation {
 
     /** A compiler error in a submitted file. */
-    record Error(String file, long line, String message) {
+    public record Error(String file, long line, String message) {
         @Override
         public String toString() {
             return file + ":" + line + ": " + message;
@@ -39,7 +39,7 @@ final class Compilation {
     }
 
     /** Where the classes went, the errors seen and the files replaced or dropped. */
-    record Result(Path classes, List<Error> errors, List<String> replaced, List<String> dropped, boolean compiled) {
+    public record Result(Path classes, List<Error> errors, List<String> replaced, List<String> dropped, boolean compiled) {
     }
 
     private static final int MAX_ROUNDS = 25;
@@ -48,7 +48,8 @@ final class Compilation {
     private Compilation() {
     }
 
-    static Result compile(Map<String, String> submitted, Map<String, String> starter, Path classes) throws IOException {
+    /** Compiles {@code submitted} over {@code starter} into {@code classes}, replacing files that do not compile. */
+    public static Result compile(Map<String, String> submitted, Map<String, String> starter, Path classes) throws IOException {
         Map<String, String> units = new TreeMap<>(starter);
         units.putAll(submitted);
         Set<String> fromStarter = new LinkedHashSet<>(starter.keySet());

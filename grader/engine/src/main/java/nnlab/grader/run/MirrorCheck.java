@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import nnlab.grader.AsValue;
+import nnlab.grader.Constant;
+import nnlab.grader.Implements;
+import nnlab.grader.New;
+import nnlab.grader.Static;
 
 /**
  * Proves that an API interface and the mirror interfaces reachable from it match a real implementation of the student

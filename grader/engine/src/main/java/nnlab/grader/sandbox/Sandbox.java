@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import nnlab.grader.Limits;
+
 /**
  * Builds the command line of a submission JVM from the strongest isolation this host offers:
  * {@code timeout --signal=KILL} → {@code prlimit} → {@code setpriv} (to an unprivileged uid, when running as root)
  * → {@code bwrap} → {@code java}. Bubblewrap is used as root only behind setpriv, because a root bubblewrap can
  * remount its root read-write.
  */
-final class Sandbox {
+public final class Sandbox {
 
     /**
      * Submission JVMs run as root-less uids from this range, a fresh one per JVM: RLIMIT_NPROC counts every thread of a
@@ -53,7 +55,7 @@ final class Sandbox {
     }
 
     /** Returns the sandbox of this host, detecting it on first use. */
-    static Sandbox detect() {
+    public static Sandbox detect() {
         Sandbox s = detected;
         if (s == null) {
             synchronized (Sandbox.class) {
@@ -67,7 +69,7 @@ final class Sandbox {
     }
 
     /** Returns what this sandbox enforces. */
-    Isolation isolation() {
+    public Isolation isolation() {
         return isolation;
     }
 

@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +31,20 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.GradedTest;
+import nnlab.grader.Limits;
+import nnlab.grader.Score;
+import nnlab.grader.StudentException;
+import nnlab.grader.Visibility;
+import nnlab.grader.compile.Compilation;
+import nnlab.grader.intake.Intake;
+import nnlab.grader.report.Results;
+import nnlab.grader.sandbox.ChildJvm;
+import nnlab.grader.sandbox.Endpoint;
+import nnlab.grader.sandbox.Isolation;
+import nnlab.grader.sandbox.Sandbox;
 
 /**
  * Grades one submission: discovers the assignment's tests and records a placeholder for each, reads and compiles the
@@ -131,7 +145,7 @@ public final class Grader {
             if (intake.refusal() != null) {
                 summary.add("Submission refused: " + intake.refusal() + ".");
                 extra.put("refused", intake.refusal());
-                byId.values().forEach(t -> t.output = "Not run: the submission was refused (" + intake.refusal() + ").");
+                byId.values().forEach(t -> t.output("Not run: the submission was refused (" + intake.refusal() + ")."));
                 return finish(results, summary, start);
             }
             t0 = System.nanoTime();
@@ -179,8 +193,7 @@ public final class Grader {
             return new InProcessEndpoint(loader, assignment.valueTypes());
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
-        return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work,
-                CdsArchive.flags(RuntimeBundle.get(), sandbox.javaHome()));
+        return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work);
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {
@@ -294,7 +307,7 @@ public final class Grader {
         e.printStackTrace(new PrintWriter(trace));
         results.add("0.0", "Grader error — not your fault", 0, Visibility.VISIBLE,
                 "The grader itself failed while grading this submission. This is not your fault: tell the course staff."
-                        + " Tests that did not run are marked as such.").status = "failed";
+                        + " Tests that did not run are marked as such.");
         results.add("0.1", "Grader error trace (staff only)", 0, Visibility.HIDDEN, trace.toString());
         results.extraData().put("grader_error", e.toString());
     }
@@ -340,7 +353,7 @@ public final class Grader {
         public void executionSkipped(TestIdentifier id, String reason) {
             Results.Test t = byId.get(id.getUniqueId());
             if (t != null) {
-                t.output = "Skipped: " + reason;
+                t.output("Skipped: " + reason);
             }
         }
 
@@ -352,7 +365,7 @@ public final class Grader {
             }
             Long begin = started.get(id.getUniqueId());
             if (begin != null) {
-                t.extraData.put("duration_ms", millis(begin));
+                t.extraData().put("duration_ms", millis(begin));
             }
             Score score = session.existingScore(id.getUniqueId());
             StringBuilder out = new StringBuilder();
@@ -363,18 +376,17 @@ public final class Grader {
             } else {
                 fraction = success ? 1 : 0;
             }
-            t.score = Results.round(t.maxScore * fraction);
-            t.status = fraction == 1 ? "passed" : "failed";
+            t.outcome(Results.round(t.maxScore() * fraction), fraction == 1 ? "passed" : "failed");
             if (score != null) {
                 out.append(score.feedback());
-                t.extraData.putAll(score.data());
+                t.extraData().putAll(score.data());
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
             String printed = session.output(id.getUniqueId());
             if (!printed.isBlank()) {
                 out.append("\n\nYour code printed:\n").append(printed);
             }
-            t.output = out.length() == 0 && fraction == 1 ? "Passed." : out.toString();
+            t.output(out.length() == 0 && fraction == 1 ? "Passed." : out.toString());
         }
 
         private static String describe(Throwable e) {

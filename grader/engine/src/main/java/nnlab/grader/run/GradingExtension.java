@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +9,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import nnlab.grader.GradedTest;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.grader.StudentException;
+import nnlab.grader.Visibility;
 
 /**
  * Supplies a graded test's parameters ({@link Student} and {@link Oracle} facades, its {@link Score}), clears the

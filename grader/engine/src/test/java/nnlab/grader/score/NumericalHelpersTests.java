@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import nnlab.grader.Score;
+import nnlab.grader.StudentException;
 import nnlab.grader.runtime.Json;
 
 /** Tolerances, messages that respect visibility, the gradient checker and the protocol's number encoding. */

@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.score;
 
 import java.util.ArrayList;
 import java.util.Comparator;

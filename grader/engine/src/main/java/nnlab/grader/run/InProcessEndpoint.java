@@ -1,10 +1,11 @@
-package nnlab.grader;
+package nnlab.grader.run;
 
 import java.util.List;
 import java.util.Map;
 
 import nnlab.grader.runtime.Dispatcher;
 import nnlab.grader.runtime.Json;
+import nnlab.grader.sandbox.Endpoint;
 
 /**
  * Runs requests through the runtime's dispatcher inside this JVM, with the same JSON encoding as the submission

@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.sandbox;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import nnlab.grader.Limits;
+import nnlab.grader.StudentException;
 import nnlab.grader.runtime.Dispatcher;
 import nnlab.grader.runtime.Json;
 
@@ -29,7 +31,7 @@ import nnlab.grader.runtime.Json;
  * stdout is stray output. The grader's own timer enforces the per-call and per-submission limits by killing the
  * child and all its descendants.
  */
-final class ChildJvm implements Endpoint {
+public final class ChildJvm implements Endpoint {
 
     private static final Logger LOG = Logger.getLogger(ChildJvm.class.getName());
     private static final Object EOF = new Object();
@@ -58,23 +60,26 @@ final class ChildJvm implements Endpoint {
     private long usedNanos;
     private boolean studentOutputTruncated;
 
-    ChildJvm(Sandbox sandbox, Limits limits, List<Dispatcher.ValueType> valueTypes, Path classes, Path scratchRoot,
-             List<String> jvmFlags) {
+    /**
+     * Prepares (without starting) the JVM for the compiled submission in {@code classes}; each JVM gets its own
+     * scratch folder under {@code scratchRoot}.
+     */
+    public ChildJvm(Sandbox sandbox, Limits limits, List<Dispatcher.ValueType> valueTypes, Path classes, Path scratchRoot) {
         this.sandbox = sandbox;
         this.limits = limits;
         this.valueTypes = List.copyOf(valueTypes);
         this.classes = classes;
         this.scratchRoot = scratchRoot;
-        this.jvmFlags = List.copyOf(jvmFlags);
+        this.jvmFlags = CdsArchive.flags(RuntimeBundle.get(), sandbox.javaHome());
     }
 
     /** Returns how many JVMs were started. */
-    int starts() {
+    public int starts() {
         return starts;
     }
 
     /** Returns the wall time spent in calls and start-ups, in milliseconds. */
-    long usedMillis() {
+    public long usedMillis() {
         return TimeUnit.NANOSECONDS.toMillis(usedNanos);
     }
 
@@ -135,7 +140,7 @@ final class ChildJvm implements Endpoint {
      * Starts the JVM ahead of the first call, e.g. while the submission compiles; its classes are loaded only on the
      * first call, so the classes folder may still be filling. A failure here is left for the first call to report.
      */
-    synchronized void prestart() {
+    public synchronized void prestart() {
         try {
             ensureStarted();
         } catch (IOException | RuntimeException e) {

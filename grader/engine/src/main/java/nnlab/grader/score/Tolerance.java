@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.score;
 
 /**
  * A comparison tolerance: |actual − expected| ≤ absolute + relative·max(|actual|, |expected|). NaN equals only NaN,
