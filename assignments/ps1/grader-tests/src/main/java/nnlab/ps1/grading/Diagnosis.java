@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import nnlab.grader.Score;
-import nnlab.grader.Tolerance;
+import nnlab.grader.score.Tolerance;
 
 /**
  * Names catalogued mistakes in one test's feedback: when a student's output misses the expected one but matches what

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nnlab.grader.Grader;
+import nnlab.grader.run.Grader;
 
 /**
  * Grading is a function of the submission and the seed: repeated runs give the same results.json apart from timings.

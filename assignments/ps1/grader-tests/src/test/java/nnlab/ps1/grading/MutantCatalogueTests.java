@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.Grader;
+import nnlab.grader.run.Grader;
 
 /**
  * The suite's power, measured: every catalogued mutant of the correct sample loses points in its own part and in no

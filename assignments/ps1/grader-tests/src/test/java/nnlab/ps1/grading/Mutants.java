@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nnlab.grader.Grader;
-import nnlab.grader.Results;
+import nnlab.grader.run.Grader;
+import nnlab.grader.report.Results;
 
 /**
  * The catalogue of buggy implementations ({@code mutants.json}): each a find → replace patch against the correct
