@@ -109,15 +109,25 @@ class ActivationLossGrading {
                 Tolerance.DEFAULT));
     }
 
-    @GradedTest(number = "2.4.1", name = "Loss values, including the lecture's cross-entropy table", points = 3)
+    @GradedTest(number = "2.4.1", name = "Loss values: the lecture's cross-entropy table", points = 1)
+    void lectureTable(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        double[][] lectureY = {{0}, {0}, {1}, {1}};
+        double[][] lectureP = {{0.1}, {0.9}, {0.1}, {0.9}};
+        Diagnosis diagnosis = new Diagnosis(score);
+        score.check("BINARY_CROSSENTROPY, lecture table", () -> {
+            double expected = o.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP);
+            double actual = s.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP);
+            diagnosis.match(expected, actual, reductionMistakes("BINARY_CROSSENTROPY", lectureY, expected));
+            score.close("BINARY_CROSSENTROPY.value (§2.4)", "yTrue = " + Score.show(lectureY) + ", yPred = "
+                    + Score.show(lectureP), expected, actual);
+        });
+    }
+
+    @GradedTest(number = "2.4.2", name = "Loss values: random batches of every loss", points = 2,
+            visibility = Visibility.AFTER_DUE_DATE)
     void values(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
-        double[][] lectureY = {{0}, {0}, {1}, {1}};
-        double[][] lectureP = {{0.1}, {0.9}, {0.1}, {0.9}};
-        score.check("BINARY_CROSSENTROPY, lecture table", () -> score.close("BINARY_CROSSENTROPY.value (§2.4)",
-                "yTrue = " + Score.show(lectureY) + ", yPred = " + Score.show(lectureP),
-                o.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP), s.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP)));
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 1 + r.nextInt(3);

@@ -17,11 +17,11 @@ import nnlab.grader.run.Grader;
 
 /**
  * Grading is a function of the submission and the seed: repeated runs give the same results.json apart from timings.
- * Three runs here; {@code -Dnnlab.determinism.runs=10} for the note's ten.
+ * Two runs in the build; {@code -Dnnlab.determinism.runs=10} for the note's ten.
  */
 class DeterminismTests {
 
-    private static final int RUNS = Integer.getInteger("nnlab.determinism.runs", 3);
+    private static final int RUNS = Integer.getInteger("nnlab.determinism.runs", 2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
