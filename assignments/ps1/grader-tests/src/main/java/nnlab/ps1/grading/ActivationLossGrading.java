@@ -18,6 +18,12 @@ class ActivationLossGrading {
 
     private static final List<String> ELEMENTWISE = List.of("LINEAR", "SIGMOID", "TANH", "RELU", "LEAKY_RELU", "ELU");
     private static final List<String> LOSSES = List.of("MSE", "BINARY_CROSSENTROPY", "CATEGORICAL_CROSSENTROPY");
+    /** The lecture's leaky slope is 0.1; 0.01 is the common mistake (another library's default). */
+    private static final double WRONG_LEAKY_SLOPE = 0.01;
+    /** Beyond this |z| a naive exponential overflows. */
+    private static final double EXTREME_Z = 700;
+    /** Keras's clipping bound of the cross-entropies. */
+    private static final double CLIP = 1e-7;
 
     /** Random z with exact zeros (the kinks) and entries of ±1000 (overflow traps). */
     private static double[][] hardZ(Random r, int rows, int cols) {
@@ -34,10 +40,18 @@ class ActivationLossGrading {
             visibility = Visibility.AFTER_DUE_DATE)
     void forward(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (String name : ELEMENTWISE) {
             double[][] z = hardZ(r, 2 + r.nextInt(3), 1 + r.nextInt(4));
-            score.check(name, () -> score.close(name + ".forward (§2.1)", "z = " + Score.show(z),
-                    o.activation(name).forward(z), s.activation(name).forward(z), Tolerance.DEFAULT));
+            score.check(name, () -> {
+                double[][] expected = o.activation(name).forward(z);
+                double[][] actual = s.activation(name).forward(z);
+                if (name.equals("LEAKY_RELU")) {
+                    diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.LEAKY_SLOPE,
+                            Diagnosis.map(z, (v, unused) -> v > 0 ? v : WRONG_LEAKY_SLOPE * v, z)));
+                }
+                score.close(name + ".forward (§2.1)", "z = " + Score.show(z), expected, actual, Tolerance.DEFAULT);
+            });
         }
     }
 
@@ -45,13 +59,19 @@ class ActivationLossGrading {
             visibility = Visibility.HIDDEN)
     void backward(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (String name : ELEMENTWISE) {
             int rows = 2 + r.nextInt(3);
             int cols = 1 + r.nextInt(4);
             double[][] z = hardZ(r, rows, cols);
             double[][] g = Gen.matrix(r, rows, cols, 2);
-            score.check(name, () -> score.close(name + ".backward (§2.2)", "",
-                    o.activation(name).backward(z, g), s.activation(name).backward(z, g), Tolerance.DEFAULT));
+            score.check(name, () -> {
+                double[][] expected = o.activation(name).backward(z, g);
+                double[][] actual = s.activation(name).backward(z, g);
+                diagnosis.nameIf(overflowsAtExtremes(z, expected, actual), Mistake.ACTIVATION_OVERFLOW);
+                diagnosis.match(expected, actual, backwardMistakes(name, o, z, g));
+                score.close(name + ".backward (§2.2)", "", expected, actual, Tolerance.DEFAULT);
+            });
         }
     }
 
@@ -61,38 +81,66 @@ class ActivationLossGrading {
         Random r = score.random();
         Activation student = s.activation("SOFTMAX");
         Activation oracle = o.activation("SOFTMAX");
+        Diagnosis diagnosis = new Diagnosis(score);
         double[][] plain = Gen.matrix(r, 3, 4, 3);
         double[][] large = {{1000, 999, -1000}, {-1000, -1001, -999}};
         double[][] oneRow = Gen.matrix(r, 1, 5, 2);
         score.check("forward", () -> score.close("SOFTMAX.forward (§2.3)", "z = " + Score.show(plain),
                 oracle.forward(plain), student.forward(plain), Tolerance.DEFAULT));
-        score.check("forward, |z| = 1000", () -> score.close("SOFTMAX.forward (§2.3, subtract the row maximum)",
-                "z = " + Score.show(large), oracle.forward(large), student.forward(large), Tolerance.DEFAULT));
+        score.check("forward, |z| = 1000", () -> {
+            double[][] actual = student.forward(large);
+            diagnosis.nameIf(Diagnosis.nonFinite(actual), Mistake.SOFTMAX_NO_SHIFT);
+            score.close("SOFTMAX.forward (§2.3, subtract the row maximum)", "z = " + Score.show(large),
+                    oracle.forward(large), actual, Tolerance.DEFAULT);
+        });
         double[][] g = Gen.matrix(r, 3, 4, 1);
-        score.check("backward", () -> score.close("SOFTMAX.backward (§2.3)", "z = " + Score.show(plain) + ", gradOutput = "
-                + Score.show(g), oracle.backward(plain, g), student.backward(plain, g), Tolerance.DEFAULT));
+        score.check("backward", () -> {
+            double[][] expected = oracle.backward(plain, g);
+            double[][] actual = student.backward(plain, g);
+            double[][] softmax = oracle.forward(plain);
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.SOFTMAX_DIAGONAL,
+                    Diagnosis.map(softmax, (v, gv) -> v * (1 - v) * gv, g)));
+            score.close("SOFTMAX.backward (§2.3)", "z = " + Score.show(plain) + ", gradOutput = " + Score.show(g),
+                    expected, actual, Tolerance.DEFAULT);
+        });
         double[][] g1 = Gen.matrix(r, 1, 5, 1);
         score.check("backward, one row", () -> score.close("SOFTMAX.backward (§2.3)", "z = " + Score.show(oneRow)
                 + ", gradOutput = " + Score.show(g1), oracle.backward(oneRow, g1), student.backward(oneRow, g1),
                 Tolerance.DEFAULT));
     }
 
-    @GradedTest(number = "2.4.1", name = "Loss values, including the lecture's cross-entropy table", points = 3)
-    void values(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        Random r = score.random();
+    @GradedTest(number = "2.4.1", name = "Loss values: the lecture's cross-entropy table", points = 1)
+    void lectureTable(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         double[][] lectureY = {{0}, {0}, {1}, {1}};
         double[][] lectureP = {{0.1}, {0.9}, {0.1}, {0.9}};
-        score.check("BINARY_CROSSENTROPY, lecture table", () -> score.close("BINARY_CROSSENTROPY.value (§2.4)",
-                "yTrue = " + Score.show(lectureY) + ", yPred = " + Score.show(lectureP),
-                o.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP), s.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP)));
+        Diagnosis diagnosis = new Diagnosis(score);
+        score.check("BINARY_CROSSENTROPY, lecture table", () -> {
+            double expected = o.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP);
+            double actual = s.loss("BINARY_CROSSENTROPY").value(lectureY, lectureP);
+            diagnosis.match(expected, actual, reductionMistakes("BINARY_CROSSENTROPY", lectureY, expected));
+            score.close("BINARY_CROSSENTROPY.value (§2.4)", "yTrue = " + Score.show(lectureY) + ", yPred = "
+                    + Score.show(lectureP), expected, actual);
+        });
+    }
+
+    @GradedTest(number = "2.4.2", name = "Loss values: random batches of every loss", points = 2,
+            visibility = Visibility.AFTER_DUE_DATE)
+    void values(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 1 + r.nextInt(3);
             double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.oneHot(r, rows, cols + 1) : Gen.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols + 1)
                     : Gen.probabilities(r, rows, cols);
-            score.check(name, () -> score.close(name + ".value (§2.4)", "yTrue = " + Score.show(y) + ", yPred = "
-                    + Score.show(p), o.loss(name).value(y, p), s.loss(name).value(y, p)));
+            score.check(name, () -> {
+                double expected = o.loss(name).value(y, p);
+                double actual = s.loss(name).value(y, p);
+                diagnosis.match(expected, actual, reductionMistakes(name, y, expected));
+                score.close(name + ".value (§2.4)", "yTrue = " + Score.show(y) + ", yPred = " + Score.show(p), expected,
+                        actual);
+            });
         }
     }
 
@@ -100,19 +148,98 @@ class ActivationLossGrading {
             visibility = Visibility.HIDDEN)
     void gradients(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 2 + r.nextInt(3);
             double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.oneHot(r, rows, cols) : Gen.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols)
                     : Gen.probabilities(r, rows, cols);
-            score.check(name, () -> score.close(name + ".gradient (§2.5)", "", o.loss(name).gradient(y, p),
-                    s.loss(name).gradient(y, p), Tolerance.DEFAULT));
+            score.check(name, () -> {
+                double[][] expected = o.loss(name).gradient(y, p);
+                double[][] actual = s.loss(name).gradient(y, p);
+                Diagnosis.Candidate[] reductions = reductionMistakes(name, y, expected);
+                diagnosis.match(expected, actual, reductions[0], reductions[1],
+                        new Diagnosis.Candidate(Mistake.GRADIENT_SIGN, Diagnosis.scale(expected, -1)),
+                        name.equals("MSE") ? new Diagnosis.Candidate(Mistake.LOSS_GRADIENT_HALF,
+                                Diagnosis.scale(expected, 0.5)) : null);
+                score.close(name + ".gradient (§2.5)", "", expected, actual, Tolerance.DEFAULT);
+            });
         }
         double[][] y = {{1, 0}, {0, 1}};
         double[][] clipped = {{1.0, 0.0}, {0.3, 0.7}};
-        score.check("BINARY_CROSSENTROPY at p = 0 and 1", () -> score.close("BINARY_CROSSENTROPY.gradient (§2.5,"
-                + " clipped predictions)", "", o.loss("BINARY_CROSSENTROPY").gradient(y, clipped),
-                s.loss("BINARY_CROSSENTROPY").gradient(y, clipped), Tolerance.DEFAULT));
+        score.check("BINARY_CROSSENTROPY at p = 0 and 1", () -> {
+            double[][] expected = o.loss("BINARY_CROSSENTROPY").gradient(y, clipped);
+            double[][] actual = s.loss("BINARY_CROSSENTROPY").gradient(y, clipped);
+            diagnosis.nameIf(Diagnosis.nonFinite(actual), Mistake.CROSSENTROPY_NOT_CLIPPED);
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.BCE_GRADIENT_CLIPPED,
+                    Diagnosis.scale(Diagnosis.map(y, (t, q) -> {
+                        double c = Math.min(Math.max(q, CLIP), 1 - CLIP);
+                        return -t / c + (1 - t) / (1 - c);
+                    }, clipped), 1.0 / (y.length * y[0].length))));
+            score.close("BINARY_CROSSENTROPY.gradient (§2.5, clipped predictions)", "", expected, actual,
+                    Tolerance.DEFAULT);
+        });
+        double[][] oneHot = {{0, 1, 0}, {1, 0, 0}};
+        double[][] certain = {{0.0, 1.0, 0.0}, {0.2, 0.5, 0.3}};
+        score.check("CATEGORICAL_CROSSENTROPY at p = 0 and 1", () -> {
+            double[][] expected = o.loss("CATEGORICAL_CROSSENTROPY").gradient(oneHot, certain);
+            double[][] actual = s.loss("CATEGORICAL_CROSSENTROPY").gradient(oneHot, certain);
+            diagnosis.nameIf(Diagnosis.nonFinite(actual), Mistake.CROSSENTROPY_NOT_CLIPPED);
+            score.close("CATEGORICAL_CROSSENTROPY.gradient (§2.5, clipped predictions)", "", expected, actual,
+                    Tolerance.DEFAULT);
+        });
+    }
+
+    /** What a sum instead of a mean, and (for CCE) a mean over every element, would give; scaled from the expected. */
+    private static Diagnosis.Candidate[] reductionMistakes(String loss, double[][] y, Object expected) {
+        double rows = y.length;
+        double elements = rows * y[0].length;
+        boolean categorical = loss.equals("CATEGORICAL_CROSSENTROPY");
+        double sumFactor = categorical ? rows : elements;
+        Diagnosis.Candidate sum = new Diagnosis.Candidate(Mistake.LOSS_NO_MEAN, scaled(expected, sumFactor));
+        Diagnosis.Candidate overElements = categorical
+                ? new Diagnosis.Candidate(Mistake.CCE_MEAN_OVER_ELEMENTS, scaled(expected, rows / elements)) : null;
+        return new Diagnosis.Candidate[] {sum, overElements};
+    }
+
+    private static Object scaled(Object value, double factor) {
+        return value instanceof Double d ? Double.valueOf(d * factor) : Diagnosis.scale((double[][]) value, factor);
+    }
+
+    /** The outputs of the typical wrong derivatives of one activation, computed from z and gradOutput. */
+    private static Diagnosis.Candidate[] backwardMistakes(String name, Ps1 o, double[][] z, double[][] g) {
+        double[][] a = o.activation(name).forward(z);
+        Diagnosis.Candidate passThrough = name.equals("LINEAR") ? null
+                : new Diagnosis.Candidate(Mistake.MISSING_ACTIVATION_DERIVATIVE, g);
+        Diagnosis.Candidate specific = switch (name) {
+            case "RELU" -> new Diagnosis.Candidate(Mistake.RELU_KINK, Diagnosis.map(z, (v, gv) -> v >= 0 ? gv : 0, g));
+            case "LEAKY_RELU" -> new Diagnosis.Candidate(Mistake.LEAKY_SLOPE,
+                    Diagnosis.map(z, (v, gv) -> v > 0 ? gv : WRONG_LEAKY_SLOPE * gv, g));
+            case "TANH" -> new Diagnosis.Candidate(Mistake.TANH_DERIVATIVE, Diagnosis.map(a, (t, gv) -> (1 - t) * gv, g));
+            case "ELU" -> new Diagnosis.Candidate(Mistake.ELU_DERIVATIVE,
+                    Diagnosis.map(z, (v, gv) -> v >= 0 ? gv : Math.expm1(v) * gv, g));
+            default -> null;
+        };
+        return new Diagnosis.Candidate[] {specific, passThrough};
+    }
+
+    /** Whether the student's result is NaN or infinite only where |z| is extreme and the expected one is finite. */
+    private static boolean overflowsAtExtremes(double[][] z, double[][] expected, double[][] actual) {
+        if (actual == null || actual.length != z.length) {
+            return false;
+        }
+        boolean overflow = false;
+        for (int r = 0; r < z.length; r++) {
+            for (int c = 0; c < z[r].length && c < actual[r].length; c++) {
+                if (!Double.isFinite(actual[r][c]) && Double.isFinite(expected[r][c])) {
+                    if (Math.abs(z[r][c]) < EXTREME_Z) {
+                        return false;
+                    }
+                    overflow = true;
+                }
+            }
+        }
+        return overflow;
     }
 }

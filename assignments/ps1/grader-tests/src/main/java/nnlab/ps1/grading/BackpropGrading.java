@@ -20,6 +20,9 @@ class BackpropGrading {
 
     private static final List<String> HIDDEN_ACTIVATIONS = List.of("SIGMOID", "TANH", "RELU", "LEAKY_RELU", "ELU");
     private static final int ENTRIES_PER_BLOCK = 6;
+    /** The Dense mistakes whose effect on a whole net's gradient §3.4 recognises. */
+    private static final List<Mistake> SEQUENTIAL_MISTAKES = List.of(Mistake.SLIDE_HIDDEN_FORMULA, Mistake.BIAS_AVERAGED,
+            Mistake.TRANSPOSED_WEIGHT_GRADIENT, Mistake.MISSING_ACTIVATION_DERIVATIVE);
 
     /** A network: layer sizes, activations, loss. */
     private record Net(int[] sizes, String[] activations, String loss) {
@@ -37,6 +40,7 @@ class BackpropGrading {
     @GradedTest(number = "3.1.1", name = "Dense forward", points = 7, visibility = Visibility.AFTER_DUE_DATE)
     void forward(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 5; i++) {
             int batch = i == 0 ? 1 : 1 + r.nextInt(5);
             int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
@@ -46,15 +50,22 @@ class BackpropGrading {
             double[] b = Gen.vector(r, units, 0.5);
             double[][] x = Gen.matrix(r, batch, inputs, 2);
             String input = "W = " + Score.show(w) + ", b = " + Score.show(b) + ", " + activation + ", x = " + Score.show(x);
-            score.check("case " + (i + 1) + " (" + activation + ", batch " + batch + ")", () -> score.close(
-                    "Dense.forward (§3.1)", input, o.dense(w, b, o.activation(activation)).forward(x),
-                    s.dense(w, b, s.activation(activation)).forward(x), Tolerance.DEFAULT));
+            score.check("case " + (i + 1) + " (" + activation + ", batch " + batch + ")", () -> {
+                double[][] expected = o.dense(w, b, o.activation(activation)).forward(x);
+                double[][] actual = s.dense(w, b, s.activation(activation)).forward(x);
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.FORWARD_NO_BIAS,
+                                o.dense(w, new double[units], o.activation(activation)).forward(x)),
+                        new Diagnosis.Candidate(Mistake.FORWARD_NO_ACTIVATION, o.dense(w, b, o.activation("LINEAR")).forward(x)));
+                score.close("Dense.forward (§3.1)", input, expected, actual, Tolerance.DEFAULT);
+            });
         }
     }
 
     @GradedTest(number = "3.2.1", name = "Dense backward against the reference", points = 5, visibility = Visibility.HIDDEN)
     void backwardAgainstOracle(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 4; i++) {
             int batch = i == 0 ? 1 : 2 + r.nextInt(4);
             int inputs = 1 + r.nextInt(4);
@@ -68,12 +79,31 @@ class BackpropGrading {
                 Dense ds = s.dense(w, b, s.activation(activation));
                 Dense dor = o.dense(w, b, o.activation(activation));
                 ds.forward(x);
+                double[][] z = o.dense(w, b, o.activation("LINEAR")).forward(x);
+                double[][] dz = o.activation(activation).backward(z, g);
                 dor.forward(x);
-                score.close("∂L/∂X returned by Dense.backward (§3.2)", "", dor.backward(g), ds.backward(g), Tolerance.DEFAULT);
-                score.close("weightGradient ∂L/∂W = Xᵀ·∂L/∂Z (§3.2)", "", dor.weightGradient(), ds.weightGradient(),
-                        Tolerance.DEFAULT);
-                score.close("biasGradient = column sums of ∂L/∂Z (§3.2)", "", dor.biasGradient(), ds.biasGradient(),
-                        Tolerance.DEFAULT);
+                double[][] dx = dor.backward(g);
+                double[][] actualDx = ds.backward(g);
+                // The slide's formula drops w_oj: every input receives the plain sum of its units' ∂L/∂Z.
+                double[][] slide = new double[batch][inputs];
+                for (int row = 0; row < batch; row++) {
+                    java.util.Arrays.fill(slide[row], java.util.Arrays.stream(dz[row]).sum());
+                }
+                Dense linear = o.dense(w, b, o.activation("LINEAR"));
+                linear.forward(x);
+                diagnosis.match(dx, actualDx, new Diagnosis.Candidate(Mistake.SLIDE_HIDDEN_FORMULA, slide),
+                        new Diagnosis.Candidate(Mistake.MISSING_ACTIVATION_DERIVATIVE, linear.backward(g)));
+                score.close("∂L/∂X returned by Dense.backward (§3.2)", "", dx, actualDx, Tolerance.DEFAULT);
+                double[][] dw = dor.weightGradient();
+                double[][] actualDw = ds.weightGradient();
+                diagnosis.match(dw, actualDw, new Diagnosis.Candidate(Mistake.TRANSPOSED_WEIGHT_GRADIENT,
+                        Diagnosis.transpose(dw)), new Diagnosis.Candidate(Mistake.MISSING_ACTIVATION_DERIVATIVE,
+                        linear.weightGradient()));
+                score.close("weightGradient ∂L/∂W = Xᵀ·∂L/∂Z (§3.2)", "", dw, actualDw, Tolerance.DEFAULT);
+                double[] db = dor.biasGradient();
+                double[] actualDb = ds.biasGradient();
+                diagnosis.match(db, actualDb, new Diagnosis.Candidate(Mistake.BIAS_AVERAGED, Diagnosis.scale(db, 1.0 / batch)));
+                score.close("biasGradient = column sums of ∂L/∂Z (§3.2)", "", db, actualDb, Tolerance.DEFAULT);
             });
         }
     }
@@ -126,6 +156,7 @@ class BackpropGrading {
             visibility = Visibility.HIDDEN)
     void gradientAgainstOracle(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS) {
             long seed = r.nextLong();
             double[][] x = Gen.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
@@ -135,7 +166,14 @@ class BackpropGrading {
                 Sequential mo = build(o, net, seed);
                 ms.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
                 mo.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
-                score.close("Sequential.gradient (§3.4)", "", mo.gradient(x, y), ms.gradient(x, y), Tolerance.DEFAULT);
+                double[] expected = mo.gradient(x, y);
+                double[] actual = ms.gradient(x, y);
+                if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
+                    diagnosis.match(expected, actual, SEQUENTIAL_MISTAKES.stream().map(m -> new Diagnosis.Candidate(m,
+                            WrongBackprop.gradient(net.sizes(), net.activations(), net.loss(), seed, x, y, m)))
+                            .toArray(Diagnosis.Candidate[]::new));
+                }
+                score.close("Sequential.gradient (§3.4)", "", expected, actual, Tolerance.DEFAULT);
             });
         }
     }

@@ -18,62 +18,152 @@ class OptimizerGrading {
 
     private static final int STEPS = 5;
     private static final Tolerance TRAJECTORY = new Tolerance(1e-9, 1e-6);
+    /** The scale of the small-gradient RMSprop case. */
+    private static final double SMALL_GRADIENTS = 1e-3;
 
-    /** Runs {@link #STEPS} updates with the same gradients on both optimizers, comparing parameters after each. */
-    private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size) {
+    /** A catalogued mistake and how to build an optimizer that makes it, for naming it in the feedback. */
+    private record Variant(Mistake mistake, Function<Ps1, Optimizer> make) {
+    }
+
+    /**
+     * Runs {@link #STEPS} updates with the same gradients on both optimizers, comparing parameters after each; a
+     * trajectory that matches a variant's names its mistake. Gradients are scaled by {@code gradientScale}.
+     */
+    private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
+                              double gradientScale, Variant... variants) {
         Random r = score.random();
         double[] start = Gen.vector(r, size, 1);
-        double[][] gradients = Gen.matrix(r, STEPS, size, 1);
+        double[][] gradients = Gen.matrix(r, STEPS, size, gradientScale);
         gradients[STEPS - 1][0] = 0;
+        Diagnosis diagnosis = new Diagnosis(score);
         score.check(what, () -> {
-            Optimizer os = make.apply(s);
-            Optimizer oo = make.apply(o);
-            double[] ps = start.clone();
-            double[] po = start.clone();
+            double[][] expected = trajectory(make.apply(o), start, gradients);
+            double[][] actual = trajectory(make.apply(s), start, gradients);
+            for (Variant v : variants) {
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(v.mistake(),
+                        trajectory(v.make().apply(o), start, gradients)));
+            }
             for (int step = 0; step < STEPS; step++) {
-                os.update(ps, gradients[step].clone());
-                oo.update(po, gradients[step].clone());
                 score.close("parameters after update " + (step + 1), "θ₀ = " + Score.show(start)
-                        + ", gradients " + Score.show(gradients), po, ps, Tolerance.DEFAULT);
+                        + ", gradients " + Score.show(gradients), expected[step], actual[step], Tolerance.DEFAULT);
             }
         });
     }
 
+    private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
+                              Variant... variants) {
+        steps(score, what, make, s, o, size, 1, variants);
+    }
+
+    /** The parameters after each update, starting from {@code start}. */
+    private static double[][] trajectory(Optimizer optimizer, double[] start, double[][] gradients) {
+        double[][] out = new double[gradients.length][];
+        double[] theta = start.clone();
+        for (int step = 0; step < gradients.length; step++) {
+            optimizer.update(theta, gradients[step].clone());
+            out[step] = theta.clone();
+        }
+        return out;
+    }
+
+    /** An optimizer that steps up the gradient: the given one fed −g. */
+    private static Optimizer ascending(Optimizer optimizer) {
+        return (parameters, gradient) -> optimizer.update(parameters, Diagnosis.scale(gradient, -1));
+    }
+
+    /** RMSprop with ε outside the square root. */
+    private static Optimizer rmsPropEpsilonOutside(double learningRate, double rho, double momentum, double epsilon) {
+        return new Optimizer() {
+            private double[] meanSquare;
+            private double[] moment;
+
+            @Override
+            public void update(double[] parameters, double[] gradient) {
+                if (meanSquare == null) {
+                    meanSquare = new double[parameters.length];
+                    moment = new double[parameters.length];
+                }
+                for (int i = 0; i < parameters.length; i++) {
+                    meanSquare[i] = rho * meanSquare[i] + (1 - rho) * gradient[i] * gradient[i];
+                    double step = learningRate * gradient[i] / (Math.sqrt(meanSquare[i]) + epsilon);
+                    moment[i] = momentum * moment[i] + step;
+                    parameters[i] -= momentum > 0 ? moment[i] : step;
+                }
+            }
+        };
+    }
+
+    /** Adam without bias correction. */
+    private static Optimizer adamUncorrected(double learningRate, double beta1, double beta2, double epsilon) {
+        return new Optimizer() {
+            private double[] m;
+            private double[] v;
+
+            @Override
+            public void update(double[] parameters, double[] gradient) {
+                if (m == null) {
+                    m = new double[parameters.length];
+                    v = new double[parameters.length];
+                }
+                for (int i = 0; i < parameters.length; i++) {
+                    m[i] = beta1 * m[i] + (1 - beta1) * gradient[i];
+                    v[i] = beta2 * v[i] + (1 - beta2) * gradient[i] * gradient[i];
+                    parameters[i] -= learningRate * m[i] / (Math.sqrt(v[i]) + epsilon);
+                }
+            }
+        };
+    }
+
     @GradedTest(number = "4.1.1", name = "Sgd: plain, momentum and Nesterov", points = 4, visibility = Visibility.AFTER_DUE_DATE)
     void sgd(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Sgd(0.1) (§4.1)", api -> api.sgd(0.1, 0, false), s, o, 4);
-        steps(score, "Sgd(0.05, momentum 0.9) (§4.1)", api -> api.sgd(0.05, 0.9, false), s, o, 4);
-        steps(score, "Sgd(0.05, momentum 0.9, Nesterov) (§4.1)", api -> api.sgd(0.05, 0.9, true), s, o, 4);
+        steps(score, "Sgd(0.1) (§4.1)", api -> api.sgd(0.1, 0, false), s, o, 4,
+                new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.1, 0, false))));
+        steps(score, "Sgd(0.05, momentum 0.9) (§4.1)", api -> api.sgd(0.05, 0.9, false), s, o, 4,
+                new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.05, 0.9, false))));
+        steps(score, "Sgd(0.05, momentum 0.9, Nesterov) (§4.1)", api -> api.sgd(0.05, 0.9, true), s, o, 4,
+                new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.05, 0.9, true))),
+                new Variant(Mistake.NESTEROV_AS_MOMENTUM, api -> api.sgd(0.05, 0.9, false)));
     }
 
     @GradedTest(number = "4.2.1", name = "RMSprop", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void rmsProp(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "RmsProp(0.01, ρ 0.9) (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5);
-        steps(score, "RmsProp(0.01, ρ 0.8, momentum 0.5) (§4.2)", api -> api.rmsProp(0.01, 0.8, 0.5, 1e-7), s, o, 5);
+        steps(score, "RmsProp(0.01, ρ 0.9) (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
+                new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.9, 0, 1e-7)));
+        steps(score, "RmsProp(0.01, ρ 0.8, momentum 0.5) (§4.2)", api -> api.rmsProp(0.01, 0.8, 0.5, 1e-7), s, o, 5,
+                new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.8, 0.5, 1e-7)));
+        // Gradients of order 1e-3 make g² comparable to ε, where the place of ε matters.
+        steps(score, "RmsProp(0.01, ρ 0.9), small gradients (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
+                SMALL_GRADIENTS, new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.9, 0, 1e-7)));
     }
 
     @GradedTest(number = "4.3.1", name = "Adagrad", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adagrad(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Adagrad(0.1) (§4.3)", api -> api.adagrad(0.1, 0.1, 1e-7), s, o, 5);
-        steps(score, "Adagrad(0.01, initial accumulator 1) (§4.3)", api -> api.adagrad(0.01, 1.0, 1e-7), s, o, 5);
+        steps(score, "Adagrad(0.1) (§4.3)", api -> api.adagrad(0.1, 0.1, 1e-7), s, o, 5,
+                new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.1, 0, 1e-7)));
+        steps(score, "Adagrad(0.01, initial accumulator 1) (§4.3)", api -> api.adagrad(0.01, 1.0, 1e-7), s, o, 5,
+                new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.01, 0, 1e-7)));
     }
 
     @GradedTest(number = "4.4.1", name = "Adadelta", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adadelta(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         steps(score, "Adadelta(1.0, ρ 0.95) (§4.4)", api -> api.adadelta(1.0, 0.95, 1e-7), s, o, 5);
-        steps(score, "Adadelta(0.5, ρ 0.9) (§4.4)", api -> api.adadelta(0.5, 0.9, 1e-6), s, o, 5);
+        steps(score, "Adadelta(0.5, ρ 0.9) (§4.4)", api -> api.adadelta(0.5, 0.9, 1e-6), s, o, 5,
+                new Variant(Mistake.ADADELTA_NO_LEARNING_RATE, api -> api.adadelta(1.0, 0.9, 1e-6)));
     }
 
     @GradedTest(number = "4.5.1", name = "Adam", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adam(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Adam(0.01) (§4.5)", api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o, 5);
-        steps(score, "Adam(0.1, β₁ 0.8, β₂ 0.99) (§4.5)", api -> api.adam(0.1, 0.8, 0.99, 1e-7), s, o, 5);
+        steps(score, "Adam(0.01) (§4.5)", api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o, 5,
+                new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.01, 0.9, 0.999, 1e-7)));
+        steps(score, "Adam(0.1, β₁ 0.8, β₂ 0.99) (§4.5)", api -> api.adam(0.1, 0.8, 0.99, 1e-7), s, o, 5,
+                new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.1, 0.8, 0.99, 1e-7)));
     }
 
     @GradedTest(number = "4.6.1", name = "Sequential.fit follows the reference step by step", points = 4,
             visibility = Visibility.HIDDEN)
     void fit(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         double[][] x = Gen.matrix(r, 23, 3, 2);
         double[][] y = Gen.binary(r, 23, 1);
         long seed = r.nextLong();
@@ -87,21 +177,35 @@ class OptimizerGrading {
                 Sequential mo = model(o, which, seed);
                 double[] expected = mo.fit(x, y, 4, batchSize, seed);
                 double[] actual = ms.fit(x, y, 4, batchSize, seed);
+                if (!Diagnosis.close(expected, actual, TRAJECTORY)) {
+                    for (Mistake m : FIT_MISTAKES) {
+                        if (Diagnosis.close(WrongFit.history(o, which, seed, x, y, 4, batchSize, m), actual, TRAJECTORY)) {
+                            diagnosis.name(m);
+                        }
+                    }
+                }
                 score.close("fit's loss history (§4.6)", "", expected, actual, TRAJECTORY);
                 score.close("parameters after fit (§4.6)", "", mo.parameters(), ms.parameters(), TRAJECTORY);
             });
         }
     }
 
-    private static Sequential model(Ps1 api, String optimizer, long seed) {
+    /** The catalogued fit mistakes §4.6 recognises. */
+    private static final java.util.List<Mistake> FIT_MISTAKES = java.util.List.of(Mistake.FIT_NO_SHUFFLE,
+            Mistake.FIT_FRESH_RANDOM, Mistake.FIT_DROPS_LAST_BATCH, Mistake.FIT_LOSS_BEFORE_LAST_UPDATE);
+
+    static Sequential model(Ps1 api, String optimizer, long seed) {
         Sequential m = api.sequential(new nnlab.ps1.grading.api.Dense[] {
             api.dense(3, 4, api.activation("TANH"), seed), api.dense(4, 1, api.activation("SIGMOID"), seed + 1)});
-        Optimizer opt = switch (optimizer) {
+        m.compile(optimizer(api, optimizer), api.loss("BINARY_CROSSENTROPY"));
+        return m;
+    }
+
+    static Optimizer optimizer(Ps1 api, String optimizer) {
+        return switch (optimizer) {
             case "sgd-momentum" -> api.sgd(0.1, 0.9, false);
             case "adam" -> api.adam(0.01, 0.9, 0.999, 1e-7);
             default -> api.sgd(0.5, 0, false);
         };
-        m.compile(opt, api.loss("BINARY_CROSSENTROPY"));
-        return m;
     }
 }

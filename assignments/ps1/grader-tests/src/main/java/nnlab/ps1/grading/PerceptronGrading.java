@@ -20,6 +20,8 @@ class PerceptronGrading {
     private static final double[] LECTURE_WEIGHTS = {1, -1};
     private static final double LECTURE_BIAS = -0.5;
     private static final Tolerance TRAINING = new Tolerance(1e-9, 1e-6);
+    /** Beyond this |h| a naive e^h or e^(−h) overflows. */
+    private static final double EXTREME_H = 700;
 
     @GradedTest(number = "1.1.1", name = "Weighted sum and probability: the lecture's OR example", points = 2)
     void lectureExample(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -38,6 +40,7 @@ class PerceptronGrading {
             visibility = Visibility.AFTER_DUE_DATE)
     void randomWeightedSums(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 8; i++) {
             int n = 1 + r.nextInt(5);
             double[] w = Gen.vector(r, n, 2);
@@ -58,7 +61,9 @@ class PerceptronGrading {
                 Perceptron ps = s.perceptron(weights, bias);
                 Perceptron po = o.perceptron(weights, bias);
                 score.close("weightedSum (§1.1)", input, po.weightedSum(x), ps.weightedSum(x));
-                score.close("probability (§1.1)", input, po.probability(x), ps.probability(x));
+                double p = ps.probability(x);
+                diagnosis.nameIf(Double.isNaN(p) && Math.abs(po.weightedSum(x)) >= EXTREME_H, Mistake.SIGMOID_OVERFLOW);
+                score.close("probability (§1.1)", input, po.probability(x), p);
             });
         }
     }
@@ -76,6 +81,9 @@ class PerceptronGrading {
             score.check(atHalf ? "p = 0.5" : "case " + (i + 1), () -> {
                 int expected = o.perceptron(w, b).predict(x);
                 int actual = s.perceptron(w, b).predict(x);
+                if (atHalf && actual == 0) {
+                    score.note(Mistake.PREDICT_STRICT.message());
+                }
                 score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + input)
                         + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
                         + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
@@ -95,16 +103,26 @@ class PerceptronGrading {
     @GradedTest(number = "1.4.1", name = "Gradient by the chain rule", points = 5, visibility = Visibility.HIDDEN)
     void gradient(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 6; i++) {
-            int n = 1 + r.nextInt(4);
+            // Case 1 has a single feature.
+            int n = i == 0 ? 1 : 1 + r.nextInt(4);
             double[] w = Gen.vector(r, n, 2);
             double b = Gen.vector(r, 1, 1)[0];
             double[] x = Gen.vector(r, n, 2);
             double y = r.nextBoolean() ? 1 : 0;
             score.check("case " + (i + 1), () -> {
                 Perceptron ps = s.perceptron(w, b);
-                double[] expected = o.perceptron(w, b).gradient(x, y);
-                score.close("gradient (§1.4)", "", expected, ps.gradient(x, y), Tolerance.DEFAULT);
+                Perceptron po = o.perceptron(w, b);
+                double[] expected = po.gradient(x, y);
+                double[] actual = ps.gradient(x, y);
+                double p = po.probability(x);
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_NO_FACTOR_2, Diagnosis.scale(expected, 0.5)),
+                        new Diagnosis.Candidate(Mistake.GRADIENT_SIGN, Diagnosis.scale(expected, -1)),
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_NO_SIGMOID_DERIVATIVE,
+                                Diagnosis.scale(expected, 1 / (p * (1 - p)))));
+                score.close("gradient (§1.4)", "", expected, actual, Tolerance.DEFAULT);
                 score.close("weights after gradient (gradient must change nothing)", "", w, ps.weights(), Tolerance.DEFAULT);
             });
         }
@@ -113,6 +131,7 @@ class PerceptronGrading {
     @GradedTest(number = "1.5.1", name = "One gradient-descent update", points = 2, visibility = Visibility.AFTER_DUE_DATE)
     void update(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 4; i++) {
             double[] w = Gen.vector(r, 3, 2);
             double b = Gen.vector(r, 1, 1)[0];
@@ -124,6 +143,9 @@ class PerceptronGrading {
                 Perceptron po = o.perceptron(w, b);
                 ps.update(g, eta);
                 po.update(g, eta);
+                Perceptron ascent = o.perceptron(w, b);
+                ascent.update(Diagnosis.scale(g, -1), eta);
+                diagnosis.match(po.weights(), ps.weights(), new Diagnosis.Candidate(Mistake.UPDATE_SIGN, ascent.weights()));
                 score.close("weights after update (§1.5)", input, po.weights(), ps.weights(), Tolerance.DEFAULT);
                 score.close("bias after update (§1.5)", input, po.bias(), ps.bias());
             });
@@ -132,15 +154,34 @@ class PerceptronGrading {
 
     @GradedTest(number = "1.5.2", name = "Training on OR from the lecture's start", points = 2)
     void trainOr(@Student Ps1 s, @Oracle Ps1 o, Score score) {
+        Diagnosis diagnosis = new Diagnosis(score);
         for (double eta : new double[] {0.5, 2.0}) {
             String input = "OR, w = [1, -1], b = -0.5, η = " + eta + ", 25 epochs";
             score.check("η = " + eta, () -> {
                 Perceptron ps = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
                 Perceptron po = o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
-                score.close("train's loss history (§1.5)", input, po.train(OR_X, OR_Y, eta, 25),
-                        ps.train(OR_X, OR_Y, eta, 25), TRAINING);
+                double[] expected = po.train(OR_X, OR_Y, eta, 25);
+                double[] actual = ps.train(OR_X, OR_Y, eta, 25);
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_DURING_EPOCH,
+                        lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)));
+                score.close("train's loss history (§1.5)", input, expected, actual, TRAINING);
                 score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
             });
         }
+    }
+
+    /** The loss history of a train that sums each row's error just before that row's update. */
+    private static double[] lossDuringEpoch(Perceptron p, double eta, int epochs) {
+        double[] history = new double[epochs];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double total = 0;
+            for (int i = 0; i < OR_X.length; i++) {
+                double d = OR_Y[i] - p.probability(OR_X[i]);
+                total += d * d;
+                p.update(p.gradient(OR_X[i], OR_Y[i]), eta);
+            }
+            history[epoch] = total / OR_X.length;
+        }
+        return history;
     }
 }

@@ -43,6 +43,12 @@ class GraderEndToEndTests {
             assertEquals(Grading.SEED, results.extraData().get("seed"));
             assertTrue(results.extraData().containsKey("isolation"));
         }
+
+        @Test
+        void loopBasedSampleWrittenWithoutMatrixProductsScoresFullMarks(@TempDir Path tmp) {
+            Results results = Grading.grade(Grading.LOOPS, SEEDED, tmp);
+            assertEquals(100, results.score(), 1e-9, results::summary);
+        }
     }
 
     @Test
@@ -98,7 +104,7 @@ class GraderEndToEndTests {
         Grading.assertValid(tmp.resolve("results.json"));
         Grading.assertValid(placeholders);
         assertTrue(results.tests().stream().anyMatch(t -> t.name().contains("not your fault")));
-        assertEquals(26 + 2, results.tests().size());
+        assertEquals(27 + 2, results.tests().size());
         assertEquals(0, results.score(), 1e-9);
     }
 }

@@ -30,6 +30,7 @@ final class Grading {
     static final long SEED = 20260219L;
     static final Path REPOSITORY = Path.of(System.getProperty("nnlab.repository", "../../..")).toAbsolutePath().normalize();
     static final Path CORRECT = REPOSITORY.resolve("assignments/ps1/samples/correct");
+    static final Path LOOPS = REPOSITORY.resolve("assignments/ps1/samples/loops");
     static final Path BUGGY = REPOSITORY.resolve("assignments/ps1/samples/buggy");
     static final Path STARTER = REPOSITORY.resolve("starter-code");
     static final Path REFERENCE = REPOSITORY.resolve("reference-solution");
@@ -99,6 +100,17 @@ final class Grading {
             throw new UncheckedIOException(e);
         }
         return to;
+    }
+
+    /** Deletes a folder tree. */
+    static void delete(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonSchema loadSchema() {

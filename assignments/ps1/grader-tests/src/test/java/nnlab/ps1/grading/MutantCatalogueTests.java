@@ -1,0 +1,130 @@
+package nnlab.ps1.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.run.Grader;
+
+/**
+ * The suite's power, measured: every catalogued mutant of the correct sample loses points in its own part and in no
+ * part it does not declare, and its feedback names the mistake. Graded in process (trusted code) for speed; a few
+ * through the sandbox to show the two paths agree. The table of the note is written to target/mutant-table.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MutantCatalogueTests {
+
+    private static final Grader.Options IN_PROCESS = Grader.Options.defaults().withSeed(Grading.SEED).unsandboxed();
+    private static final Grader.Options SANDBOXED = Grader.Options.defaults().withSeed(Grading.SEED);
+    private static final int MINIMUM_CATALOGUE = 30;
+    /** Mutants graded through the sandbox as well: one per kind of failure (wrong value, NaN, trajectory). */
+    private static final List<String> SANDBOX_SPOT_CHECKS = List.of("dense-dx-without-weights", "softmax-no-max-shift",
+            "adam-no-bias-correction");
+    private static final double NO_LOSS = 1e-9;
+    /** Gradings in flight at once: the build machine has two cores. */
+    private static final int PARALLEL_GRADINGS = 2;
+
+    private final List<Mutants.Outcome> outcomes = new ArrayList<>();
+    private Path tmp;
+
+    @BeforeAll
+    void gradeEveryMutant() throws Exception {
+        tmp = Files.createTempDirectory("nnlab-mutants");
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_GRADINGS);
+        try {
+            List<Future<Mutants.Outcome>> futures = new ArrayList<>();
+            for (Mutants.Mutant m : Mutants.catalogue()) {
+                futures.add(pool.submit(() -> Mutants.grade(m, tmp, IN_PROCESS)));
+            }
+            for (Future<Mutants.Outcome> f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @AfterAll
+    void writeTable() throws IOException {
+        String table = Mutants.table(outcomes);
+        System.out.println(table);
+        Files.writeString(Path.of("target", "mutant-table.md"), table);
+        Grading.delete(tmp);
+    }
+
+    @Test
+    void theCatalogueHoldsAtLeastThirtyDistinctMistakes() {
+        Set<String> ids = new HashSet<>();
+        outcomes.forEach(o -> assertTrue(ids.add(o.mutant().id()), "duplicate id " + o.mutant().id()));
+        assertTrue(ids.size() >= MINIMUM_CATALOGUE, () -> ids.size() + " mutants");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachMutantLosesPointsInItsOwnPartOnly() {
+        return outcomes.stream().map(o -> DynamicTest.dynamicTest(o.mutant().id(), () -> {
+            Mutants.Mutant m = o.mutant();
+            Map<Integer, Double> lost = o.lostByPart();
+            assertTrue(lost.getOrDefault(m.part(), 0.0) > NO_LOSS,
+                    () -> m.id() + " should lose points in Part " + m.part() + ": " + lost);
+            for (int part = 1; part <= 5; part++) {
+                if (part != m.part() && !m.dependents().contains(part)) {
+                    int p = part;
+                    assertEquals(0, lost.getOrDefault(part, 0.0), NO_LOSS, () -> m.id() + " lost points in Part " + p
+                            + ", which it does not declare: " + lost + "\n" + outputsOf(o, p));
+                }
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> feedbackNamesTheCataloguedMistake() {
+        return outcomes.stream().filter(o -> o.mutant().hint() != null).map(o -> DynamicTest.dynamicTest(o.mutant().id(),
+                () -> assertTrue(o.hintShown(), () -> o.mutant().id() + " should be told: "
+                        + Mistake.valueOf(o.mutant().hint()).message() + "\n" + outputsOf(o, o.mutant().part()))));
+    }
+
+    @Nested
+    class ThroughTheSandbox {
+        @Test
+        void spotChecksScoreAsInProcess(@TempDir Path dir) throws IOException {
+            for (Mutants.Outcome o : outcomes) {
+                if (SANDBOX_SPOT_CHECKS.contains(o.mutant().id())) {
+                    Mutants.Outcome sandboxed = Mutants.grade(o.mutant(), dir, SANDBOXED);
+                    assertEquals(o.lostByPart(), sandboxed.lostByPart(), o.mutant().id());
+                    assertEquals(o.hintShown(), sandboxed.hintShown(), o.mutant().id());
+                }
+            }
+        }
+    }
+
+    private static String outputsOf(Mutants.Outcome o, int part) {
+        StringBuilder sb = new StringBuilder();
+        o.outputByTest().forEach((number, output) -> {
+            if (Mutants.partOf(number) == part && !output.equals("Passed.")) {
+                sb.append(number).append(": ").append(output).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+}
