@@ -32,6 +32,9 @@ class ActivationLossGrading {
         if (rows * cols > 2) {
             z[rows - 1][cols - 1] = 1000;
             z[rows / 2][0] = -1000;
+        } else if (rows * cols == 2) {
+            // Too small for the extremes: still make sure the negative branch of every activation is exercised.
+            z[rows - 1][cols - 1] = -1 - Math.abs(z[rows - 1][cols - 1]);
         }
         return z;
     }
