@@ -57,6 +57,7 @@ final class Compilation {
         List<String> replaced = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         boolean allStarter = false;
+        boolean droppedStarter = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             clean(classes);
             List<Diagnostic<? extends JavaFileObject>> diagnostics = run(units, classes);
@@ -86,6 +87,18 @@ final class Compilation {
                     dropped.add(file);
                 }
             }
+            if (!changed && !droppedStarter && !allStarter) {
+                // Only starter files fail, against a submitted file that changed a signature (e.g. the demo calls a
+                // renamed method): leave those starter files out, so the submission keeps every method that works.
+                for (String file : broken) {
+                    if (!file.isEmpty() && starterOnly(file, submitted)) {
+                        units.remove(file);
+                        dropped.add(file + " (the starter's file no longer compiles against your code)");
+                        changed = true;
+                    }
+                }
+                droppedStarter = true;
+            }
             if (!changed) {
                 if (allStarter) {
                     break;
@@ -103,6 +116,10 @@ final class Compilation {
             }
         }
         return new Result(classes, errors, replaced, dropped, false);
+    }
+
+    private static boolean starterOnly(String file, Map<String, String> submitted) {
+        return !submitted.containsKey(file);
     }
 
     private static List<Diagnostic<? extends JavaFileObject>> run(Map<String, String> units, Path classes) throws IOException {

@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -42,10 +44,30 @@ public final class Grader {
     public static final String VERSION = "0.1.0";
 
     /** How to grade. */
-    public record Options(Long seed, boolean inProcess, Path placeholderFile) {
-        /** Sandboxed grading with a secret seed and no placeholder file. */
+    public record Options(Long seed, boolean inProcess, Path placeholderFile, String only, Limits limits) {
+        /** Sandboxed grading with a secret seed, every test, the assignment's limits and no placeholder file. */
         public static Options defaults() {
-            return new Options(null, false, null);
+            return new Options(null, false, null, null, null);
+        }
+
+        /** Returns these options with a fixed seed. */
+        public Options withSeed(long fixed) {
+            return new Options(fixed, inProcess, placeholderFile, only, limits);
+        }
+
+        /** Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."). */
+        public Options onlyTests(String prefix) {
+            return new Options(seed, inProcess, placeholderFile, prefix, limits);
+        }
+
+        /** Returns these options with other sandbox limits than the assignment's. */
+        public Options withLimits(Limits other) {
+            return new Options(seed, inProcess, placeholderFile, only, other);
+        }
+
+        /** Returns these options running the submission in this JVM, unsandboxed (trusted code only). */
+        public Options unsandboxed() {
+            return new Options(seed, true, placeholderFile, only, limits);
         }
     }
 
@@ -91,7 +113,7 @@ public final class Grader {
             Launcher launcher = LauncherFactory.create();
             long t0 = System.nanoTime();
             GradingSessionHolder holder = new GradingSessionHolder();
-            TestPlan plan = launcher.discover(request(holder.id));
+            TestPlan plan = launcher.discover(request(holder.id, options.only()));
             placeholders(plan, byId, results);
             timings.put("discovery", millis(t0));
             if (options.placeholderFile() != null) {
@@ -124,7 +146,7 @@ public final class Grader {
                  Endpoint student = studentEndpoint(options, sandbox, classes, work);
                  GradingSession session = new GradingSession(student, oracle, seed)) {
                 holder.session = session;
-                launcher.execute(launcher.discover(request(session.id())), new Listener(session, byId));
+                launcher.execute(launcher.discover(request(session.id(), options.only())), new Listener(session, byId));
                 if (student instanceof ChildJvm child) {
                     timings.put("submission_jvm", child.usedMillis());
                     extra.put("submission_jvm_starts", child.starts());
@@ -145,12 +167,16 @@ public final class Grader {
                     ClassLoader.getPlatformClassLoader());
             return new InProcessEndpoint(loader, assignment.valueTypes());
         }
-        return new ChildJvm(sandbox, assignment.spec().limits(), assignment.valueTypes(), classes, work,
-                CdsArchive.flags(sandbox, assignment.spec().limits()));
+        Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
+        return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work,
+                CdsArchive.flags(sandbox, limits));
     }
 
-    private LauncherDiscoveryRequest request(String sessionId) {
+    private LauncherDiscoveryRequest request(String sessionId, String only) {
         return LauncherDiscoveryRequestBuilder.request()
+                .filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(only == null
+                        || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)
+                        || numberOf(ms).map(n -> n.startsWith(only)).orElse(true)))
                 .selectors(assignment.testClasses().stream().map(DiscoverySelectors::selectClass).toList())
                 .configurationParameter(GradingSession.PARAMETER, sessionId)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -182,6 +208,11 @@ public final class Grader {
         for (TestIdentifier child : plan.getChildren(id)) {
             collect(plan, child, found);
         }
+    }
+
+    private static Optional<String> numberOf(MethodSource source) {
+        GradedTest g = source.getJavaMethod().getAnnotation(GradedTest.class);
+        return Optional.ofNullable(g).map(GradedTest::number);
     }
 
     private static String numberKey(String number) {

@@ -58,6 +58,11 @@ public final class Results {
             return number;
         }
 
+        /** Returns the title. */
+        public String name() {
+            return name;
+        }
+
         /** Returns the feedback text. */
         public String output() {
             return output;

@@ -78,7 +78,7 @@ public final class Main implements Runnable {
                 err.println("Unknown assignment '" + assignment + "'. Known: " + Grader.known());
                 return 2;
             }
-            Results results = new Grader(found.get()).grade(submission, new Grader.Options(seed, inProcess, this.out));
+            Results results = new Grader(found.get()).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
             results.write(this.out);
             out.print(results.summary());
             out.print(results.output());

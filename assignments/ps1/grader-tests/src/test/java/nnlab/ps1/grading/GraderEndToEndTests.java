@@ -1,0 +1,104 @@
+package nnlab.ps1.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Grader;
+import nnlab.grader.Results;
+import nnlab.grader.runtime.Dispatcher;
+
+/** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
+class GraderEndToEndTests {
+
+    private static final Grader.Options SEEDED = Grader.Options.defaults().withSeed(Grading.SEED);
+
+    @Nested
+    class TheReference {
+        @Test
+        void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
+            Results sandboxed = Grading.grade(Grading.REFERENCE, SEEDED, Files.createDirectory(tmp.resolve("a")));
+            Results inProcess = Grading.grade(Grading.REFERENCE, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
+            Grading.assertFull(sandboxed, "");
+            assertEquals(100, sandboxed.score(), 1e-9);
+            assertEquals(Grading.scores(inProcess), Grading.scores(sandboxed));
+            System.out.println("isolation here: " + sandboxed.extraData().get("isolation"));
+        }
+
+        @Test
+        void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
+            Results results = Grading.grade(Grading.CORRECT, SEEDED, tmp);
+            assertEquals(100, results.score(), 1e-9, results::summary);
+            assertEquals(Grading.SEED, results.extraData().get("seed"));
+            assertTrue(results.extraData().containsKey("isolation"));
+        }
+    }
+
+    @Test
+    void untouchedStarterScoresZero(@TempDir Path tmp) {
+        Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
+        assertEquals(0, results.score(), 1e-9, results::summary);
+        assertTrue(Grading.test(results, "1.1.1").output().contains("Not implemented yet"),
+                () -> Grading.test(results, "1.1.1").output());
+    }
+
+    @Test
+    void oneFileThatDoesNotCompileCostsOnlyItsTests(@TempDir Path tmp) throws IOException {
+        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("sub"));
+        Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
+        Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
+        Results results = Grading.grade(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
+        assertEquals(0, Grading.test(results, "4.3.1").score(), results::summary);
+        assertEquals(100 - Grading.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
+        assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
+        assertTrue(results.output().contains("Replaced nnlab/Adagrad.java"), results::output);
+    }
+
+    @Test
+    void buggySampleLosesPointsInTheTestsOfItsMistakes(@TempDir Path tmp) {
+        Results results = Grading.grade(Grading.BUGGY, SEEDED, tmp);
+        for (String failing : List.of("1.2.1", "2.2.1", "4.2.1")) {
+            Results.Test t = Grading.test(results, failing);
+            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
+        }
+        Grading.assertFull(results, "1.1");
+        Grading.assertFull(results, "1.3");
+        Grading.assertFull(results, "4.1");
+        Grading.assertFull(results, "5.");
+        assertTrue(results.score() < 100);
+    }
+
+    @Test
+    void aGraderFailureStillWritesACompleteValidResult(@TempDir Path tmp) throws IOException {
+        Ps1Assignment real = new Ps1Assignment();
+        Assignment broken = new Assignment() {
+            @Override public String id() { return "broken"; }
+            @Override public AssignmentSpec spec() { return real.spec(); }
+            @Override public List<Class<?>> testClasses() { return real.testClasses(); }
+            @Override public Map<String, String> starterSources() { throw new IllegalStateException("starter unreadable"); }
+            @Override public Map<String, byte[]> submissionResources() { return real.submissionResources(); }
+            @Override public List<Dispatcher.ValueType> valueTypes() { return real.valueTypes(); }
+            @Override public ClassLoader oracleLoader() { return real.oracleLoader(); }
+        };
+        Path placeholders = tmp.resolve("placeholders.json");
+        Results results = new Grader(broken).grade(Grading.CORRECT,
+                new Grader.Options(Grading.SEED, false, placeholders, null, null));
+        results.write(tmp.resolve("results.json"));
+        Grading.assertValid(tmp.resolve("results.json"));
+        Grading.assertValid(placeholders);
+        assertTrue(results.tests().stream().anyMatch(t -> t.name().contains("not your fault")));
+        assertEquals(26 + 2, results.tests().size());
+        assertEquals(0, results.score(), 1e-9);
+    }
+}

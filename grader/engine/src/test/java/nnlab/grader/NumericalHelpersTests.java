@@ -1,0 +1,161 @@
+package nnlab.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import nnlab.grader.runtime.Json;
+
+/** Tolerances, messages that respect visibility, the gradient checker and the protocol's number encoding. */
+class NumericalHelpersTests {
+
+    private static final long SEED = 7;
+
+    @Nested
+    class Tolerances {
+        @Test
+        void acceptsWithinAbsolutePlusRelativeAndTreatsNaNAndInfinityExactly() {
+            Tolerance t = new Tolerance(1e-9, 1e-6);
+            assertTrue(t.accepts(1.0, 1.0 + 5e-7));
+            assertFalse(t.accepts(1.0, 1.0 + 5e-6));
+            assertTrue(t.accepts(Double.NaN, Double.NaN));
+            assertFalse(t.accepts(0.0, Double.NaN));
+            assertTrue(t.accepts(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
+            assertFalse(t.accepts(Double.POSITIVE_INFINITY, 1e308));
+        }
+    }
+
+    @Nested
+    class Messages {
+        @Test
+        void visibleMessagesShowInputExpectedAndActualAndCallOutNaN() {
+            Score score = new Score(false, SEED);
+            AssertionError e = assertThrows(AssertionError.class,
+                    () -> score.close("probability", "x = [1, 2]", 0.25, Double.NaN));
+            assertTrue(e.getMessage().contains("x = [1, 2]"), e.getMessage());
+            assertTrue(e.getMessage().contains("expected 0.25"), e.getMessage());
+            assertTrue(e.getMessage().contains("NaN (not a number)"), e.getMessage());
+        }
+
+        @Test
+        void hiddenMessagesRevealNeitherInputNorExpectedValue() {
+            Score score = new Score(true, SEED);
+            AssertionError e = assertThrows(AssertionError.class, () -> score.close("gradient", "x = [0.123456]",
+                    new double[] {0.987654321, 1}, new double[] {0.5, 1}, Tolerance.DEFAULT));
+            assertFalse(e.getMessage().contains("0.123456"), e.getMessage());
+            assertFalse(e.getMessage().contains("0.987654321"), e.getMessage());
+            assertTrue(e.getMessage().contains("0.5"), e.getMessage());
+        }
+
+        @Test
+        void casesGivePartialCreditAndListFailures() {
+            Score score = new Score(false, SEED);
+            score.check("a", () -> { });
+            score.check("b", () -> score.require(false, "wrong"));
+            score.check("c", () -> {
+                throw new StudentException(StudentException.Kind.TIMEOUT, "", "took too long", List.of());
+            });
+            assertEquals(3, score.cases());
+            assertEquals(1, score.passed());
+            assertTrue(score.feedback().contains("1 of 3 cases passed"), score.feedback());
+            assertTrue(score.feedback().contains("took too long"), score.feedback());
+        }
+
+        @Test
+        void shapeMismatchAndNullAreReportedAsSuch() {
+            Score score = new Score(false, SEED);
+            AssertionError shape = assertThrows(AssertionError.class, () -> score.close("forward", "",
+                    new double[][] {{1, 2}}, new double[][] {{1}, {2}}, Tolerance.DEFAULT));
+            assertTrue(shape.getMessage().contains("2×1 matrix but a 1×2"), shape.getMessage());
+            AssertionError nothing = assertThrows(AssertionError.class,
+                    () -> score.close("forward", "", new double[][] {{1}}, null, Tolerance.DEFAULT));
+            assertTrue(nothing.getMessage().contains("returned null"), nothing.getMessage());
+        }
+    }
+
+    @Nested
+    class GradientChecks {
+        private final List<GradientCheck.Block> blocks = List.of(new GradientCheck.Block("W", 0, 2, 2),
+                new GradientCheck.Block("b", 4, 1, 2));
+
+        private double loss(double[] p) {
+            double total = 0;
+            for (int i = 0; i < p.length; i++) {
+                total += (i + 1) * p[i] * p[i] * p[i];
+            }
+            return total;
+        }
+
+        private double[] gradient(double[] p) {
+            double[] g = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                g[i] = 3 * (i + 1) * p[i] * p[i];
+            }
+            return g;
+        }
+
+        @Test
+        void aCorrectGradientPassesInEveryBlock() {
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            GradientCheck.Result r = GradientCheck.check("cubic", p, gradient(p), this::loss, blocks, 10,
+                    GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertTrue(r.passed(), r.table());
+            assertEquals(6, r.checked());
+        }
+
+        @Test
+        void aWrongEntryFailsAndLeadsTheWorstEntriesTable() {
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            double[] g = gradient(p);
+            g[5] *= 1.01;
+            GradientCheck.Result r = GradientCheck.check("cubic", p, g, this::loss, blocks, 10,
+                    GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertEquals(1, r.failed());
+            assertEquals("b", r.worst().get(0).block());
+            assertTrue(r.table().contains("✗"), r.table());
+        }
+
+        @Test
+        void entriesOnAKinkAreResampled() {
+            // θ₀ sits on a ReLU-like kink: the analytic convention (0) disagrees with the centered difference (1).
+            double[] p = new double[20];
+            for (int i = 1; i < p.length; i++) {
+                p[i] = 0.1 * i;
+            }
+            double[] g = new double[20];
+            for (int i = 1; i < p.length; i++) {
+                g[i] = Math.signum(p[i]) + 2 * p[i];
+            }
+            g[0] = 0;
+            GradientCheck.Result r = GradientCheck.check("kinked", p, g, q -> {
+                double total = Math.max(0, q[0]) * 2;
+                for (int i = 1; i < q.length; i++) {
+                    total += Math.abs(q[i]) + q[i] * q[i];
+                }
+                return total;
+            }, List.of(new GradientCheck.Block("W", 0, 1, 20)), 19, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertTrue(r.passed(), r.table());
+            assertEquals(1, r.kinksResampled(), r.table());
+        }
+    }
+
+    @Nested
+    class ProtocolNumbers {
+        @Test
+        void nonFiniteAndExtremeDoublesSurviveTheJsonRoundTrip() {
+            double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE,
+                Double.MAX_VALUE, 0.1 + 0.2};
+            List<?> back = (List<?>) Json.read(Json.write(values));
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Double.doubleToLongBits(values[i]), Double.doubleToLongBits(Json.toDouble(back.get(i))));
+            }
+        }
+    }
+}
