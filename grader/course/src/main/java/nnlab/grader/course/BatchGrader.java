@@ -208,7 +208,7 @@ public final class BatchGrader {
             status = GRADER_ERROR;
             reason = reason != null ? reason : "the grader process exited with code " + exit + " without results"
                     + " (see work/" + s.name() + "/grader.log)";
-            results = emptyResults(reason);
+            results = emptyResults(reason, seconds);
         }
         Roster.Student student = options.roster().lookup(s.name());
         Instant submitted = options.times().get(s.name());
@@ -242,11 +242,21 @@ public final class BatchGrader {
         return new Outcome(s.name(), status, results.path("score").asDouble(), seconds);
     }
 
-    private static ObjectNode emptyResults(String reason) {
+    /** A complete results document (valid against the engine's schema) for a grader process that left none. */
+    private ObjectNode emptyResults(String reason, double seconds) {
         ObjectNode r = ResultsDoc.JSON.createObjectNode();
         r.put("score", 0.0);
+        r.put("execution_time", ResultsDoc.round(seconds));
         r.put("output", "Grading failed: " + reason + ". This is not your fault: the course staff will regrade.");
-        r.putObject("extra_data").put("grader_error", reason);
+        r.put("visibility", "visible");
+        r.put("stdout_visibility", "hidden");
+        ObjectNode extra = r.putObject("extra_data");
+        extra.put("seed", options.seed() == null ? 0 : options.seed());
+        extra.put("grader_version", nnlab.grader.Grader.VERSION);
+        extra.put("assignment", options.spec().id());
+        extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        extra.putObject("timings_ms").put("total", Math.round(seconds * 1000));
+        extra.put("grader_error", reason);
         r.putArray("tests");
         return r;
     }

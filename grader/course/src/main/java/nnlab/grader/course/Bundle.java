@@ -79,9 +79,22 @@ public final class Bundle {
         }
     }
 
-    /** Names the jar of a class folder after its module: .../grader/course/target/classes → course-classes.jar. */
-    private static String folderJarName(Path folder) {
+    /**
+     * Names the jar of a Maven class folder ({@code MODULE/target/classes}) after the module's artifactId, the name
+     * its packaged jar would start with; falls back to the folder's path.
+     */
+    private static String folderJarName(Path folder) throws IOException {
         Path module = folder.getParent() != null ? folder.getParent().getParent() : null;
+        Path pom = module != null ? module.resolve("pom.xml") : null;
+        if (pom != null && Files.isRegularFile(pom)) {
+            String text = Files.readString(pom);
+            int parentEnd = text.indexOf("</parent>");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>([^<]+)</artifactId>")
+                    .matcher(text);
+            if (m.find(Math.max(0, parentEnd))) {
+                return m.group(1) + ".jar";
+            }
+        }
         String base = module != null && module.getFileName() != null ? module.getFileName().toString() : "classes";
         return base + "-" + folder.getFileName() + ".jar";
     }
@@ -90,11 +103,16 @@ public final class Bundle {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(bytes); Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.sorted().toList()) {
-                if (Files.isRegularFile(p)) {
-                    out.putNextEntry(new JarEntry(folder.relativize(p).toString().replace('\\', '/')));
-                    Files.copy(p, out);
-                    out.closeEntry();
+                String name = folder.relativize(p).toString().replace('\\', '/');
+                if (name.isEmpty()) {
+                    continue;
                 }
+                // Folder entries too: resource scans (the starter sources) list a folder through its entry.
+                out.putNextEntry(new JarEntry(Files.isDirectory(p) ? name + "/" : name));
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, out);
+                }
+                out.closeEntry();
             }
         }
         return bytes.toByteArray();

@@ -104,7 +104,7 @@ public final class CourseMain implements Runnable {
         public Integer call() throws Exception {
             Assignment a = assignment(assignment);
             AssignmentSpec s = a.spec();
-            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out));
+            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
             ObjectNode json = ResultsDoc.JSON.valueToTree(results.toJson());
             Instant when = null;
             String who = student;
