@@ -130,6 +130,20 @@ final class ChildJvm implements Endpoint {
         }
     }
 
+    /**
+     * Starts the JVM ahead of the first call, e.g. while the submission compiles; its classes are loaded only on the
+     * first call, so the classes folder may still be filling. A failure here is left for the first call to report.
+     */
+    synchronized void prestart() {
+        try {
+            ensureStarted();
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("early start failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public synchronized int generation() {
         return generation;

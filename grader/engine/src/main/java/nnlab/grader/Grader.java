@@ -104,6 +104,7 @@ public final class Grader {
         List<String> summary = new ArrayList<>();
         Map<String, Results.Test> byId = new LinkedHashMap<>();
         Path work = null;
+        Endpoint[] opened = new Endpoint[1];
         try {
             Sandbox sandbox = options.inProcess() ? null : Sandbox.detect();
             Isolation isolation = options.inProcess()
@@ -134,7 +135,14 @@ public final class Grader {
                 return finish(results, summary, start);
             }
             t0 = System.nanoTime();
-            Path classes = work.resolve("classes");
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            Endpoint student = studentEndpoint(options, sandbox, classes, work);
+            opened[0] = student;
+            if (student instanceof ChildJvm child) {
+                Thread early = new Thread(child::prestart, "submission-jvm-start");
+                early.setDaemon(true);
+                early.start();
+            }
             Compilation.Result compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes);
             timings.put("compile", millis(t0));
             report(compiled, summary, extra);
@@ -142,8 +150,8 @@ public final class Grader {
             worldReadable(classes);
 
             t0 = System.nanoTime();
-            try (Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
-                 Endpoint student = studentEndpoint(options, sandbox, classes, work);
+            try (student;
+                 Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
                  GradingSession session = new GradingSession(student, oracle, seed)) {
                 holder.session = session;
                 launcher.execute(launcher.discover(request(session.id(), options.only())), new Listener(session, byId));
@@ -156,6 +164,9 @@ public final class Grader {
         } catch (Throwable e) {
             graderError(results, e);
         } finally {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
             deleteQuietly(work);
         }
         return finish(results, summary, start);
@@ -169,7 +180,7 @@ public final class Grader {
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
         return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work,
-                CdsArchive.flags(sandbox, limits));
+                CdsArchive.flags(RuntimeBundle.get(), sandbox.javaHome()));
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {
@@ -318,6 +329,13 @@ public final class Grader {
             this.byId = byId;
         }
 
+        private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            started.put(id.getUniqueId(), System.nanoTime());
+        }
+
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             Results.Test t = byId.get(id.getUniqueId());
@@ -331,6 +349,10 @@ public final class Grader {
             Results.Test t = byId.get(id.getUniqueId());
             if (t == null) {
                 return;
+            }
+            Long begin = started.get(id.getUniqueId());
+            if (begin != null) {
+                t.extraData.put("duration_ms", millis(begin));
             }
             Score score = session.existingScore(id.getUniqueId());
             StringBuilder out = new StringBuilder();

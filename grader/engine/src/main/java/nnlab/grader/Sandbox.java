@@ -19,11 +19,17 @@ import java.util.stream.Stream;
  */
 final class Sandbox {
 
+    /** The probe's unprivileged uid and gid ("nobody"). */
+    static final int SANDBOX_UID = 65534;
+
     /**
-     * The unprivileged uid and gid submission JVMs run as when the grader runs as root: "nobody" unless the system
-     * property {@code nnlab.sandbox.uid} names another, so that parallel graders each get their own process limit.
+     * Submission JVMs run as root-less uids from this range, a fresh one per JVM: RLIMIT_NPROC counts every thread of a
+     * uid system-wide, so a shared uid would let one submission's thread bomb (or a lingering JVM) starve another's.
      */
-    static final int SANDBOX_UID = Integer.getInteger("nnlab.sandbox.uid", 65534);
+    private static final int UID_BASE = 1_000_000;
+    private static final int UID_RANGE = 1_000_000;
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_UID =
+            new java.util.concurrent.atomic.AtomicLong(ProcessHandle.current().pid() * 1009L);
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     private static final long ADDRESS_SPACE_SLACK_BYTES = 1L << 30;
@@ -89,8 +95,8 @@ final class Sandbox {
             cmd.add("--");
         }
         if (setpriv) {
-            cmd.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups",
-                    "--inh-caps=-all", "--"));
+            long uid = UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE);
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--"));
         }
         String classesArg = classes.toString();
         String tmp = scratch.toString();
@@ -102,14 +108,20 @@ final class Sandbox {
             tmp = "/tmp";
         }
         cmd.add(javaHome.resolve("bin/java").toString());
-        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m",
+        cmd.addAll(List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m"));
+        cmd.addAll(CdsArchive.SHARED_FLAGS);
+        cmd.addAll(List.of("-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
                 "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", runtime.jar().toString(), "nnlab.grader.runtime.Server", classesArg,
                 String.valueOf(limits.outputKilobytes() * 1024L)));
         return cmd;
+    }
+
+    /** Returns the JDK that runs submission JVMs. */
+    Path javaHome() {
+        return javaHome;
     }
 
     /** Returns whether the child runs as another uid, so the files it reads must be world-readable. */
@@ -148,7 +160,8 @@ final class Sandbox {
             walk.filter(Files::isSymbolicLink).forEach(link -> {
                 try {
                     Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-                    if (target.isAbsolute() && !target.startsWith("/usr/lib") && target.getNameCount() >= 2) {
+                    if (target.isAbsolute() && !target.startsWith("/usr/lib") && !target.startsWith("/usr/share")
+                            && target.getNameCount() >= 2) {
                         Path top = target.getRoot().resolve(target.subpath(0, 2));
                         if (Files.exists(top)) {
                             extra.add(top);

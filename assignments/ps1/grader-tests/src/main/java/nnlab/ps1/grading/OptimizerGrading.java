@@ -33,7 +33,7 @@ class OptimizerGrading {
             for (int step = 0; step < STEPS; step++) {
                 os.update(ps, gradients[step].clone());
                 oo.update(po, gradients[step].clone());
-                score.close(what + ": parameters after update " + (step + 1), "θ₀ = " + Score.show(start)
+                score.close("parameters after update " + (step + 1), "θ₀ = " + Score.show(start)
                         + ", gradients " + Score.show(gradients), po, ps, Tolerance.DEFAULT);
             }
         });
