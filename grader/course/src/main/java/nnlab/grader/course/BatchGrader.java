@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,8 +45,6 @@ public final class BatchGrader {
 
     /** Extra seconds a grader process gets beyond the assignment's per-submission limit before it is killed. */
     private static final int GRACE_SECONDS = 120;
-    /** Sandbox uids of parallel workers (only used when grading as root): one per worker, so limits do not collide. */
-    private static final int FIRST_SANDBOX_UID = 64900;
 
     /** How to run the batch. */
     public record Options(AssignmentSpec spec, Path submissions, Path out, int jobs, Roster roster,
@@ -56,7 +52,7 @@ public final class BatchGrader {
                           List<String> javaCommand, PrintStream err, boolean tty) {
     }
 
-    /** One submission: its name (the folder or file name without .zip) and where it is. */
+    /** One submission: its name (the folder's name, or the file's without its extension) and where it is. */
     public record Submission(String name, Path path) {
     }
 
@@ -86,7 +82,7 @@ public final class BatchGrader {
                 if (file.startsWith(".")) {
                     continue;
                 }
-                String name = safe(Files.isDirectory(p) ? file : file.replaceFirst("(?i)\\.zip$", ""));
+                String name = safe(Files.isDirectory(p) ? file : file.replaceFirst("\\.[A-Za-z0-9]{1,5}$", ""));
                 if (!names.add(name)) {
                     name = safe(file);
                     names.add(name);
@@ -121,23 +117,14 @@ public final class BatchGrader {
         Thread killer = new Thread(this::killAll, "kill-graders");
         Runtime.getRuntime().addShutdownHook(killer);
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        BlockingQueue<Integer> slots = new ArrayBlockingQueue<>(options.jobs());
-        for (int i = 0; i < options.jobs(); i++) {
-            slots.add(i);
-        }
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Submission s : todo) {
                 futures.add(pool.submit(() -> {
-                    int slot = slots.take();
-                    try {
-                        Outcome o = grade(s, slot);
-                        outcomes.add(o);
-                        progress.finished(o.name(), o.status(), o.score(), o.seconds());
-                    } finally {
-                        slots.add(slot);
-                    }
+                    Outcome o = grade(s);
+                    outcomes.add(o);
+                    progress.finished(o.name(), o.status(), o.score(), o.seconds());
                     return null;
                 }));
             }
@@ -159,14 +146,13 @@ public final class BatchGrader {
         return new Summary(outcomes, skipped, (System.nanoTime() - start) / 1e9);
     }
 
-    private Outcome grade(Submission s, int slot) throws IOException, InterruptedException {
+    private Outcome grade(Submission s) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Path work = options.out().resolve("work").resolve(s.name());
         deleteTree(work);
         Files.createDirectories(work);
         Path raw = work.resolve("results.json");
         List<String> cmd = new ArrayList<>(options.javaCommand());
-        cmd.add(1, "-Dnnlab.sandbox.uid=" + (FIRST_SANDBOX_UID + slot));
         cmd.addAll(List.of("grade", "--assignment", options.spec().id(), "--submission",
                 s.path().toAbsolutePath().toString(), "--out", raw.toString()));
         if (options.seed() != null) {
