@@ -179,11 +179,15 @@ public final class CourseMain implements Runnable {
         }
     }
 
-    /** Returns the command that starts one batch worker with this JVM's java and classpath. */
+    /**
+     * Returns the command that starts one batch worker with this JVM's java and classpath, made absolute because
+     * each worker runs in its own working folder.
+     */
     static List<String> childCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), ChildMain.class.getName()));
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = Bundle.currentClasspath().stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return new ArrayList<>(List.of(launcher, "-XX:+UseSerialGC", "-cp", classpath, ChildMain.class.getName()));
     }
 
     static String summaryTable(Gradebook book, BatchGrader.Summary summary) {

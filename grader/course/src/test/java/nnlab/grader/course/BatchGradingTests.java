@@ -43,7 +43,11 @@ class BatchGradingTests {
             Kind.EMPTY_FOLDER, Kind.NOT_A_ZIP, Kind.HOSTILE_FAKE_PROTOCOL);
     private static final int FINAL_BEFORE_KILL = 2;
     private static final Duration BATCH_LIMIT = Duration.ofMinutes(4);
-    private static final Duration ORPHAN_LIMIT = Duration.ofSeconds(20);
+    /** Long enough for the watchdog to notice, far shorter than grading any code submission. */
+    private static final Duration ORPHAN_LIMIT = Duration.ofSeconds(3);
+    private static final Duration GRADER_SETTLED = Duration.ofSeconds(2);
+    /** Submissions with code to run: grading each takes several seconds. */
+    private static final List<String> SLOW = List.of("s01.zip", "s02", "s03", "s06");
     private static final double EXACT = 1e-9;
 
     @TempDir
@@ -52,6 +56,7 @@ class BatchGradingTests {
     private Path out;
     private Map<String, byte[]> finalBeforeKill;
     private List<ProcessHandle> gradersAtKill;
+    private List<String> survivors;
     private int rerunExit;
 
     private List<String> batchArgs() {
@@ -76,7 +81,8 @@ class BatchGradingTests {
                 + "s01,2027-02-19 20:00\ns02,2027-02-22 23:00\ns03,2027-02-20T10:00:00-05:00\n");
         Process batch = start("batch1.log");
         long deadline = System.nanoTime() + BATCH_LIMIT.toNanos();
-        while (finals().size() < FINAL_BEFORE_KILL && batch.isAlive() && System.nanoTime() < deadline) {
+        while ((finals().size() < FINAL_BEFORE_KILL || !gradingUnderWay(batch)) && batch.isAlive()
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertTrue(batch.isAlive(), "the batch finished before it could be killed: " + Files.readString(dir.resolve("batch1.log")));
@@ -87,9 +93,25 @@ class BatchGradingTests {
         while (gradersAtKill.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < orphanDeadline) {
             Thread.sleep(100);
         }
+        survivors = gradersAtKill.stream().filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
+        survivors.forEach(line -> ProcessHandle.of(Long.parseLong(line.split(" ")[0])).ifPresent(ProcessHandle::destroyForcibly));
         Process rerun = start("batch2.log");
         assertTrue(rerun.waitFor(BATCH_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "the re-run hung");
         rerunExit = rerun.exitValue();
+    }
+
+    /**
+     * Whether a grader process of {@code batch} is past its start-up (a just-spawned one dies with its parent anyway)
+     * and grading code, which takes far longer than {@link #ORPHAN_LIMIT}, so an orphan would still be alive.
+     */
+    private boolean gradingUnderWay(Process batch) {
+        java.time.Instant settled = java.time.Instant.now().minus(GRADER_SETTLED);
+        return batch.children().anyMatch(p -> {
+            String command = p.info().commandLine().orElse("");
+            return command.contains(ChildMain.class.getName()) && p.info().startInstant().map(settled::isAfter).orElse(false)
+                    && SLOW.stream().anyMatch(name -> command.contains(dir.resolve("subs").resolve(name).toString()));
+        });
     }
 
     private Map<String, byte[]> finals() throws IOException {
@@ -119,7 +141,7 @@ class BatchGradingTests {
     @Order(1)
     void killingTheBatchLeavesNoGraderRunning() {
         assertFalse(gradersAtKill.isEmpty(), "the batch had no grader processes when it was killed");
-        assertTrue(gradersAtKill.stream().noneMatch(ProcessHandle::isAlive), "grader processes outlived the killed batch");
+        assertTrue(survivors.isEmpty(), () -> "grader processes outlived the killed batch: " + survivors);
     }
 
     @Test
