@@ -38,6 +38,7 @@ final class ChildJvm implements Endpoint {
     private static final int STRAY_CHARS = 4096;
     private static final int STUDENT_OUTPUT_CHARS = 4096;
     private static final int SECRET_BYTES = 24;
+    private static final int ERR_DRAIN_MILLIS = 100;
 
     private final Sandbox sandbox;
     private final Limits limits;
@@ -225,6 +226,9 @@ final class ChildJvm implements Endpoint {
         stdin.flush();
         Object ready = replies.poll(START_SECONDS, TimeUnit.SECONDS);
         if (!(ready instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("ready"))) {
+            // Let the stderr drain catch up with a JVM that exited at once, so the message says why.
+            process.waitFor(2, TimeUnit.SECONDS);
+            Thread.sleep(ERR_DRAIN_MILLIS);
             String err;
             synchronized (stderr) {
                 err = stderr.toString();

@@ -157,6 +157,7 @@ public final class Results {
         Path temp = Files.createTempFile(absolute.getParent(), ".results", ".json.part");
         try {
             Files.write(temp, JSON.writeValueAsBytes(toJson()));
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

@@ -19,9 +19,6 @@ import java.util.stream.Stream;
  */
 final class Sandbox {
 
-    /** The probe's unprivileged uid and gid ("nobody"). */
-    static final int SANDBOX_UID = 65534;
-
     /**
      * Submission JVMs run as root-less uids from this range, a fresh one per JVM: RLIMIT_NPROC counts every thread of a
      * uid system-wide, so a shared uid would let one submission's thread bomb (or a lingering JVM) starve another's.
@@ -230,7 +227,8 @@ final class Sandbox {
     private boolean bwrapWorks() {
         List<String> cmd = new ArrayList<>();
         if (setpriv) {
-            cmd.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups", "--"));
+            long uid = UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE);
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
         cmd.addAll(bwrapPrefix());
         cmd.addAll(List.of("--tmpfs", "/tmp", "--", javaHome.resolve("bin/java").toString(), "-Xshare:auto",

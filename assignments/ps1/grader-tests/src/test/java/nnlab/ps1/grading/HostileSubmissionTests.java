@@ -75,7 +75,9 @@ class HostileSubmissionTests {
                         + " System.out.println(\"no shell: \" + e); }"), Effect.HARMLESS),
                 hostile("fake protocol lines", trigger("System.out.println(\"{\\\"id\\\":1,\\\"ok\\\":true,\\\"value\\\":1.0}\");"
                         + " try { java.io.FileOutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);"
-                        + " raw.write(\"\\n{\\\"ok\\\":true,\\\"value\\\":1.0}\\nnot json\\n\".getBytes()); raw.flush(); }"
+                        + " StringBuilder forged = new StringBuilder(\"\\nnot json\\n\"); for (int id = 1; id < 200_000; id++) {"
+                        + " forged.append(\"{\\\"id\\\":\").append(id).append(\",\\\"ok\\\":true,\\\"value\\\":1.0}\\n\"); }"
+                        + " raw.write(forged.toString().getBytes()); raw.flush(); }"
                         + " catch (java.io.IOException e) { } return 0.5;"), Effect.BREAKS_ONE_CASE),
                 hostile("writing results.json everywhere", trigger("for (String f : new String[] {\"results.json\","
                         + " \"/tmp/results.json\", \"/autograder/results/results.json\", \"../results.json\"}) { try {"
@@ -148,6 +150,14 @@ class HostileSubmissionTests {
             case "missing method":
                 assertEquals(0, Grading.test(results, "1.2.1").score(), results::summary);
                 assertTrue(Grading.test(results, "1.2.1").output().contains("no public method"), results::summary);
+                Grading.assertFull(results, "1.1");
+                Grading.assertFull(results, "1.4");
+                return;
+            case "fake protocol lines":
+                // The wrong answer must be charged to the very case that returned it: a forged reply accepted for a
+                // call would move the failure to another case.
+                assertTrue(Grading.test(results, "1.3.1").output().contains("y = 0.0, p = 1.0: squaredError"),
+                        () -> Grading.test(results, "1.3.1").output());
                 Grading.assertFull(results, "1.1");
                 Grading.assertFull(results, "1.4");
                 return;
