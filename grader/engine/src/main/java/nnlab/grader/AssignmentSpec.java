@@ -9,12 +9,25 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The part of an assignment's {@code assignment.json} the engine reads: parts with their points, the due date and
- * the sandbox limits. Unknown fields are ignored so the descriptor can grow.
+ * The part of an assignment's {@code assignment.json} the engine reads: parts with their points, the due date, the
+ * late-day policy and the sandbox limits. Unknown fields are ignored so the descriptor can grow.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssignmentSpec(String id, String title, List<Part> parts, double totalPoints, String due, String timeZone,
-                             Limits limits) {
+                             Limits limits, LateDays lateDays) {
+
+    /**
+     * The late-day policy: {@code allowed} late days without penalty, then {@code afterAllowed}; null when the
+     * descriptor has none.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LateDays(int allowed, AfterAllowed afterAllowed) {
+    }
+
+    /** What happens after the allowed late days: {@code policy} "zero" or "penaltyPerDay" with {@code percentPerDay}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AfterAllowed(String policy, Double percentPerDay) {
+    }
 
     /** A graded part: its sections' tests are numbered "section.k". */
     @JsonIgnoreProperties(ignoreUnknown = true)

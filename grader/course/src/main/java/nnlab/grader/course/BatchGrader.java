@@ -1,0 +1,298 @@
+package nnlab.grader.course;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.AssignmentSpec;
+
+/**
+ * Grades a folder of submissions, each subfolder or file one submission, each in its own grader process, {@code jobs}
+ * at a time. A submission's result is final once {@code results/NAME.json} exists: it is written atomically when its
+ * grader process has finished, so killing the batch loses at most the submissions in flight, and a re-run grades
+ * exactly the ones without a final result (all of them with {@code regrade}).
+ */
+public final class BatchGrader {
+
+    /** Status of a submission that was graded (whatever the score). */
+    public static final String GRADED = "graded";
+    /** Status of a submission the grader refused: not a zip, empty, zip-slip, no sources. */
+    public static final String NOT_GRADABLE = "not_gradable";
+    /** Status when the grader failed or its process died: not the student's fault, needs staff attention. */
+    public static final String GRADER_ERROR = "grader_error";
+
+    /** Extra seconds a grader process gets beyond the assignment's per-submission limit before it is killed. */
+    private static final int GRACE_SECONDS = 120;
+
+    /** How to run the batch. */
+    public record Options(AssignmentSpec spec, Path submissions, Path out, int jobs, Roster roster,
+                          Map<String, Instant> times, boolean regrade, Long seed, LateDayLedger ledger,
+                          List<String> javaCommand, PrintStream err, boolean tty) {
+    }
+
+    /** One submission: its name (the folder's name, or the file's without its extension) and where it is. */
+    public record Submission(String name, Path path) {
+    }
+
+    /** What happened to one submission in this run. */
+    public record Outcome(String name, String status, double score, double seconds) {
+    }
+
+    /** The run's result: what was graded now and what was already final. */
+    public record Summary(List<Outcome> graded, List<String> skipped, double wallSeconds) {
+    }
+
+    private final Options options;
+    private final Map<Process, Boolean> running = new ConcurrentHashMap<>();
+
+    /** Creates a batch with {@code options}. */
+    public BatchGrader(Options options) {
+        this.options = options;
+    }
+
+    /** Lists the submissions in {@code folder}: every non-hidden entry, sorted by name. */
+    public static List<Submission> list(Path folder) throws IOException {
+        List<Submission> all = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path p : entries.sorted().toList()) {
+                String file = p.getFileName().toString();
+                if (file.startsWith(".")) {
+                    continue;
+                }
+                String name = safe(Files.isDirectory(p) ? file : file.replaceFirst("\\.[A-Za-z0-9]{1,5}$", ""));
+                if (!names.add(name)) {
+                    name = safe(file);
+                    names.add(name);
+                }
+                all.add(new Submission(name, p));
+            }
+        }
+        return all;
+    }
+
+    /** Returns where the final result of submission {@code name} lives under {@code out}. */
+    public static Path resultFile(Path out, String name) {
+        return out.resolve("results").resolve(name + ".json");
+    }
+
+    /** Grades every submission without a final result (or all, with regrade) and writes the gradebooks. */
+    public Summary run() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Files.createDirectories(options.out().resolve("results"));
+        List<Submission> todo = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Submission s : list(options.submissions())) {
+            if (!options.regrade() && isFinal(resultFile(options.out(), s.name()))) {
+                skipped.add(s.name());
+            } else {
+                todo.add(s);
+            }
+        }
+        options.err().printf(Locale.ROOT, "Grading %d submission(s) with %d job(s); %d already graded (use --regrade"
+                + " to grade them again).%n", todo.size(), options.jobs(), skipped.size());
+        Progress progress = new Progress(options.err(), options.tty(), todo.size());
+        Thread killer = new Thread(this::killAll, "kill-graders");
+        Runtime.getRuntime().addShutdownHook(killer);
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Submission s : todo) {
+                futures.add(pool.submit(() -> {
+                    Outcome o = grade(s);
+                    outcomes.add(o);
+                    progress.finished(o.name(), o.status(), o.score(), o.seconds());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IOException("batch worker failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook runs anyway.
+            }
+        }
+        return new Summary(outcomes, skipped, (System.nanoTime() - start) / 1e9);
+    }
+
+    private Outcome grade(Submission s) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path work = options.out().resolve("work").resolve(s.name());
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path raw = work.resolve("results.json");
+        List<String> cmd = new ArrayList<>(options.javaCommand());
+        cmd.addAll(List.of("grade", "--assignment", options.spec().id(), "--submission",
+                s.path().toAbsolutePath().toString(), "--out", raw.toString()));
+        if (options.seed() != null) {
+            cmd.addAll(List.of("--seed", options.seed().toString()));
+        }
+        log("started", s.name(), null);
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("grader.log").toFile()).start();
+        running.put(p, Boolean.TRUE);
+        int exit;
+        String reason = null;
+        try (OutputStream keepOpen = p.getOutputStream()) {
+            long limit = options.spec().limits().perSubmissionSeconds() + GRACE_SECONDS;
+            if (!p.waitFor(limit, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor();
+                reason = "the grader did not finish within " + limit + " s";
+            }
+            exit = p.exitValue();
+        } finally {
+            running.remove(p);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ObjectNode results;
+        String status;
+        if (reason == null && isFinal(raw)) {
+            results = ResultsDoc.read(raw);
+            var extra = ResultsDoc.extraData(results);
+            if (extra.has("refused")) {
+                status = NOT_GRADABLE;
+                reason = extra.get("refused").asText();
+            } else if (extra.has("grader_error")) {
+                status = GRADER_ERROR;
+                reason = extra.get("grader_error").asText();
+            } else {
+                status = GRADED;
+            }
+        } else {
+            status = GRADER_ERROR;
+            reason = reason != null ? reason : "the grader process exited with code " + exit + " without results"
+                    + " (see work/" + s.name() + "/grader.log)";
+            results = emptyResults(reason, seconds);
+        }
+        Roster.Student student = options.roster().lookup(s.name());
+        Instant submitted = options.times().get(s.name());
+        if (submitted == null) {
+            submitted = options.times().get(student.id());
+        }
+        if (submitted != null) {
+            LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger());
+        }
+        ObjectNode batch = ResultsDoc.extraData(results).putObject("batch");
+        batch.put("submission", s.name());
+        batch.put("status", status);
+        if (reason != null) {
+            batch.put("reason", reason);
+        }
+        batch.put("exit_code", exit);
+        batch.put("grader_seconds", ResultsDoc.round(seconds));
+        ObjectNode who = batch.putObject("student");
+        who.put("name", student.name());
+        who.put("id", student.id());
+        who.put("sis_user_id", student.sisUserId());
+        who.put("sis_login_id", student.sisLoginId());
+        who.put("section", student.section());
+        JunitXml.write(results, options.spec().id() + "." + s.name(),
+                options.out().resolve("junit").resolve(s.name() + ".xml"));
+        ResultsDoc.write(resultFile(options.out(), s.name()), results);
+        log("finished", s.name(), status);
+        if (!status.equals(GRADER_ERROR)) {
+            deleteTree(work);
+        }
+        return new Outcome(s.name(), status, results.path("score").asDouble(), seconds);
+    }
+
+    /** A complete results document (valid against the engine's schema) for a grader process that left none. */
+    private ObjectNode emptyResults(String reason, double seconds) {
+        ObjectNode r = ResultsDoc.JSON.createObjectNode();
+        r.put("score", 0.0);
+        r.put("execution_time", ResultsDoc.round(seconds));
+        r.put("output", "Grading failed: " + reason + ". This is not your fault: the course staff will regrade.");
+        r.put("visibility", "visible");
+        r.put("stdout_visibility", "hidden");
+        ObjectNode extra = r.putObject("extra_data");
+        extra.put("seed", options.seed() == null ? 0 : options.seed());
+        extra.put("grader_version", nnlab.grader.Grader.VERSION);
+        extra.put("assignment", options.spec().id());
+        extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        extra.putObject("timings_ms").put("total", Math.round(seconds * 1000));
+        extra.put("grader_error", reason);
+        r.putArray("tests");
+        return r;
+    }
+
+    private synchronized void log(String event, String name, String status) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("event", event);
+        line.put("submission", name);
+        line.put("pid", ProcessHandle.current().pid());
+        if (status != null) {
+            line.put("status", status);
+        }
+        Files.writeString(options.out().resolve("batch-log.jsonl"),
+                ResultsDoc.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    private void killAll() {
+        running.keySet().forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    static boolean isFinal(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ResultsDoc.read(file).has("score");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

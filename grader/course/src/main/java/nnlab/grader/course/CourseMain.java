@@ -1,0 +1,294 @@
+package nnlab.grader.course;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Grader;
+import nnlab.grader.Results;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in parallel
+ * child processes), {@code gradebook}, {@code junit}, {@code classroom} and {@code bundle} (the Gradescope zip).
+ *
+ * <p>Exit codes: 0 done, 2 bad usage or unknown assignment, 3 the submission was refused, 4 the grader failed
+ * (results are still written), 5 a batch finished with grader errors (every other row is final).
+ */
+@Command(name = "nnlab-course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
+        description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
+        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.GradebookCommand.class,
+                CourseMain.Junit.class, CourseMain.Classroom.class, CourseMain.BundleCommand.class})
+public final class CourseMain implements Runnable {
+
+    static final int USAGE = 2;
+    static final int REFUSED = 3;
+    static final int GRADER_ERROR = 4;
+    static final int BATCH_ERRORS = 5;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new CourseMain()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Assignment assignment(String id) {
+        return Grader.find(id).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(new CourseMain()),
+                "Unknown assignment '" + id + "'. Known: " + Grader.known()));
+    }
+
+    static ZoneId zone(AssignmentSpec spec) {
+        return spec.timeZone() == null ? java.time.ZoneOffset.UTC : ZoneId.of(spec.timeZone());
+    }
+
+    /** Options shared by the commands that apply the late policy. */
+    static final class LateOptions {
+        @Option(names = "--ledger", description = "Course-wide late-day ledger (JSON), read and updated atomically.")
+        Path ledger;
+
+        @Option(names = "--late-day-budget", description = "The course's late-day budget, written when the ledger is new.")
+        Integer budget;
+
+        LateDayLedger open() {
+            return ledger == null ? null : new LateDayLedger(ledger, budget);
+        }
+    }
+
+    /** {@code grade}: one submission, in this process, with lateness. */
+    @Command(name = "grade", mixinStandardHelpOptions = true,
+            description = "Grades one submission and writes results.json, applying the late policy when a submission"
+                    + " time is known (--submitted-at, or --metadata: Gradescope's submission_metadata.json).")
+    static final class Grade implements Callable<Integer> {
+        @Option(names = "--assignment", required = true) String assignment;
+        @Option(names = "--submission", required = true) Path submission;
+        @Option(names = "--out", defaultValue = "results.json") Path out;
+        @Option(names = "--seed") Long seed;
+        @Option(names = "--submitted-at", description = "Submission time, e.g. 2027-02-20T10:15:00-05:00.") String submittedAt;
+        @Option(names = "--metadata", description = "Gradescope's submission_metadata.json; ignored when missing.") Path metadata;
+        @Option(names = "--student", description = "Student id for the ledger (default: from the metadata, else the submission's name).") String student;
+        @Option(names = "--junit", description = "Also write JUnit XML here.") Path junit;
+        @Option(names = "--classroom-output", description = "Also append GitHub Classroom's result=… line to this file.") Path classroom;
+        @CommandLine.Mixin LateOptions late = new LateOptions();
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Assignment a = assignment(assignment);
+            AssignmentSpec s = a.spec();
+            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
+            ObjectNode json = ResultsDoc.JSON.valueToTree(results.toJson());
+            Instant when = null;
+            String who = student;
+            if (submittedAt != null) {
+                when = SubmissionTimes.parse(submittedAt, zone(s));
+            } else if (metadata != null && Files.isRegularFile(metadata)) {
+                when = SubmissionTimes.fromGradescopeMetadata(metadata, zone(s));
+                if (who == null) {
+                    who = ResultsDoc.read(metadata).path("users").path(0).path("sid").asText(null);
+                }
+            }
+            if (who == null || who.isBlank()) {
+                who = submission.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+            }
+            if (when != null) {
+                LateGrading.apply(json, s, who, when, late.open());
+            }
+            ResultsDoc.write(out, json);
+            if (junit != null) {
+                JunitXml.write(json, s.id() + "." + who, junit);
+            }
+            if (classroom != null) {
+                ClassroomResult.appendOutput(json, classroom);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(results.summary());
+            o.print(json.path("output").asText());
+            o.printf(Locale.ROOT, "Final score: %.2f / %.2f%nResults written to %s%n", json.path("score").asDouble(),
+                    results.maxScore(), out.toAbsolutePath());
+            o.flush();
+            if (results.extraData().containsKey("grader_error")) {
+                return GRADER_ERROR;
+            }
+            return results.extraData().containsKey("refused") ? REFUSED : 0;
+        }
+    }
+
+    /** {@code grade-all}: a folder of submissions. */
+    @Command(name = "grade-all", mixinStandardHelpOptions = true,
+            description = "Grades every subfolder or file of --submissions in its own grader process, --jobs at a time;"
+                    + " skips submissions with a final result unless --regrade; writes results/, junit/ and the"
+                    + " gradebooks into --out.")
+    static final class GradeAll implements Callable<Integer> {
+        @Option(names = "--assignment", required = true) String assignment;
+        @Option(names = "--submissions", required = true) Path submissions;
+        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--jobs", defaultValue = "1") int jobs;
+        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--timestamps", description = "CSV of submission times (id, submitted_at).") Path timestamps;
+        @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
+        @Option(names = "--seed", description = "One seed for every submission (default: a secret one each).") Long seed;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @CommandLine.Mixin LateOptions late = new LateOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            if (jobs < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--jobs must be at least 1");
+            }
+            AssignmentSpec s = assignment(assignment).spec();
+            Roster r = roster == null ? Roster.empty() : Roster.read(roster);
+            Map<String, Instant> times = timestamps == null ? Map.of() : SubmissionTimes.fromCsv(timestamps, zone(s));
+            PrintStream err = System.err;
+            BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(s, submissions, out, jobs, r, times,
+                    regrade, seed, late.open(), childCommand(), err, System.console() != null)).run();
+            Gradebook book = Gradebook.build(s, out, r);
+            book.write(out, canvasId);
+            System.out.print(summaryTable(book, summary));
+            System.out.println("Gradebooks written to " + out.toAbsolutePath());
+            boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
+            return errors ? BATCH_ERRORS : 0;
+        }
+    }
+
+    /**
+     * Returns the command that starts one batch worker with this JVM's java and classpath, made absolute because
+     * each worker runs in its own working folder.
+     */
+    static List<String> childCommand() {
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = Bundle.currentClasspath().stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return new ArrayList<>(List.of(launcher, "-XX:+UseSerialGC", "-cp", classpath, ChildMain.class.getName()));
+    }
+
+    static String summaryTable(Gradebook book, BatchGrader.Summary summary) {
+        List<Gradebook.Row> rows = book.rows().stream().filter(r -> !r.status().equals(Gradebook.NO_SUBMISSION)).toList();
+        long graded = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADED)).count();
+        long notGradable = rows.stream().filter(r -> r.status().equals(BatchGrader.NOT_GRADABLE)).count();
+        long errors = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADER_ERROR)).count();
+        double[] scores = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADED))
+                .mapToDouble(Gradebook.Row::score).sorted().toArray();
+        double mean = scores.length == 0 ? Double.NaN : java.util.Arrays.stream(scores).average().orElse(Double.NaN);
+        double median = scores.length == 0 ? Double.NaN : scores.length % 2 == 1 ? scores[scores.length / 2]
+                : (scores[scores.length / 2 - 1] + scores[scores.length / 2]) / 2;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%n%-28s %s%n", "Submissions", rows.size()));
+        sb.append(String.format(Locale.ROOT, "%-28s %d%n", "  graded", graded));
+        sb.append(String.format(Locale.ROOT, "%-28s %d%n", "  not gradable", notGradable));
+        sb.append(String.format(Locale.ROOT, "%-28s %d%n", "  grader errors", errors));
+        sb.append(String.format(Locale.ROOT, "%-28s %d now, %d already final%n", "  graded in this run",
+                summary.graded().size(), summary.skipped().size()));
+        sb.append(String.format(Locale.ROOT, "%-28s %.2f / %.2f%n", "Mean score (graded)", mean, book.rows().isEmpty()
+                ? 0 : book.rows().get(0).maxScore()));
+        sb.append(String.format(Locale.ROOT, "%-28s %.2f%n", "Median score (graded)", median));
+        sb.append(String.format(Locale.ROOT, "%-28s %.1f s%n", "Wall time of this run", summary.wallSeconds()));
+        List<BatchGrader.Outcome> slowest = summary.graded().stream()
+                .sorted(Comparator.comparingDouble(BatchGrader.Outcome::seconds).reversed()).limit(3).toList();
+        if (!slowest.isEmpty()) {
+            sb.append("Slowest:\n");
+            slowest.forEach(o -> sb.append(String.format(Locale.ROOT, "  %-26s %6.1f s  %s %.2f%n", o.name(), o.seconds(),
+                    o.status(), o.score())));
+        }
+        return sb.toString();
+    }
+
+    /** {@code gradebook}: rebuilds the gradebooks from a batch's results. */
+    @Command(name = "gradebook", mixinStandardHelpOptions = true,
+            description = "Writes gradebook-canvas.csv, gradebook.csv and gradebook.json from OUT/results.")
+    static final class GradebookCommand implements Callable<Integer> {
+        @Option(names = "--assignment", required = true) String assignment;
+        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--roster") Path roster;
+        @Option(names = "--canvas-id") String canvasId;
+
+        @Override
+        public Integer call() throws Exception {
+            Gradebook book = Gradebook.build(assignment(assignment).spec(), out,
+                    roster == null ? Roster.empty() : Roster.read(roster));
+            book.write(out, canvasId);
+            System.out.println(book.rows().size() + " rows written to " + out.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    /** {@code junit}: JUnit XML from a results.json. */
+    @Command(name = "junit", mixinStandardHelpOptions = true, description = "Converts results.json to JUnit XML.")
+    static final class Junit implements Callable<Integer> {
+        @Option(names = "--results", required = true) Path results;
+        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--suite", defaultValue = "nnlab") String suite;
+
+        @Override
+        public Integer call() throws IOException {
+            JunitXml.write(ResultsDoc.read(results), suite, out);
+            return 0;
+        }
+    }
+
+    /** {@code classroom}: GitHub Classroom's result from a results.json. */
+    @Command(name = "classroom", mixinStandardHelpOptions = true,
+            description = "Writes GitHub Classroom's result (base64 JSON) as result=… to $GITHUB_OUTPUT, or prints it.")
+    static final class Classroom implements Callable<Integer> {
+        @Option(names = "--results", required = true) Path results;
+        @Option(names = "--github-output", description = "Default: $GITHUB_OUTPUT; printed when neither is set.") Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            ObjectNode r = ResultsDoc.read(results);
+            Path target = output != null ? output
+                    : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
+            if (target == null) {
+                System.out.println("result=" + ClassroomResult.encode(r));
+            } else {
+                ClassroomResult.appendOutput(r, target);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code bundle}: the Gradescope autograder zip. */
+    @Command(name = "bundle", mixinStandardHelpOptions = true,
+            description = "Builds the Gradescope autograder zip (setup.sh, run_autograder, the grader's jars).")
+    static final class BundleCommand implements Callable<Integer> {
+        @Option(names = "--assignment", required = true) String assignment;
+        @Option(names = "--out", defaultValue = "autograder.zip") Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            assignment(assignment);
+            List<String> names = Bundle.build(assignment, Bundle.currentClasspath(), out);
+            System.out.println("Wrote " + out.toAbsolutePath() + " (" + names.size() + " entries, "
+                    + Files.size(out) / 1024 + " KiB)");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package nnlab.grader.course;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.AssignmentSpec;
+
+/**
+ * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
+ * SIS User ID, SIS Login ID, Section, "TITLE (ID)"), and a plain CSV and JSON with per-part scores, late days,
+ * penalty and grading status. One row per submission, plus a "no_submission" row for each roster student without
+ * one. It holds no timings, so grading the same submissions with the same seed gives the same files.
+ */
+public final class Gradebook {
+
+    /** Status of a roster student with no submission. */
+    public static final String NO_SUBMISSION = "no_submission";
+
+    /** One row. */
+    public record Row(Roster.Student student, String submission, String status, String reason, double rawScore,
+                      long lateDays, long penalizedDays, double penaltyPoints, Double score, double maxScore,
+                      Map<String, Double> parts, String seed) {
+    }
+
+    private final AssignmentSpec spec;
+    private final List<Row> rows;
+
+    private Gradebook(AssignmentSpec spec, List<Row> rows) {
+        this.spec = spec;
+        this.rows = rows;
+    }
+
+    /** Returns the rows, sorted by student name, then id, then submission. */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * Builds the gradebook from {@code out/results/*.json}; {@code roster} supplies student details (overriding those
+     * recorded at grading time) and the students with no submission.
+     */
+    public static Gradebook build(AssignmentSpec spec, Path out, Roster roster) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Path folder = out.resolve("results");
+        List<Path> files;
+        try (Stream<Path> list = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".json")
+                    && !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        for (Path f : files) {
+            ObjectNode r = ResultsDoc.read(f);
+            JsonNode extra = r.path("extra_data");
+            JsonNode batch = extra.path("batch");
+            String submission = batch.path("submission").asText(f.getFileName().toString().replaceFirst("\\.json$", ""));
+            Roster.Student student = roster.lookup(submission);
+            if (student.sisUserId().isEmpty() && batch.has("student")) {
+                JsonNode s = batch.get("student");
+                student = new Roster.Student(s.path("name").asText(), s.path("id").asText(),
+                        s.path("sis_user_id").asText(), s.path("sis_login_id").asText(), s.path("section").asText());
+            }
+            seen.add(student.id());
+            String status = batch.path("status").asText(BatchGrader.GRADED);
+            JsonNode late = extra.path("late");
+            double score = r.path("score").asDouble();
+            rows.add(new Row(student, submission, status, batch.path("reason").asText(""),
+                    late.has("raw_score") ? late.get("raw_score").asDouble() : score,
+                    late.path("late_days_used").asLong(), late.path("late_days_penalized").asLong(),
+                    late.path("penalty_points").asDouble(), status.equals(BatchGrader.GRADER_ERROR) ? null : score,
+                    ResultsDoc.maxScore(r) > 0 ? ResultsDoc.maxScore(r) : spec.totalPoints(), parts(spec, r),
+                    extra.path("seed").asText("")));
+        }
+        for (Roster.Student s : roster.students()) {
+            if (!seen.contains(s.id())) {
+                rows.add(new Row(s, "", NO_SUBMISSION, "", 0, 0, 0, 0, null, spec.totalPoints(), Map.of(), ""));
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.student().name().toLowerCase(Locale.ROOT))
+                .thenComparing(r -> r.student().id()).thenComparing(Row::submission));
+        return new Gradebook(spec, rows);
+    }
+
+    private static Map<String, Double> parts(AssignmentSpec spec, JsonNode results) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        spec.parts().forEach(p -> parts.put(p.id(), 0.0));
+        for (JsonNode t : results.path("tests")) {
+            AssignmentSpec.Part p = spec.partOf(t.path("number").asText());
+            if (p != null) {
+                parts.merge(p.id(), t.path("score").asDouble(), Double::sum);
+            }
+        }
+        parts.replaceAll((k, v) -> ResultsDoc.round(v));
+        return parts;
+    }
+
+    /** The Canvas column's heading: "TITLE (ID)", where ID is Canvas's assignment id when known. */
+    public String canvasColumn(String canvasId) {
+        return spec.title() + " (" + (canvasId == null ? spec.id() : canvasId) + ")";
+    }
+
+    /**
+     * Returns the Canvas import CSV. A grader error or a missing submission leaves the cell empty (Canvas leaves the
+     * grade unchanged); everything else, refused submissions included, carries the final score.
+     */
+    public String canvasCsv(String canvasId) {
+        List<List<String>> records = new ArrayList<>();
+        records.add(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", canvasColumn(canvasId)));
+        for (Row r : rows) {
+            Roster.Student s = r.student();
+            records.add(List.of(s.name(), s.id(), s.sisUserId(), s.sisLoginId(), s.section(),
+                    r.score() == null ? "" : points(r.score())));
+        }
+        return Csv.format(records);
+    }
+
+    /** Returns the plain CSV: identity, status, raw score, late days, penalty, final score and one column per part. */
+    public String plainCsv() {
+        List<List<String>> records = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("student", "id", "sis_user_id", "sis_login_id", "section",
+                "submission", "status", "reason", "raw_score", "late_days", "late_days_penalized", "penalty", "score",
+                "max_score"));
+        spec.parts().forEach(p -> header.add(p.id()));
+        header.add("seed");
+        records.add(header);
+        for (Row r : rows) {
+            Roster.Student s = r.student();
+            List<String> rec = new ArrayList<>(List.of(s.name(), s.id(), s.sisUserId(), s.sisLoginId(), s.section(),
+                    r.submission(), r.status(), r.reason(), points(r.rawScore()), Long.toString(r.lateDays()),
+                    Long.toString(r.penalizedDays()), points(r.penaltyPoints()),
+                    r.score() == null ? "" : points(r.score()), points(r.maxScore())));
+            spec.parts().forEach(p -> rec.add(r.parts().containsKey(p.id()) ? points(r.parts().get(p.id())) : ""));
+            rec.add(r.seed());
+            records.add(rec);
+        }
+        return Csv.format(records);
+    }
+
+    /** Returns the JSON gradebook: the assignment, then one object per row with the same fields as the plain CSV. */
+    public ObjectNode json() {
+        ObjectNode root = ResultsDoc.JSON.createObjectNode();
+        root.put("assignment", spec.id());
+        root.put("title", spec.title());
+        root.put("max_score", spec.totalPoints());
+        ArrayNode list = root.putArray("rows");
+        for (Row r : rows) {
+            ObjectNode o = list.addObject();
+            o.put("student", r.student().name());
+            o.put("id", r.student().id());
+            o.put("sis_user_id", r.student().sisUserId());
+            o.put("sis_login_id", r.student().sisLoginId());
+            o.put("section", r.student().section());
+            o.put("submission", r.submission());
+            o.put("status", r.status());
+            o.put("reason", r.reason());
+            o.put("raw_score", r.rawScore());
+            o.put("late_days", r.lateDays());
+            o.put("late_days_penalized", r.penalizedDays());
+            o.put("penalty", r.penaltyPoints());
+            if (r.score() == null) {
+                o.putNull("score");
+            } else {
+                o.put("score", r.score());
+            }
+            o.put("max_score", r.maxScore());
+            ObjectNode parts = o.putObject("parts");
+            r.parts().forEach(parts::put);
+            o.put("seed", r.seed());
+        }
+        return root;
+    }
+
+    /** Writes gradebook-canvas.csv, gradebook.csv and gradebook.json into {@code out}, each atomically. */
+    public void write(Path out, String canvasId) throws IOException {
+        ResultsDoc.writeBytes(out.resolve("gradebook-canvas.csv"), canvasCsv(canvasId).getBytes(StandardCharsets.UTF_8));
+        ResultsDoc.writeBytes(out.resolve("gradebook.csv"), plainCsv().getBytes(StandardCharsets.UTF_8));
+        ResultsDoc.write(out.resolve("gradebook.json"), json());
+    }
+
+    private static String points(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

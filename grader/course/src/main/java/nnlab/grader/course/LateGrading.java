@@ -1,0 +1,29 @@
+package nnlab.grader.course;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.AssignmentSpec;
+
+/** Applies an assignment's late policy to a results document, charging a course-wide ledger when there is one. */
+final class LateGrading {
+
+    private LateGrading() {
+    }
+
+    /**
+     * Applies lateness for a submission by {@code student} made at {@code submitted} to {@code results} in place;
+     * with a {@code ledger}, the free late days come from the course-wide budget and the days used are recorded.
+     * Returns the assessment.
+     */
+    static Lateness apply(ObjectNode results, AssignmentSpec spec, String student, Instant submitted,
+                          LateDayLedger ledger) throws IOException {
+        LatePolicy policy = LatePolicy.of(spec);
+        Lateness lateness = ledger == null ? policy.assess(submitted, policy.allowed())
+                : ledger.charge(student, spec.id(), policy, submitted);
+        lateness.applyTo(results, policy, spec.totalPoints());
+        return lateness;
+    }
+}

@@ -1,0 +1,200 @@
+package nnlab.grader.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.Grader;
+
+/** GitHub Classroom's result written by the grader, and the two workflows in ci/github. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GithubTests {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final double POINTS = 1e-6;
+    private static final int PUBLIC_POINTS = 90;
+
+    @TempDir
+    static Path dir;
+
+    private ObjectNode results;
+    private JsonNode decoded;
+
+    @BeforeAll
+    void gradeTheBuggySampleAndWriteTheClassroomOutput() throws IOException {
+        Grader grader = new Grader(Grader.find("ps1").orElseThrow());
+        results = ResultsDoc.JSON.valueToTree(grader.grade(Course.repository().resolve("assignments/ps1/samples/buggy"),
+                new Grader.Options(Course.SEED, true, null, null, null)).toJson());
+        Path file = dir.resolve("results.json");
+        ResultsDoc.write(file, results);
+        Path output = dir.resolve("github_output");
+        Files.writeString(output, "other=1\n");
+        assertEquals(0, CourseMain.run("classroom", "--results", file.toString(), "--github-output", output.toString()));
+        List<String> lines = Files.readAllLines(output);
+        assertEquals("other=1", lines.get(0), "the output file is appended to, not replaced");
+        assertTrue(lines.get(1).startsWith("result="), lines::toString);
+        decoded = ResultsDoc.JSON.readTree(Base64.getDecoder().decode(lines.get(1).substring("result=".length())));
+    }
+
+    @Nested
+    class TheClassroomResult {
+        @Test
+        void decodesToTheReportersStructure() {
+            assertEquals(1, decoded.get("version").asInt());
+            assertEquals("fail", decoded.get("status").asText(), "the buggy sample loses points");
+            assertEquals(ResultsDoc.maxScore(results), decoded.get("max_score").asDouble(), POINTS);
+            assertEquals(results.get("tests").size(), decoded.get("tests").size());
+            for (JsonNode t : decoded.get("tests")) {
+                Set<String> keys = new TreeSet<>();
+                t.fieldNames().forEachRemaining(keys::add);
+                assertEquals(new TreeSet<>(List.of("name", "status", "score", "message", "test_code", "filename",
+                        "line_no", "execution_time")), keys);
+                assertTrue(Set.of("pass", "fail").contains(t.get("status").asText()), t::toString);
+            }
+        }
+
+        @Test
+        void pointsAddUpToTheGradescopeScore() {
+            double sum = 0;
+            for (JsonNode t : decoded.get("tests")) {
+                sum += t.get("score").asDouble();
+            }
+            assertEquals(results.get("score").asDouble(), sum, POINTS);
+            assertTrue(sum > 0 && sum < decoded.get("max_score").asDouble(), "partial credit expected: " + sum);
+        }
+
+        @Test
+        void hiddenTestsShowNeitherNameNorFeedback() {
+            for (int i = 0; i < results.get("tests").size(); i++) {
+                JsonNode source = results.get("tests").get(i);
+                JsonNode shown = decoded.get("tests").get(i);
+                if (source.get("visibility").asText().equals("hidden")) {
+                    assertEquals("", shown.get("message").asText());
+                    assertFalse(shown.get("name").asText().contains(source.get("name").asText()));
+                } else {
+                    assertEquals(source.get("output").asText(), shown.get("message").asText());
+                }
+            }
+        }
+
+        @Test
+        void aLatePenaltyIsANegativeEntryThatKeepsTheSumRight() throws IOException {
+            ObjectNode late = results.deepCopy();
+            LatePolicy policy = new LatePolicy(java.time.Instant.parse("2027-02-20T04:59:00Z"), java.time.ZoneOffset.UTC,
+                    0, LatePolicy.After.PENALTY_PER_DAY, 10);
+            policy.assess(policy.due().plusSeconds(60), 0).applyTo(late, policy, 100);
+            JsonNode r = ClassroomResult.of(late);
+            double sum = 0;
+            for (JsonNode t : r.get("tests")) {
+                sum += t.get("score").asDouble();
+            }
+            assertEquals(late.get("score").asDouble(), sum, POINTS);
+            assertEquals("Late penalty", r.get("tests").get(r.get("tests").size() - 1).get("name").asText());
+        }
+    }
+
+    @Nested
+    class TheStudentWorkflow {
+        private final JsonNode workflow = read("ci/github/student/classroom.yml");
+
+        @Test
+        void reportsEveryGraderStepToClassroom() {
+            List<String> ids = new ArrayList<>();
+            JsonNode reporter = null;
+            for (JsonNode step : workflow.at("/jobs/autograding/steps")) {
+                String uses = step.path("uses").asText();
+                if (uses.startsWith("classroom-resources/autograding-command-grader@")) {
+                    ids.add(step.get("id").asText());
+                }
+                if (uses.startsWith("classroom-resources/autograding-grading-reporter@")) {
+                    reporter = step;
+                }
+            }
+            assertTrue(reporter != null, "no grading reporter step");
+            assertEquals(String.join(",", ids), reporter.at("/with/runners").asText());
+            for (String id : ids) {
+                assertEquals("${{ steps." + id + ".outputs.result }}",
+                        reporter.at("/env/" + id.toUpperCase(java.util.Locale.ROOT) + "_RESULTS").asText());
+            }
+            assertTrue(workflow.at("/permissions/checks").asText().equals("write"), "the reporter needs checks: write");
+        }
+
+        @Test
+        void runsOnlyPublicTestsThatExistInTheStarter() {
+            Pattern test = Pattern.compile("-Dtest=([A-Za-z,]+)");
+            int points = 0;
+            for (JsonNode step : workflow.at("/jobs/autograding/steps")) {
+                String command = step.at("/with/command").asText();
+                if (command.isEmpty()) {
+                    continue;
+                }
+                points += step.at("/with/max-score").asInt();
+                Matcher m = test.matcher(command);
+                assertTrue(m.find(), command);
+                for (String cls : m.group(1).split(",")) {
+                    assertTrue(Files.isRegularFile(Course.repository().resolve("starter-code/src/test/java/nnlab/" + cls
+                            + ".java")), cls + " is not a public test of the starter");
+                }
+            }
+            assertEquals(PUBLIC_POINTS, points, "Parts 1–4 have public tests; Part 5 is graded by the hidden tests only");
+            assertFalse(workflow.toString().contains("grader-tests"), "the student workflow must not touch hidden tests");
+        }
+    }
+
+    @Nested
+    class TheCourseWorkflow {
+        private final JsonNode workflow = read("ci/github/course/grade-submissions.yml");
+
+        @Test
+        void neverRunsForPullRequestsAndOnlyReadsTheRepository() {
+            Set<String> triggers = new TreeSet<>();
+            workflow.get("on").fieldNames().forEachRemaining(triggers::add);
+            assertEquals(Set.of("workflow_dispatch"), triggers);
+            assertEquals("read", workflow.at("/permissions/contents").asText());
+        }
+
+        @Test
+        void gradesWithTheCourseCommandAndKeepsOnlyItsOutputs() {
+            String steps = workflow.at("/jobs/grade/steps").toString();
+            assertTrue(steps.contains("grader/course/bin/course grade-all"), steps);
+            assertTrue(Files.isExecutable(Course.repository().resolve("grader/course/bin/course")));
+            for (JsonNode step : workflow.at("/jobs/grade/steps")) {
+                if (step.path("uses").asText().startsWith("actions/upload-artifact@")) {
+                    for (String path : step.at("/with/path").asText().trim().split("\n")) {
+                        assertTrue(path.trim().startsWith("${{ runner.temp }}/graded/"), path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static JsonNode read(String path) {
+        try {
+            return YAML.readTree(Course.repository().resolve(path).toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
