@@ -238,7 +238,7 @@ public final class BatchGrader {
         r.put("stdout_visibility", "hidden");
         ObjectNode extra = r.putObject("extra_data");
         extra.put("seed", options.seed() == null ? 0 : options.seed());
-        extra.put("grader_version", nnlab.grader.Grader.VERSION);
+        extra.put("grader_version", nnlab.grader.run.Grader.VERSION);
         extra.put("assignment", options.spec().id());
         extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         extra.putObject("timings_ms").put("total", Math.round(seconds * 1000));

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
-import nnlab.grader.Grader;
-import nnlab.grader.Results;
+import nnlab.grader.run.Grader;
+import nnlab.grader.report.Results;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -16,7 +16,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import nnlab.grader.AssignmentSpec;
-import nnlab.grader.Grader;
+import nnlab.grader.run.Grader;
 
 /** Test support: the repository, the ps1 descriptor, the engine's results schema and real child JVMs. */
 final class Course {
@@ -54,7 +54,7 @@ final class Course {
     }
 
     private static JsonSchema loadSchema() {
-        try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/results.schema.json")) {
+        try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/report/results.schema.json")) {
             if (in == null) {
                 throw new IllegalStateException("the engine's results.schema.json is not on the classpath");
             }

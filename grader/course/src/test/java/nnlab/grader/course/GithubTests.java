@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.Grader;
+import nnlab.grader.run.Grader;
 
 /** GitHub Classroom's result written by the grader, and the two workflows in ci/github. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
