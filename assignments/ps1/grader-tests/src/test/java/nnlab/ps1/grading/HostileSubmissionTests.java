@@ -39,6 +39,7 @@ class HostileSubmissionTests {
     private static final String PERCEPTRON = "src/main/java/nnlab/Perceptron.java";
     private static final String SQUARED_ERROR_BODY = "        double d = y - p;\n        return d * d;";
     private static final String GRADIENT_BODY = "        double p = probability(x);";
+    private static final String WEIGHTED_SUM_BODY = "        checkInput(x);\n        double h = bias;";
     private static final double PART1 = 20;
     private static final int MAX_TEST_OUTPUT_CHARS = 20_000;
 
@@ -177,6 +178,24 @@ class HostileSubmissionTests {
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
                 Grading.assertFull(results, other);
             }
+        }
+    }
+
+    /**
+     * A submission that kills its JVM on every call of one method costs a restart per call: only the time limit may
+     * end them, so every part that never calls that method keeps its full marks. Graded on every test, with the
+     * assignment's own limits.
+     */
+    @org.junit.jupiter.api.Test
+    void exitOnEveryCallOfOneMethodCostsOnlyThatMethodsPart(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path submission = replace(WEIGHTED_SUM_BODY, "        System.exit(0);\n" + WEIGHTED_SUM_BODY)
+                .apply(Grading.copy(Grading.CORRECT, tmp.resolve("submission")));
+        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
+                Files.createDirectory(tmp.resolve("out")));
+        assertTrue(Grading.test(results, "1.1.1").score() == 0, results::summary);
+        for (String otherPart : List.of("2.", "3.", "4.", "5.")) {
+            Grading.assertFull(results, otherPart);
         }
     }
 
