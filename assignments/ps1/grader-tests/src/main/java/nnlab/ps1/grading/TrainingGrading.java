@@ -24,7 +24,11 @@ class TrainingGrading {
      * The reference's held-out accuracy per recipe: the oracle is deterministic, so one training per grader JVM serves
      * every submission graded in it (a TA's batch, the catalogue's mutants).
      */
-    private static final Map<String, CompletableFuture<Double>> ORACLE_ACCURACY = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<OracleRun>> ORACLE_RUNS = new ConcurrentHashMap<>();
+
+    /** The reference's training with a recipe: its loss per epoch (for the report's plot) and held-out accuracy. */
+    private record OracleRun(double[] history, double accuracy) {
+    }
 
     @GradedTest(number = "5.1.1", name = "Breast cancer: held-out accuracy with the recipe", points = 5)
     void breastCancer(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -47,18 +51,21 @@ class TrainingGrading {
         double[][] xTest = data.test().x().toArray();
         double[][] yTest = data.test().y().toArray();
         // The oracle trains in this JVM while the submission trains in its own: the two run side by side.
-        CompletableFuture<Double> expectedAccuracy = ORACLE_ACCURACY.computeIfAbsent(what,
+        CompletableFuture<OracleRun> oracleRun = ORACLE_RUNS.computeIfAbsent(what,
                 unused -> CompletableFuture.supplyAsync(() -> {
                     Sequential mo = recipe(o, sizes, output, loss, learningRate);
-                    mo.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
-                    return mo.accuracy(xTest, yTest);
+                    double[] history = mo.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+                    return new OracleRun(history, mo.accuracy(xTest, yTest));
                 }));
         Sequential ms = recipe(s, sizes, output, loss, learningRate);
         double[] history = ms.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
         double actual = ms.accuracy(xTest, yTest);
-        double expected = expectedAccuracy.join();
+        OracleRun reference = oracleRun.join();
+        double expected = reference.accuracy();
         score.data("loss_history", history);
         score.data("test_accuracy", actual);
+        score.data("reference_loss_history", reference.history().clone());
+        score.data("reference_accuracy", expected);
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");

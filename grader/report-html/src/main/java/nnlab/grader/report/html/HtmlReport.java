@@ -1,0 +1,269 @@
+package nnlab.grader.report.html;
+
+import static nnlab.grader.report.html.Html.esc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The feedback report for one graded submission: a self-contained HTML page (styles inline, plots as data URIs, no
+ * scripts) built from a Gradescope {@code results.json}. Tests the audience may not see show only their number and
+ * points; none of their output or data reaches the page.
+ */
+public final class HtmlReport {
+
+    /** The prefix the problem sets' named-mistake feedback lines start with. */
+    static final String HINT_PREFIX = "Likely mistake:";
+    /** How many gradient-check rows a table shows; the grader already keeps only the worst. */
+    private static final int MAX_GRADIENT_ROWS = 12;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HtmlReport() {
+    }
+
+    /** Reads {@code resultsJson} and returns its report for {@code audience}. */
+    public static String render(Path resultsJson, Audience audience) throws IOException {
+        return render(JSON.readTree(resultsJson.toFile()), audience);
+    }
+
+    /** Reads {@code resultsJson} and writes its report for {@code audience} to {@code html}, replacing it. */
+    public static void write(Path resultsJson, Path html, Audience audience) throws IOException {
+        Files.writeString(html, render(resultsJson, audience), StandardCharsets.UTF_8);
+    }
+
+    /** Returns the report of a parsed {@code results.json} for {@code audience}; neither argument may be null. */
+    public static String render(JsonNode results, Audience audience) {
+        StringBuilder sb = new StringBuilder();
+        double score = results.path("score").asDouble();
+        double max = 0;
+        for (JsonNode t : results.path("tests")) {
+            max += t.path("max_score").asDouble();
+        }
+        String assignment = results.path("extra_data").path("assignment").asText("");
+        sb.append(Html.head("Feedback " + assignment));
+        sb.append("<h1>Feedback").append(assignment.isEmpty() ? "" : " — " + esc(assignment)).append("</h1>\n");
+        sb.append("<p class=\"total\">Score: <b>").append(Html.points(score)).append(" / ").append(Html.points(max))
+                .append("</b></p>\n");
+        summary(sb, results.path("output").asText(""), audience);
+        compilation(sb, results.path("extra_data").path("compilation"));
+        parts(sb, results.path("tests"), audience);
+        plots(sb, results.path("tests"), audience);
+        sb.append("<h2>Tests</h2>\n");
+        for (JsonNode t : results.path("tests")) {
+            test(sb, t, audience);
+        }
+        if (audience == Audience.TA) {
+            ta(sb, results.path("extra_data"));
+        }
+        sb.append("</body></html>\n");
+        return sb.toString();
+    }
+
+    /** The top-level output, without the seed for students: with it, hidden random cases could be reproduced. */
+    private static void summary(StringBuilder sb, String output, Audience audience) {
+        List<String> lines = new ArrayList<>();
+        for (String line : output.split("\n", -1)) {
+            if (line.isBlank() || line.startsWith("Score:")) {
+                continue;
+            }
+            if (audience != Audience.TA && (line.startsWith("Seed:") || line.startsWith("Sandbox:"))) {
+                continue;
+            }
+            lines.add(line);
+        }
+        if (!lines.isEmpty()) {
+            sb.append("<pre class=\"summary\">").append(esc(String.join("\n", lines))).append("</pre>\n");
+        }
+    }
+
+    private static void compilation(StringBuilder sb, JsonNode compilation) {
+        JsonNode errors = compilation.path("errors");
+        if (!errors.isArray() || errors.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Compile errors</h2>\n<table class=\"compile\"><tr><th>where</th><th>error</th></tr>\n");
+        for (JsonNode e : errors) {
+            String text = e.asText();
+            // javac's "File.java:12: message": the location is what students look for first.
+            int colon = text.indexOf(".java:");
+            int end = colon < 0 ? -1 : text.indexOf(':', colon + ".java:".length());
+            String where = end < 0 ? "" : text.substring(0, end);
+            String message = end < 0 ? text : text.substring(end + 1).trim();
+            sb.append("<tr><td><code>").append(esc(where)).append("</code></td><td><pre>").append(esc(message))
+                    .append("</pre></td></tr>\n");
+        }
+        sb.append("</table>\n");
+        for (JsonNode f : compilation.path("replaced_with_starter")) {
+            sb.append("<p>").append(esc(f.asText())).append(" did not compile and was replaced by the starter's"
+                    + " version: its methods earn no points.</p>\n");
+        }
+    }
+
+    /** Points per part (a test number's first component); what the audience may not see is counted apart. */
+    private static void parts(StringBuilder sb, JsonNode tests, Audience audience) {
+        Map<String, double[]> parts = new LinkedHashMap<>();
+        for (JsonNode t : tests) {
+            String part = t.path("number").asText("?").split("\\.")[0];
+            double[] p = parts.computeIfAbsent(part, k -> new double[3]);
+            if (audience.shows(t.path("visibility").asText())) {
+                p[0] += t.path("score").asDouble();
+                p[1] += t.path("max_score").asDouble();
+            } else {
+                p[2] += t.path("max_score").asDouble();
+            }
+        }
+        sb.append("<h2>Parts</h2>\n<table class=\"parts\"><tr><th>part</th><th class=\"num\">shown tests</th>"
+                + "<th class=\"num\">not yet shown</th></tr>\n");
+        for (Map.Entry<String, double[]> e : parts.entrySet()) {
+            double[] p = e.getValue();
+            String cls = p[1] > 0 && p[0] < p[1] ? "failed" : "passed";
+            sb.append("<tr class=\"").append(cls).append("\"><td>Part ").append(esc(e.getKey()))
+                    .append("</td><td class=\"num\">").append(Html.points(p[0])).append(" / ").append(Html.points(p[1]))
+                    .append("</td><td class=\"num\">").append(p[2] > 0 ? Html.points(p[2]) + " pts" : "")
+                    .append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+    }
+
+    private static void plots(StringBuilder sb, JsonNode tests, Audience audience) {
+        List<String> curves = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> student = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
+        for (JsonNode t : tests) {
+            if (!audience.shows(t.path("visibility").asText())) {
+                continue;
+            }
+            JsonNode data = t.path("extra_data");
+            double[] history = doubles(data.path("loss_history"));
+            if (history != null) {
+                curves.add(Plots.lossCurves(t.path("name").asText(), history,
+                        doubles(data.path("reference_loss_history"))));
+            }
+            if (data.path("test_accuracy").isNumber()) {
+                names.add(t.path("number").asText());
+                student.add(data.path("test_accuracy").asDouble());
+                reference.add(data.path("reference_accuracy").isNumber()
+                        ? data.path("reference_accuracy").asDouble() : Double.NaN);
+            }
+        }
+        if (curves.isEmpty() && names.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Training</h2>\n");
+        for (String uri : curves) {
+            sb.append("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\"").append(uri).append("\">\n");
+        }
+        if (!names.isEmpty()) {
+            sb.append("<img class=\"accuracy\" alt=\"held-out accuracy\" src=\"")
+                    .append(Plots.accuracy(names, student, reference)).append("\">\n");
+        }
+    }
+
+    private static void test(StringBuilder sb, JsonNode t, Audience audience) {
+        String visibility = t.path("visibility").asText();
+        String title = t.path("number").asText() + " " + t.path("name").asText().replaceFirst(
+                "^" + java.util.regex.Pattern.quote(t.path("number").asText()) + " ", "");
+        String max = Html.points(t.path("max_score").asDouble());
+        if (!audience.shows(visibility)) {
+            sb.append("<div class=\"test hidden\"><b>").append(esc(t.path("number").asText()))
+                    .append("</b> ").append("hidden".equals(visibility) ? "Hidden test" : "Shown after the due date")
+                    .append(" — ").append(max).append(" pts</div>\n");
+            return;
+        }
+        String status = "passed".equals(t.path("status").asText()) ? "passed" : "failed";
+        sb.append("<div class=\"test ").append(status).append("\"><b>").append(esc(title)).append("</b> <span class=\"")
+                .append(status).append("\">").append(status).append("</span> ")
+                .append(Html.points(t.path("score").asDouble())).append(" / ").append(max).append(" pts");
+        if (!"visible".equals(visibility)) {
+            sb.append(" <small>(").append(esc(visibility)).append(")</small>");
+        }
+        List<String> plain = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        for (String line : t.path("output").asText("").split("\n")) {
+            (line.startsWith(HINT_PREFIX) ? hints : plain).add(line);
+        }
+        String message = String.join("\n", plain).strip();
+        if (!message.isEmpty()) {
+            sb.append("<pre class=\"message\">").append(esc(message)).append("</pre>");
+        }
+        for (String h : hints) {
+            sb.append("<div class=\"hint\">").append(esc(h)).append("</div>");
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = t.path("extra_data").fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getKey().startsWith("gradient_check")) {
+                gradientCheck(sb, f.getValue());
+            }
+        }
+        sb.append("</div>\n");
+    }
+
+    private static void gradientCheck(StringBuilder sb, JsonNode check) {
+        sb.append("<table class=\"gradient-check\"><caption>Gradient check: ").append(esc(check.path("label").asText()))
+                .append(" — ").append(check.path("failed").asInt()).append(" of ").append(check.path("checked").asInt())
+                .append(" entries off</caption>\n<tr><th>parameter block</th><th>entry</th><th class=\"num\">analytic"
+                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th></th></tr>\n");
+        int rows = 0;
+        for (JsonNode r : check.path("worst")) {
+            if (rows++ == MAX_GRADIENT_ROWS) {
+                break;
+            }
+            boolean ok = r.path("passed").asBoolean();
+            sb.append("<tr class=\"").append(ok ? "passed" : "failed").append("\"><td>")
+                    .append(esc(r.path("block").asText())).append("</td><td>").append(esc(r.path("entry").asText()))
+                    .append("</td><td class=\"num\">").append(num(r.path("analytic")))
+                    .append("</td><td class=\"num\">").append(num(r.path("numerical")))
+                    .append("</td><td class=\"num\">").append(num(r.path("relativeError")))
+                    .append("</td><td>").append(ok ? "ok" : "off").append("</td></tr>\n");
+        }
+        sb.append("</table>");
+    }
+
+    private static void ta(StringBuilder sb, JsonNode extra) {
+        JsonNode iso = extra.path("isolation");
+        sb.append("<h2>For the TA</h2>\n<div class=\"ta\"><p>Seed: <code>").append(esc(extra.path("seed").asText()))
+                .append("</code> · isolation: <b>").append(esc(iso.path("level").asText("unknown"))).append("</b>");
+        if (iso.path("layers").isArray()) {
+            List<String> layers = new ArrayList<>();
+            iso.path("layers").forEach(l -> layers.add(l.asText()));
+            sb.append(" (").append(esc(String.join(" → ", layers))).append(")");
+        }
+        sb.append("</p>");
+        for (JsonNode w : iso.path("warnings")) {
+            sb.append("<p class=\"failed\">").append(esc(w.asText())).append("</p>");
+        }
+        sb.append("<p>Grader ").append(esc(extra.path("grader_version").asText())).append(" on ")
+                .append(esc(extra.path("jdk").asText())).append("</p></div>\n");
+    }
+
+    /** Returns a number cell's text: numbers formatted, the grader's "NaN"/"Infinity" strings escaped as they are. */
+    private static String num(JsonNode n) {
+        return n.isNumber() ? Html.number(n.asDouble()) : esc(n.asText());
+    }
+
+    /** Returns the array's values, or null when {@code node} is not an array. */
+    static double[] doubles(JsonNode node) {
+        if (!node.isArray()) {
+            return null;
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = node.get(i);
+            out[i] = v.isNumber() ? v.asDouble() : Double.NaN;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package nnlab.grader.report.html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/** Charts drawn with XChart and returned as PNG data URIs, so a page needs no other file. */
+final class Plots {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 320;
+
+    static {
+        // Reports are drawn on servers with no display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** Returns the loss per epoch of the student and, when recorded ({@code reference} non-null), the reference. */
+    static String lossCurves(String title, double[] student, double[] reference) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
+                .yAxisTitle("training loss").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(4);
+        chart.addSeries("your fit", epochs(student.length), finite(student));
+        if (reference != null && reference.length > 0) {
+            chart.addSeries("reference (same seed)", epochs(reference.length), finite(reference));
+        }
+        return png(chart);
+    }
+
+    /** Returns bars of held-out accuracy per test; {@code reference} entries may be NaN when not recorded. */
+    static String accuracy(List<String> tests, List<Double> student, List<Double> reference) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Held-out accuracy")
+                .yAxisTitle("accuracy").build();
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.addSeries("your model", tests, student);
+        if (reference.stream().anyMatch(r -> !r.isNaN())) {
+            chart.addSeries("reference", tests, reference.stream().map(r -> r.isNaN() ? 0.0 : r).toList());
+        }
+        return png(chart);
+    }
+
+    /** Returns a histogram of {@code scores} out of {@code max} in {@code bins} equal bins. */
+    static String histogram(List<Double> scores, double max, int bins) {
+        int[] counts = new int[bins];
+        for (double s : scores) {
+            int bin = max <= 0 ? 0 : (int) Math.min(bins - 1, Math.floor(s / max * bins));
+            counts[Math.max(0, bin)]++;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            labels.add(Html.points(max * i / bins) + "–" + Html.points(max * (i + 1) / bins));
+            values.add(counts[i]);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Score distribution")
+                .xAxisTitle("score").yAxisTitle("students").build();
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("students", labels, values);
+        return png(chart);
+    }
+
+    private static double[] epochs(int n) {
+        return IntStream.rangeClosed(1, n).asDoubleStream().toArray();
+    }
+
+    /** XChart cannot place NaN or infinite points; a diverged fit is drawn up to its last finite loss. */
+    private static double[] finite(double[] values) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isFinite(out[i])) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    private static String png(Chart<?, ?> chart) {
+        try {
+            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

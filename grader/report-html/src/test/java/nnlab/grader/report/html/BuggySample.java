@@ -1,0 +1,61 @@
+package nnlab.grader.report.html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
+import nnlab.ps1.grading.Ps1Assignment;
+
+/**
+ * The bundled buggy sample of problem set 1, graded once per test JVM in process with a fixed seed; its results and
+ * reports are kept under {@code target/report-artifacts} for people to open.
+ */
+final class BuggySample {
+
+    /** The seed every recorded expectation about the sample stands for. */
+    static final long SEED = 20_261_122L;
+    static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+    static final Path ARTIFACTS = Path.of("target", "report-artifacts").toAbsolutePath();
+
+    private static Results results;
+
+    private BuggySample() {
+    }
+
+    /** Returns the in-process results, grading on first use. */
+    static synchronized Results results() {
+        if (results == null) {
+            Grader grader = new Grader(new Ps1Assignment());
+            results = grader.grade(REPOSITORY.resolve("assignments/ps1/samples/buggy"),
+                    Grader.Options.defaults().withSeed(SEED).unsandboxed());
+            try {
+                Files.createDirectories(ARTIFACTS);
+                results.write(ARTIFACTS.resolve("results.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return results;
+    }
+
+    /** Returns the results as written to {@code results.json}. */
+    static JsonNode json() {
+        return Fixtures.JSON.valueToTree(results().toJson());
+    }
+
+    /** Writes the sample's report for {@code audience} under the artifacts folder and returns the file. */
+    static Path report(Audience audience) {
+        Path file = ARTIFACTS.resolve("buggy-" + audience.name().toLowerCase(java.util.Locale.ROOT) + ".html");
+        try {
+            Files.writeString(file, HtmlReport.render(json(), audience));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,119 @@
+package nnlab.grader.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import nnlab.grader.Visibility;
+import nnlab.grader.report.Results;
+
+class BuggySampleReportTests {
+
+    /** A number with enough decimals to be a computed value rather than a count or a point total. */
+    private static final Pattern COMPUTED = Pattern.compile("-?\\d+\\.\\d{4,}(?:[eE]-?\\d+)?");
+    /** Strings in a hidden test's data shorter than this (block names, entry positions) say nothing of its input. */
+    private static final int MIN_TELLING_STRING = 12;
+
+    @Nested
+    class WhatTheTaSees {
+
+        @Test
+        void failingPartsGradientCheckAndLossCurve() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.TA));
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 4</td>"), "RmsProp fails in the sample");
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 2</td>"), "ELU backward fails in the sample");
+            assertTrue(html.contains("<table class=\"gradient-check\">"));
+            assertTrue(html.contains("<img class=\"loss-curve\""));
+            assertTrue(html.contains("<div class=\"hint\">Likely mistake:"));
+            assertTrue(html.contains("Seed: <code>" + BuggySample.SEED + "</code>"));
+        }
+    }
+
+    @Nested
+    class WhatTheStudentSees {
+
+        @Test
+        void noHiddenInputValueAppearsBeforeTheDueDate() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            Set<String> leaked = leaks(html, hiddenValues(Set.of(Visibility.HIDDEN, Visibility.AFTER_DUE_DATE)));
+            assertTrue(leaked.isEmpty(), () -> "hidden values in the student report: " + leaked);
+        }
+
+        @Test
+        void noHiddenInputValueAppearsAfterTheDueDate() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE));
+            Set<String> leaked = leaks(html, hiddenValues(Set.of(Visibility.HIDDEN)));
+            assertTrue(leaked.isEmpty(), () -> "hidden values in the student report: " + leaked);
+        }
+
+        @Test
+        void theCheckHasValuesToLookFor() {
+            assertTrue(hiddenValues(Set.of(Visibility.HIDDEN)).size() > 20,
+                    "the hidden tests' gradient checks and messages should supply many values");
+        }
+
+        @Test
+        void lossCurveOfAVisibleTrainingTestIsShown() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            assertTrue(html.contains("<img class=\"loss-curve\""));
+            assertFalse(html.contains("gradient-check"), "the sample's gradient checks are all in hidden tests");
+        }
+    }
+
+    /** Returns the ways each value of the given tests' outputs and data could be written into a page. */
+    private static Set<String> hiddenValues(Set<Visibility> visibilities) {
+        Set<String> values = new TreeSet<>();
+        for (Results.Test t : BuggySample.results().tests()) {
+            if (visibilities.contains(t.visibility())) {
+                collect(t.output(), values);
+                t.extraData().forEach((k, v) -> {
+                    if (!k.equals("duration_ms")) {
+                        collect(v, values);
+                    }
+                });
+            }
+        }
+        return values;
+    }
+
+    private static void collect(Object value, Set<String> out) {
+        if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> collect(v, out));
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> collect(v, out));
+        } else if (value instanceof double[] a) {
+            for (double d : a) {
+                collect(d, out);
+            }
+        } else if (value instanceof Double d && Double.isFinite(d) && d != Math.rint(d)) {
+            out.add(Double.toString(d));
+            out.add(Html.number(d));
+        } else if (value instanceof String s) {
+            Matcher m = COMPUTED.matcher(s);
+            while (m.find()) {
+                double d = Double.parseDouble(m.group());
+                out.add(m.group());
+                out.add(Html.number(d));
+            }
+            if (s.length() >= MIN_TELLING_STRING && !s.contains("\n")) {
+                out.add(Html.esc(s));
+            }
+        }
+    }
+
+    private static Set<String> leaks(String html, Set<String> values) {
+        Set<String> leaked = new TreeSet<>();
+        values.stream().filter(html::contains).forEach(leaked::add);
+        return leaked;
+    }
+}

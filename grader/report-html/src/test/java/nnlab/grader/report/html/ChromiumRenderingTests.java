@@ -1,0 +1,147 @@
+package nnlab.grader.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens the reports in headless Chromium: no console errors, and a screenshot under {@code target/report-artifacts}.
+ * Skipped with the reason when Chromium is missing, unless {@code NNLAB_REQUIRE_CHROMIUM} is set (then it fails).
+ */
+class ChromiumRenderingTests {
+
+    /** How long one page may take to load and be captured. */
+    private static final long PAGE_SECONDS = 60;
+    /** PNG's signature, to tell a real screenshot from an empty file. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+
+    private static Path chromium;
+
+    @BeforeAll
+    static void findChromium() {
+        chromium = find();
+        boolean required = System.getenv("NNLAB_REQUIRE_CHROMIUM") != null;
+        if (chromium == null && required) {
+            throw new AssertionError("NNLAB_REQUIRE_CHROMIUM is set but no chromium is on the PATH;"
+                    + " run scripts/install-chromium.sh");
+        }
+        assumeTrue(chromium != null, "chromium is not installed (scripts/install-chromium.sh installs it);"
+                + " set NNLAB_REQUIRE_CHROMIUM to make this a failure");
+    }
+
+    @Nested
+    class TheScan {
+
+        @Test
+        void catchesAConsoleErrorOnAPageThatHasOne() throws Exception {
+            Path canary = BuggySample.ARTIFACTS.resolve("canary.html");
+            Files.createDirectories(canary.getParent());
+            Files.writeString(canary, "<!DOCTYPE html><html><body><script>console.error('canary');"
+                    + "undefinedFunction();</script></body></html>");
+            Render r = render(canary, "canary.png");
+            assertFalse(r.consoleErrors().isEmpty(), () -> "the scan missed the canary's errors; log:\n" + r.log());
+        }
+    }
+
+    @Test
+    void taReportOfTheBuggySampleRendersWithoutConsoleErrors() throws Exception {
+        Render r = render(BuggySample.report(Audience.TA), "buggy-ta.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng(), "no screenshot was written");
+    }
+
+    @Test
+    void studentReportOfTheBuggySampleRendersWithoutConsoleErrors() throws Exception {
+        Render r = render(BuggySample.report(Audience.STUDENT), "buggy-student.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+    }
+
+    @Test
+    void reportWithHostileOutputRunsNoScript() throws Exception {
+        Path page = BuggySample.ARTIFACTS.resolve("hostile.html");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, HtmlReport.render(Fixtures.results(), Audience.TA));
+        Render r = render(page, "hostile.png");
+        assertEquals(List.of(), r.consoleErrors(), "an escaped <script> neither runs nor trips the CSP");
+    }
+
+    /** What one headless run left: its log lines and the screenshot. */
+    record Render(List<String> consoleErrors, String log, Path screenshot) {
+        boolean screenshotIsPng() throws IOException {
+            if (!Files.isRegularFile(screenshot)) {
+                return false;
+            }
+            byte[] head = Files.readAllBytes(screenshot);
+            return head.length > PNG.length && java.util.Arrays.equals(java.util.Arrays.copyOf(head, PNG.length), PNG);
+        }
+    }
+
+    private static Render render(Path page, String screenshotName) throws Exception {
+        Path screenshot = BuggySample.ARTIFACTS.resolve(screenshotName);
+        Files.deleteIfExists(screenshot);
+        Path profile = Files.createTempDirectory("nnlab-chromium-");
+        Path log = Files.createTempFile("nnlab-chromium-", ".log");
+        List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                "--hide-scrollbars", "--window-size=1100,2600", "--screenshot=" + screenshot,
+                page.toUri().toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(PAGE_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("chromium did not finish " + page + " within " + PAGE_SECONDS + " s");
+            }
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String text = Files.readString(log);
+        Files.copy(log, BuggySample.ARTIFACTS.resolve(screenshotName.replace(".png", ".log")),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(log);
+        deleteTree(profile);
+        List<String> errors = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            // Chromium logs each page console message as "CONSOLE(line)] text, source: url"; CSP refusals and
+            // uncaught exceptions come the same way.
+            if (line.contains(":CONSOLE") || line.contains("Uncaught") || line.contains("Refused to")) {
+                errors.add(line);
+            }
+        }
+        return new Render(errors, text, screenshot);
+    }
+
+    private static Path find() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : List.of("chromium", "chromium-browser")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package nnlab.grader.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Hand-written results documents for the pages' unit tests. */
+final class Fixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a hostile student prints: markup that would run if it reached the page unescaped. */
+    static final String SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    /** A value only a hidden test's data holds. */
+    static final String HIDDEN_VALUE = "0.918273645";
+
+    private Fixtures() {
+    }
+
+    /** A submission with a compile error, a failed visible test with a hint, and a hidden test with a table. */
+    static JsonNode results() {
+        try {
+            return JSON.readTree("""
+                    {"score": 3.5, "output": "Score: 3.5 / 10\\nCompiler errors:\\nSeed: 42\\n",
+                     "extra_data": {"seed": 42, "assignment": "ps1", "grader_version": "0.1.0", "jdk": "17",
+                       "isolation": {"level": "bubblewrap", "layers": ["timeout", "java"], "warnings": []},
+                       "compilation": {"errors": ["nnlab/Dense.java:12: error: ';' expected"],
+                         "replaced_with_starter": ["nnlab/Dense.java"], "dropped": [], "compiled": true}},
+                     "tests": [
+                      {"name": "1.2.1 Prediction", "number": "1.2.1", "score": 1.5, "max_score": 3,
+                       "status": "failed", "visibility": "visible",
+                       "output": "1 of 2 cases passed.\\n- stdout: %s\\nLikely mistake: p > 0.5 instead of p ≥ 0.5."},
+                      {"name": "3.2.2 Dense backward", "number": "3.2.2", "score": 2, "max_score": 5,
+                       "status": "failed", "visibility": "hidden", "output": "input %s",
+                       "extra_data": {"gradient_check_1": {"label": "dense", "checked": 8, "failed": 1,
+                         "kinksResampled": 0, "worst": [{"block": "W", "entry": "[0][1]", "analytic": %s,
+                         "numerical": 0.5, "relativeError": 0.45, "passed": false}]}}},
+                      {"name": "5.1.1 Breast cancer", "number": "5.1.1", "score": 0, "max_score": 2,
+                       "status": "failed", "visibility": "visible", "output": "below the accuracy",
+                       "extra_data": {"loss_history": [0.7, 0.5, "NaN"], "reference_loss_history": [0.7, 0.4, 0.3],
+                         "test_accuracy": 0.6, "reference_accuracy": 0.95}}
+                     ]}
+                    """.formatted(JSON.writeValueAsString(SCRIPT).replaceAll("^\"|\"$", ""), HIDDEN_VALUE,
+                    HIDDEN_VALUE));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

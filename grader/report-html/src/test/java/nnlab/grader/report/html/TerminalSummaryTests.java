@@ -1,0 +1,47 @@
+package nnlab.grader.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class TerminalSummaryTests {
+
+    private static final Object A_TERMINAL = new Object();
+
+    @Nested
+    class Colour {
+
+        @Test
+        void onlyOnATerminalWithoutNoColor() {
+            assertTrue(TerminalSummary.colourWanted(A_TERMINAL, Map.of()));
+            assertFalse(TerminalSummary.colourWanted(A_TERMINAL, Map.of("NO_COLOR", "")));
+            assertFalse(TerminalSummary.colourWanted(null, Map.of()));
+        }
+
+        @Test
+        void plainTextHasNoEscapes() {
+            String text = TerminalSummary.render(Fixtures.results(), Audience.STUDENT, false);
+            assertFalse(text.contains("\u001b"));
+            assertTrue(TerminalSummary.render(Fixtures.results(), Audience.STUDENT, true).contains("\u001b[31mfailed"));
+        }
+    }
+
+    @Test
+    void hiddenTestsShowOnlyTheirPoints() {
+        String text = TerminalSummary.render(Fixtures.results(), Audience.STUDENT, false);
+        assertTrue(text.contains("3.2.2   hidden       ? / 5"), text);
+        assertFalse(text.contains(Fixtures.HIDDEN_VALUE));
+        assertTrue(text.contains("Total: 3.5 / 10"));
+    }
+
+    @Test
+    void controlCharactersFromMessagesCannotDriveTheTerminal() throws Exception {
+        var results = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.results();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) results.path("tests").get(0)).put("output", "\u001b[2Jgone");
+        assertFalse(TerminalSummary.render(results, Audience.STUDENT, false).contains("\u001b"));
+    }
+}
