@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, when missing, the system packages nnlab's build and tests use beyond the JDK and Maven:
-# the OpenCL loader and PoCL (Aparapi kernels) and bubblewrap (the grader's sandbox). Idempotent.
+# the OpenCL loader and PoCL (Aparapi kernels), bubblewrap (the grader's sandbox) and Chromium (the test that renders
+# the feedback reports). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash install-opencl.sh
 bash install-sandbox.sh
+bash install-chromium.sh

@@ -153,8 +153,9 @@ public final class BatchGrader {
         Files.createDirectories(work);
         Path raw = work.resolve("results.json");
         List<String> cmd = new ArrayList<>(options.javaCommand());
+        // The reports come from the final results (late policy applied) when the batch page is written.
         cmd.addAll(List.of("grade", "--assignment", options.spec().id(), "--submission",
-                s.path().toAbsolutePath().toString(), "--out", raw.toString()));
+                s.path().toAbsolutePath().toString(), "--out", raw.toString(), "--no-report"));
         if (options.seed() != null) {
             cmd.addAll(List.of("--seed", options.seed().toString()));
         }

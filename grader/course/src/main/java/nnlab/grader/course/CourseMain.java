@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.cli.ReportOptions;
+import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.run.Grader;
 import nnlab.grader.report.Results;
 
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nnlab-course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
-        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.GradebookCommand.class,
+        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class, CourseMain.GradebookCommand.class,
                 CourseMain.Junit.class, CourseMain.Classroom.class, CourseMain.BundleCommand.class})
 public final class CourseMain implements Runnable {
 
@@ -53,7 +55,7 @@ public final class CourseMain implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new CourseMain()).execute(args);
+        return new CommandLine(new CourseMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
@@ -98,6 +100,7 @@ public final class CourseMain implements Runnable {
         @Option(names = "--junit", description = "Also write JUnit XML here.") Path junit;
         @Option(names = "--classroom-output", description = "Also append GitHub Classroom's result=… line to this file.") Path classroom;
         @CommandLine.Mixin LateOptions late = new LateOptions();
+        @CommandLine.Mixin ReportOptions reports = new ReportOptions();
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -129,12 +132,9 @@ public final class CourseMain implements Runnable {
             if (classroom != null) {
                 ClassroomResult.appendOutput(json, classroom);
             }
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(results.summary());
-            o.print(json.path("output").asText());
-            o.printf(Locale.ROOT, "Final score: %.2f / %.2f%nResults written to %s%n", json.path("score").asDouble(),
-                    results.maxScore(), out.toAbsolutePath());
-            o.flush();
+            reports.publish(out, results.summary(), json.path("output").asText() + String.format(Locale.ROOT,
+                    "Final score: %.2f / %.2f%n", json.path("score").asDouble(), results.maxScore()),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             if (results.extraData().containsKey("grader_error")) {
                 return GRADER_ERROR;
             }
@@ -174,6 +174,7 @@ public final class CourseMain implements Runnable {
             book.write(out, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
+            batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;
         }
@@ -219,6 +220,37 @@ public final class CourseMain implements Runnable {
                     o.status(), o.score())));
         }
         return sb.toString();
+    }
+
+    /**
+     * Brings the batch's reports and its {@code index.html} up to date; a failure is reported, not thrown, because
+     * the results and gradebooks are already written.
+     */
+    static void batchPage(Path out) {
+        try {
+            System.out.println("Batch page (links to every report): " + BatchPage.write(out, Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The batch page could not be written (" + e.getMessage() + "); the results and"
+                    + " gradebooks are complete. Retry with: course reports --out " + out);
+        }
+    }
+
+    /** {@code reports}: rewrites a batch's reports and its page, e.g. after the due date or a manual fix. */
+    @Command(name = "reports", mixinStandardHelpOptions = true,
+            description = "Writes OUT/reports/NAME.html (student), OUT/reports/ta/NAME.html (TA) and OUT/index.html"
+                    + " from OUT/results; only reports that are missing or out of date are rewritten.")
+    static final class Reports implements Callable<Integer> {
+        @Option(names = "--out", required = true) Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(out.resolve("results"))) {
+                System.err.println(out + " has no results/ folder: pass grade-all's --out folder.");
+                return 2;
+            }
+            System.out.println("Batch page (links to every report): " + BatchPage.write(out, Instant.now()));
+            return 0;
+        }
     }
 
     /** {@code gradebook}: rebuilds the gradebooks from a batch's results. */

@@ -233,6 +233,24 @@ class BatchGradingTests {
     }
 
     @Test
+    @Order(6)
+    void everyResultHasAStudentAndATaReportLinkedFromTheBatchPage() throws Exception {
+        String index = Files.readString(out.resolve("index.html"));
+        for (String file : finals().keySet()) {
+            String name = file.replace(".json", "");
+            String student = Files.readString(out.resolve("reports").resolve(name + ".html"));
+            String ta = Files.readString(out.resolve("reports").resolve("ta").resolve(name + ".html"));
+            assertTrue(student.contains("Student's view"), name);
+            assertFalse(student.contains("Seed"), name + ": the student's report must not show the seed");
+            assertTrue(ta.contains("Seed: <code>" + Course.SEED + "</code>"), name);
+            assertTrue(index.contains("<a href=\"reports/ta/" + name + ".html\">" + name + "</a>"), name);
+        }
+        assertTrue(index.contains("<td>not_gradable</td>"), "the empty folder and the non-zip are listed as such");
+        String late = Files.readString(out.resolve("reports").resolve("s02.html"));
+        assertTrue(late.contains("late day"), "the student's report carries the late-day line");
+    }
+
+    @Test
     @Order(7)
     void runningAgainGradesNothingAndRewritesTheSameGradebook() throws Exception {
         byte[] csv = Files.readAllBytes(out.resolve("gradebook.csv"));

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The grader's command line: {@code grade --assignment ps1 --submission PATH [--out results.json] [--seed N]}.
+ * The grader's command line: {@code grade --assignment ps1 --submission PATH [--out results.json] [--seed N]}
+ * writes the results and, when the feedback-report module is on the class path, the student's and the TA's reports
+ * beside them ({@code report.html}, {@code report-ta.html}).
  *
  * <p>Exit codes: 0 graded (whatever the score), 2 bad usage, 3 submission refused (results still written),
  * 4 the grader itself failed (results still written, with a "grader error" entry).
@@ -38,7 +40,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     @Override
@@ -66,6 +68,9 @@ public final class Main implements Runnable {
         @Option(names = "--in-process", description = "Run trusted code (e.g. the reference) in this JVM, unsandboxed.")
         boolean inProcess;
 
+        @CommandLine.Mixin
+        ReportOptions reports = new ReportOptions();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -80,10 +85,7 @@ public final class Main implements Runnable {
             }
             Results results = new Grader(found.get()).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
             results.write(this.out);
-            out.print(results.summary());
-            out.print(results.output());
-            out.println("Results written to " + this.out.toAbsolutePath());
-            out.flush();
+            reports.publish(this.out, results.summary(), results.output(), out, err);
             if (results.extraData().containsKey("grader_error")) {
                 return GRADER_ERROR;
             }

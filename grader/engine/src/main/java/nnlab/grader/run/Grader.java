@@ -33,6 +33,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import nnlab.grader.Assignment;
+import nnlab.grader.AssignmentSpec;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Limits;
 import nnlab.grader.Score;
@@ -120,6 +121,7 @@ public final class Grader {
         Path work = null;
         Endpoint[] opened = new Endpoint[1];
         try {
+            describeAssignment(extra, assignment.spec());
             Sandbox sandbox = options.inProcess() ? null : Sandbox.detect();
             Isolation isolation = options.inProcess()
                     ? new Isolation("in-process", List.of("in-process"), List.of("trusted code, not sandboxed"))
@@ -286,6 +288,27 @@ public final class Grader {
         }
     }
 
+    /**
+     * Records what a report needs to present the results: the due date (which decides what a student may see) and
+     * the parts' titles and sections. The seed and the isolation level stay in extra_data only, which students do not
+     * see: with the seed, hidden random cases could be regenerated.
+     */
+    private static void describeAssignment(Map<String, Object> extra, AssignmentSpec spec) {
+        if (spec.due() != null) {
+            extra.put("due", spec.due());
+        }
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (AssignmentSpec.Part p : spec.parts()) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("id", p.id());
+            part.put("title", p.title());
+            part.put("points", p.points());
+            part.put("sections", p.sections());
+            parts.add(part);
+        }
+        extra.put("parts", parts);
+    }
+
     private Results finish(Results results, List<String> summary, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         results.executionSeconds(seconds);
@@ -293,11 +316,6 @@ public final class Grader {
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "Score: %.2f / %.2f%n",
                 results.score(), results.maxScore()));
         summary.forEach(s -> out.append(s).append('\n'));
-        Object isolation = results.extraData().get("isolation");
-        if (isolation instanceof Map<?, ?> m) {
-            out.append("Sandbox: ").append(m.get("level")).append('\n');
-        }
-        out.append("Seed: ").append(results.extraData().get("seed")).append('\n');
         results.output(out.toString());
         return results;
     }

@@ -108,8 +108,10 @@ class BackpropGrading {
         }
     }
 
+    // Shown after the due date, table included: a gradient check of the student's own code is the feedback that
+    // teaches most, and its random cases are this submission's alone.
     @GradedTest(number = "3.2.2", name = "Dense backward against numerical differences of your forward", points = 5,
-            visibility = Visibility.HIDDEN)
+            visibility = Visibility.AFTER_DUE_DATE)
     void backwardGradientCheck(@Student Ps1 s, Score score) {
         Random r = score.random();
         for (int i = 0; i < 2; i++) {
@@ -178,8 +180,9 @@ class BackpropGrading {
         }
     }
 
+    // After the due date for the same reason as 3.2.2.
     @GradedTest(number = "3.4.2", name = "Sequential.gradient against numerical differences of your loss", points = 4,
-            visibility = Visibility.HIDDEN)
+            visibility = Visibility.AFTER_DUE_DATE)
     void gradientCheck(@Student Ps1 s, Score score) {
         Random r = score.random();
         for (Net net : NETS.subList(0, 3)) {

@@ -20,6 +20,10 @@ class OptimizerGrading {
     private static final Tolerance TRAJECTORY = new Tolerance(1e-9, 1e-6);
     /** The scale of the small-gradient RMSprop case. */
     private static final double SMALL_GRADIENTS = 1e-3;
+    /** Full-batch steps of the report's training curve for each optimizer. */
+    private static final int CURVE_EPOCHS = 30;
+    /** The training curves' fixed problem: the same for every submission, since the curves are shown, not scored. */
+    private static final long CURVE_PROBLEM_SEED = 4_2024L;
 
     /** A catalogued mistake and how to build an optimizer that makes it, for naming it in the feedback. */
     private record Variant(Mistake mistake, Function<Ps1, Optimizer> make) {
@@ -53,6 +57,44 @@ class OptimizerGrading {
     private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
                               Variant... variants) {
         steps(score, what, make, s, o, size, 1, variants);
+    }
+
+    /**
+     * Report data, not scored: the oracle's 3-4-1 network trained full-batch on a fixed problem for
+     * {@link #CURVE_EPOCHS} steps, once stepped by the student's optimizer and once by the oracle's; the gradients and
+     * losses are the oracle's, so the two curves differ only by the optimizer. Kept as {@code loss_history} and
+     * {@code reference_loss_history}. A student optimizer that fails leaves no curve; its tests have said why.
+     */
+    private static void trainingCurve(Score score, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o) {
+        Random r = new Random(CURVE_PROBLEM_SEED);
+        double[][] x = Gen.matrix(r, 40, 3, 2);
+        double[][] y = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            y[i][0] = x[i][0] - 0.5 * x[i][1] + 0.25 * x[i][2] > 0 ? 1 : 0;
+        }
+        Sequential network = model(o, "sgd", CURVE_PROBLEM_SEED);
+        double[] start = network.parameters();
+        double[] reference = curve(network, start, make.apply(o), x, y);
+        try {
+            double[] student = curve(network, start, make.apply(s), x, y);
+            score.data("loss_history", student);
+            score.data("reference_loss_history", reference);
+        } catch (RuntimeException e) {
+            // Nothing to draw: the scored checks above report this optimizer's failure.
+        }
+    }
+
+    /** The loss after each of {@link #CURVE_EPOCHS} full-batch updates by {@code optimizer}, from {@code start}. */
+    private static double[] curve(Sequential network, double[] start, Optimizer optimizer, double[][] x, double[][] y) {
+        double[] theta = start.clone();
+        double[] losses = new double[CURVE_EPOCHS];
+        for (int epoch = 0; epoch < CURVE_EPOCHS; epoch++) {
+            network.setParameters(theta);
+            optimizer.update(theta, network.gradient(x, y));
+            network.setParameters(theta);
+            losses[epoch] = network.loss(x, y);
+        }
+        return losses;
     }
 
     /** The parameters after each update, starting from {@code start}. */
@@ -123,6 +165,7 @@ class OptimizerGrading {
         steps(score, "Sgd(0.05, momentum 0.9, Nesterov) (§4.1)", api -> api.sgd(0.05, 0.9, true), s, o, 4,
                 new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.05, 0.9, true))),
                 new Variant(Mistake.NESTEROV_AS_MOMENTUM, api -> api.sgd(0.05, 0.9, false)));
+        trainingCurve(score, api -> api.sgd(0.05, 0.9, false), s, o);
     }
 
     @GradedTest(number = "4.2.1", name = "RMSprop", points = 3, visibility = Visibility.AFTER_DUE_DATE)
@@ -134,6 +177,7 @@ class OptimizerGrading {
         // Gradients of order 1e-3 make g² comparable to ε, where the place of ε matters.
         steps(score, "RmsProp(0.01, ρ 0.9), small gradients (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
                 SMALL_GRADIENTS, new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.9, 0, 1e-7)));
+        trainingCurve(score, api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.3.1", name = "Adagrad", points = 3, visibility = Visibility.AFTER_DUE_DATE)
@@ -142,6 +186,7 @@ class OptimizerGrading {
                 new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.1, 0, 1e-7)));
         steps(score, "Adagrad(0.01, initial accumulator 1) (§4.3)", api -> api.adagrad(0.01, 1.0, 1e-7), s, o, 5,
                 new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.01, 0, 1e-7)));
+        trainingCurve(score, api -> api.adagrad(0.1, 0.1, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.4.1", name = "Adadelta", points = 3, visibility = Visibility.AFTER_DUE_DATE)
@@ -149,6 +194,7 @@ class OptimizerGrading {
         steps(score, "Adadelta(1.0, ρ 0.95) (§4.4)", api -> api.adadelta(1.0, 0.95, 1e-7), s, o, 5);
         steps(score, "Adadelta(0.5, ρ 0.9) (§4.4)", api -> api.adadelta(0.5, 0.9, 1e-6), s, o, 5,
                 new Variant(Mistake.ADADELTA_NO_LEARNING_RATE, api -> api.adadelta(1.0, 0.9, 1e-6)));
+        trainingCurve(score, api -> api.adadelta(1.0, 0.95, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.5.1", name = "Adam", points = 3, visibility = Visibility.AFTER_DUE_DATE)
@@ -157,6 +203,7 @@ class OptimizerGrading {
                 new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.01, 0.9, 0.999, 1e-7)));
         steps(score, "Adam(0.1, β₁ 0.8, β₂ 0.99) (§4.5)", api -> api.adam(0.1, 0.8, 0.99, 1e-7), s, o, 5,
                 new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.1, 0.8, 0.99, 1e-7)));
+        trainingCurve(score, api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.6.1", name = "Sequential.fit follows the reference step by step", points = 4,

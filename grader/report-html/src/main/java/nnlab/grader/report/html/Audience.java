@@ -1,5 +1,11 @@
 package nnlab.grader.report.html;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Who reads a report, which decides what of each test's visibility is shown. */
 public enum Audience {
     /** A student before the due date: visible tests only; the others show that they exist and their points. */
@@ -16,5 +22,27 @@ public enum Audience {
             case STUDENT_AFTER_DUE_DATE -> !"hidden".equals(visibility);
             case STUDENT -> "visible".equals(visibility);
         };
+    }
+
+    /**
+     * Returns the student's audience at {@code now} for parsed {@code results}: after the due date recorded in its
+     * {@code extra_data.due}, else before it. Results without a readable due date count as before it, which shows less.
+     */
+    public static Audience studentAt(JsonNode results, Instant now) {
+        Instant due = due(results);
+        return due != null && !now.isBefore(due) ? STUDENT_AFTER_DUE_DATE : STUDENT;
+    }
+
+    /** Returns the due date recorded in {@code results}, or null when there is none or it cannot be read. */
+    static Instant due(JsonNode results) {
+        JsonNode due = results.path("extra_data").path("due");
+        if (!due.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(due.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

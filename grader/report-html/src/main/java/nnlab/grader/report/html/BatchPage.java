@@ -7,6 +7,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,57 +18,107 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The TA page for a batch: a folder with one sub-folder per student, each holding a {@code results.json}. Writes each
- * student's TA report next to its results ({@code report.html}) and an {@code index.html} with the score histogram,
- * per-test pass rates (most failed first) and links to the reports.
+ * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
+ * ({@code reports/NAME.html} for the student, {@code reports/ta/NAME.html} for the TA, from
+ * {@code results/NAME.json}) and writes {@code index.html} with the score histogram, per-test pass rates (most failed
+ * first) and links to every report.
  */
 public final class BatchPage {
 
     /** Bins of the score histogram. */
     private static final int HISTOGRAM_BINS = 10;
-    /** The file name of each student's report, next to its results. */
-    public static final String REPORT = "report.html";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The status grade-all gives a submission it graded; results without one count as graded too. */
+    private static final String GRADED = "graded";
 
     private BatchPage() {
     }
 
-    /** One student's graded results. */
-    record Student(String id, JsonNode results) {
+    /** One student's graded results, under its submission name. */
+    record Student(String name, JsonNode results) {
+
+        String status() {
+            return results.path("extra_data").path("batch").path("status").asText(GRADED);
+        }
+    }
+
+    /** A results file that could not be read, and why. */
+    record Unreadable(String name, String reason) {
+    }
+
+    /** Returns where the student's report of submission {@code name} goes under the batch folder {@code out}. */
+    public static Path studentReport(Path out, String name) {
+        return out.resolve("reports").resolve(name + ".html");
+    }
+
+    /** Returns where the TA's report of submission {@code name} goes under the batch folder {@code out}. */
+    public static Path taReport(Path out, String name) {
+        return out.resolve("reports").resolve("ta").resolve(name + ".html");
     }
 
     /**
-     * Writes every student's report and {@code folder/index.html}; returns the index. Sub-folders without a
-     * {@code results.json} are skipped; the folder must exist.
+     * Writes the reports that are missing or out of date (older than their results, or a student's report written
+     * before the due date that has passed by {@code now}) and {@code out/index.html}; returns the index. A results
+     * file that cannot be read is listed on the page with the reason instead of stopping the others.
+     *
+     * @throws IOException when {@code out/results} cannot be listed or a page cannot be written
      */
-    public static Path write(Path folder) throws IOException {
+    public static Path write(Path out, Instant now) throws IOException {
         List<Student> students = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(folder)) {
-            for (Path dir : dirs.sorted().toList()) {
-                Path results = dir.resolve("results.json");
-                if (Files.isDirectory(dir) && Files.isRegularFile(results)) {
-                    JsonNode tree = JSON.readTree(results.toFile());
-                    students.add(new Student(dir.getFileName().toString(), tree));
-                    Files.writeString(dir.resolve(REPORT), HtmlReport.render(tree, Audience.TA));
+        List<Unreadable> unreadable = new ArrayList<>();
+        Path folder = out.resolve("results");
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+                    try {
+                        JsonNode results = HtmlReport.read(file);
+                        refresh(results, file, studentReport(out, name), Audience.studentAt(results, now), now);
+                        refresh(results, file, taReport(out, name), Audience.TA, now);
+                        students.add(new Student(name, results));
+                    } catch (IOException e) {
+                        unreadable.add(new Unreadable(name, e.getMessage()));
+                    }
                 }
             }
         }
-        Path index = folder.resolve("index.html");
-        Files.writeString(index, render(students));
+        Path index = out.resolve("index.html");
+        Path partial = Files.createTempFile(out, ".index-", ".partial");
+        try {
+            Files.writeString(partial, render(students, unreadable), StandardCharsets.UTF_8);
+            Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
         return index;
     }
 
-    /** Returns the batch page for {@code students}, linking to {@code ID/report.html}. */
-    static String render(List<Student> students) {
+    private static void refresh(JsonNode results, Path source, Path report, Audience audience, Instant now)
+            throws IOException {
+        if (Files.isRegularFile(report)) {
+            FileTime written = Files.getLastModifiedTime(report);
+            boolean upToDate = written.compareTo(Files.getLastModifiedTime(source)) >= 0;
+            Instant due = Audience.due(results);
+            boolean dueSinceWritten = audience != Audience.TA && due != null && written.toInstant().isBefore(due)
+                    && !now.isBefore(due);
+            if (upToDate && !dueSinceWritten) {
+                return;
+            }
+        }
+        HtmlReport.write(results, report, audience);
+    }
+
+    /** Returns the batch page for {@code students}, linking to their reports under {@code reports/}. */
+    static String render(List<Student> students, List<Unreadable> unreadable) {
         List<Double> scores = new ArrayList<>();
         double max = 0;
         Map<String, int[]> passes = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Student s : students) {
+            if (!s.status().equals(GRADED)) {
+                continue;
+            }
             scores.add(s.results().path("score").asDouble());
             double studentMax = 0;
             for (JsonNode t : s.results().path("tests")) {
@@ -81,9 +134,9 @@ public final class BatchPage {
             max = Math.max(max, studentMax);
         }
         StringBuilder sb = new StringBuilder(Html.head("Batch report"));
-        sb.append("<h1>Batch report</h1>\n<p>").append(students.size()).append(" submissions, out of ")
-                .append(Html.points(max)).append(" points.</p>\n");
-        if (!students.isEmpty()) {
+        sb.append("<h1>Batch report</h1>\n<p>").append(students.size()).append(" submissions, ").append(scores.size())
+                .append(" graded, out of ").append(Html.points(max)).append(" points.</p>\n");
+        if (!scores.isEmpty()) {
             sb.append("<img class=\"histogram\" alt=\"score distribution\" src=\"")
                     .append(Plots.histogram(scores, max, HISTOGRAM_BINS)).append("\">\n");
         }
@@ -99,15 +152,24 @@ public final class BatchPage {
                     .append(Math.round(100 * rate(p))).append("%</td><td><span class=\"bar\" style=\"width:")
                     .append(failedPercent).append("px\"></span></td></tr>\n");
         }
-        sb.append("</table>\n<h2>Students</h2>\n<table class=\"students\"><tr><th>student</th>"
-                + "<th class=\"num\">score</th></tr>\n");
+        sb.append("</table>\n<h2>Students</h2>\n<table class=\"students\"><tr><th>submission</th><th>status</th>"
+                + "<th class=\"num\">score</th><th>student's view</th></tr>\n");
         for (Student s : students) {
-            String href = URLEncoder.encode(s.id(), StandardCharsets.UTF_8).replace("+", "%20") + "/" + REPORT;
-            sb.append("<tr><td><a href=\"").append(esc(href)).append("\">").append(esc(s.id()))
-                    .append("</a></td><td class=\"num\">").append(Html.points(s.results().path("score").asDouble()))
-                    .append("</td></tr>\n");
+            String file = URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20") + ".html";
+            sb.append("<tr class=\"").append(s.status().equals(GRADED) ? "" : "failed").append("\"><td><a href=\"")
+                    .append(esc("reports/ta/" + file)).append("\">").append(esc(s.name())).append("</a></td><td>")
+                    .append(esc(s.status())).append("</td><td class=\"num\">")
+                    .append(Html.points(s.results().path("score").asDouble())).append("</td><td><a href=\"")
+                    .append(esc("reports/" + file)).append("\">report</a></td></tr>\n");
         }
-        sb.append("</table>\n</body></html>\n");
+        sb.append("</table>\n");
+        if (!unreadable.isEmpty()) {
+            sb.append("<h2>Unreadable results</h2>\n<ul class=\"failed\">\n");
+            unreadable.forEach(u -> sb.append("<li>").append(esc(u.name())).append(": ").append(esc(u.reason()))
+                    .append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+        sb.append("</body></html>\n");
         return sb.toString();
     }
 

@@ -59,6 +59,8 @@ final class Html {
             pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em;margin:.3em 0}
             .hint{background:#fff4ce;border:1px solid #e0c060;padding:.3em .6em;margin:.3em 0}
             .ta{background:#eef3fb;padding:.4em .8em}img{max-width:100%}
+            .note{background:#f3f3f3;border-left:4px solid #999;padding:.3em .6em}.view{color:#666;font-size:.9em}
+            .caption{margin:.1em 0 1em;color:#444;font-size:.9em}
             .bar{display:inline-block;height:.8em;background:#c62828}
             """;
 

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,14 +34,34 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Reads {@code resultsJson} and returns its report for {@code audience}. */
-    public static String render(Path resultsJson, Audience audience) throws IOException {
-        return render(JSON.readTree(resultsJson.toFile()), audience);
+    /**
+     * Reads a results file; a missing file, or one that is not a JSON object with a {@code tests} array, fails with an
+     * {@link IOException} that says which file and what is wrong with it.
+     */
+    public static JsonNode read(Path resultsJson) throws IOException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(resultsJson.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(resultsJson + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !tree.path("tests").isArray()) {
+            throw new IOException(resultsJson + " is not a grader results file: it needs a \"tests\" array");
+        }
+        return tree;
     }
 
-    /** Reads {@code resultsJson} and writes its report for {@code audience} to {@code html}, replacing it. */
-    public static void write(Path resultsJson, Path html, Audience audience) throws IOException {
-        Files.writeString(html, render(resultsJson, audience), StandardCharsets.UTF_8);
+    /** Writes the report of {@code results} for {@code audience} to {@code html} atomically, creating its folder. */
+    public static void write(JsonNode results, Path html, Audience audience) throws IOException {
+        Path folder = html.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, ".report-", ".partial");
+        try {
+            Files.writeString(partial, render(results, audience), StandardCharsets.UTF_8);
+            Files.move(partial, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** Returns the report of a parsed {@code results.json} for {@code audience}; neither argument may be null. */
@@ -53,12 +75,24 @@ public final class HtmlReport {
         String assignment = results.path("extra_data").path("assignment").asText("");
         sb.append(Html.head("Feedback " + assignment));
         sb.append("<h1>Feedback").append(assignment.isEmpty() ? "" : " — " + esc(assignment)).append("</h1>\n");
+        JsonNode batch = results.path("extra_data").path("batch");
+        if (batch.path("submission").isTextual()) {
+            String name = batch.path("student").path("name").asText("");
+            sb.append("<p class=\"who\">Submission <b>").append(esc(batch.path("submission").asText())).append("</b>")
+                    .append(name.isBlank() ? "" : " — " + esc(name)).append("</p>\n");
+        }
+        sb.append("<p class=\"view\">").append(switch (audience) {
+            case STUDENT -> "Student's view, before the due date.";
+            case STUDENT_AFTER_DUE_DATE -> "Student's view, after the due date.";
+            case TA -> "TA's view: every test, with its data, the seed and the sandbox. Not for students.";
+        }).append("</p>\n");
         sb.append("<p class=\"total\">Score: <b>").append(Html.points(score)).append(" / ").append(Html.points(max))
                 .append("</b></p>\n");
-        summary(sb, results.path("output").asText(""), audience);
+        summary(sb, results.path("output").asText(""));
+        visibilityNote(sb, results, audience);
         compilation(sb, results.path("extra_data").path("compilation"));
-        parts(sb, results.path("tests"), audience);
-        plots(sb, results.path("tests"), audience);
+        parts(sb, results, audience);
+        plotsOrNote(sb, results.path("tests"), audience);
         sb.append("<h2>Tests</h2>\n");
         for (JsonNode t : results.path("tests")) {
             test(sb, t, audience);
@@ -70,21 +104,46 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    /** The top-level output, without the seed for students: with it, hidden random cases could be reproduced. */
-    private static void summary(StringBuilder sb, String output, Audience audience) {
+    /**
+     * The top-level output (late days, compile notes) without its score line, which the page shows already; the seed
+     * and the isolation level are not in it, they are in extra_data for the TA.
+     */
+    private static void summary(StringBuilder sb, String output) {
         List<String> lines = new ArrayList<>();
         for (String line : output.split("\n", -1)) {
-            if (line.isBlank() || line.startsWith("Score:")) {
-                continue;
+            if (!line.isBlank() && !line.startsWith("Score:")) {
+                lines.add(line);
             }
-            if (audience != Audience.TA && (line.startsWith("Seed:") || line.startsWith("Sandbox:"))) {
-                continue;
-            }
-            lines.add(line);
         }
         if (!lines.isEmpty()) {
             sb.append("<pre class=\"summary\">").append(esc(String.join("\n", lines))).append("</pre>\n");
         }
+    }
+
+    /** Tells a student before the due date why some tests show only their points, and when that changes. */
+    private static void visibilityNote(StringBuilder sb, JsonNode results, Audience audience) {
+        if (audience == Audience.TA) {
+            return;
+        }
+        int unseen = 0;
+        for (JsonNode t : results.path("tests")) {
+            if (!audience.shows(t.path("visibility").asText())) {
+                unseen++;
+            }
+        }
+        if (unseen == 0) {
+            return;
+        }
+        String due = results.path("extra_data").path("due").asText("");
+        sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
+                .append(unseen == 1 ? " only its points here: " : " only their points here: ");
+        if (audience == Audience.STUDENT && !due.isEmpty()) {
+            sb.append("tests marked “shown after the due date” show their results after ").append(esc(due))
+                    .append("; hidden tests never do.");
+        } else {
+            sb.append("hidden tests never show their inputs or results.");
+        }
+        sb.append(" Your score counts them all.</p>\n");
     }
 
     private static void compilation(StringBuilder sb, JsonNode compilation) {
@@ -110,11 +169,24 @@ public final class HtmlReport {
         }
     }
 
-    /** Points per part (a test number's first component); what the audience may not see is counted apart. */
-    private static void parts(StringBuilder sb, JsonNode tests, Audience audience) {
+    /**
+     * Points per part, titled from {@code extra_data.parts} when recorded, else by the test number's first component;
+     * what the audience may not see is counted apart.
+     */
+    private static void parts(StringBuilder sb, JsonNode results, Audience audience) {
+        Map<String, String> titleOfSection = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonNode part : results.path("extra_data").path("parts")) {
+            index++;
+            for (JsonNode section : part.path("sections")) {
+                titleOfSection.put(section.asText(), "Part " + index + " — " + part.path("title").asText());
+            }
+        }
         Map<String, double[]> parts = new LinkedHashMap<>();
-        for (JsonNode t : tests) {
-            String part = t.path("number").asText("?").split("\\.")[0];
+        for (JsonNode t : results.path("tests")) {
+            String[] number = t.path("number").asText("?").split("\\.");
+            String section = number.length >= 2 ? number[0] + "." + number[1] : number[0];
+            String part = titleOfSection.getOrDefault(section, "Part " + number[0]);
             double[] p = parts.computeIfAbsent(part, k -> new double[3]);
             if (audience.shows(t.path("visibility").asText())) {
                 p[0] += t.path("score").asDouble();
@@ -128,7 +200,7 @@ public final class HtmlReport {
         for (Map.Entry<String, double[]> e : parts.entrySet()) {
             double[] p = e.getValue();
             String cls = p[1] > 0 && p[0] < p[1] ? "failed" : "passed";
-            sb.append("<tr class=\"").append(cls).append("\"><td>Part ").append(esc(e.getKey()))
+            sb.append("<tr class=\"").append(cls).append("\"><td>").append(esc(e.getKey()))
                     .append("</td><td class=\"num\">").append(Html.points(p[0])).append(" / ").append(Html.points(p[1]))
                     .append("</td><td class=\"num\">").append(p[2] > 0 ? Html.points(p[2]) + " pts" : "")
                     .append("</td></tr>\n");
@@ -147,9 +219,11 @@ public final class HtmlReport {
             }
             JsonNode data = t.path("extra_data");
             double[] history = doubles(data.path("loss_history"));
-            if (history != null) {
-                curves.add(Plots.lossCurves(t.path("name").asText(), history,
-                        doubles(data.path("reference_loss_history"))));
+            if (history != null && history.length > 0) {
+                double[] referenceHistory = doubles(data.path("reference_loss_history"));
+                curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
+                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory) + "\">\n"
+                        + lastLosses(history, referenceHistory));
             }
             if (data.path("test_accuracy").isNumber()) {
                 names.add(t.path("number").asText());
@@ -162,13 +236,40 @@ public final class HtmlReport {
             return;
         }
         sb.append("<h2>Training</h2>\n");
-        for (String uri : curves) {
-            sb.append("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\"").append(uri).append("\">\n");
-        }
+        curves.forEach(sb::append);
         if (!names.isEmpty()) {
             sb.append("<img class=\"accuracy\" alt=\"held-out accuracy\" src=\"")
                     .append(Plots.accuracy(names, student, reference)).append("\">\n");
         }
+    }
+
+    /** The last epoch's losses in numbers, for readers who cannot tell two overlapping curves apart. */
+    private static String lastLosses(double[] student, double[] reference) {
+        String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
+                + Html.number(student[student.length - 1]);
+        if (reference != null && reference.length == student.length) {
+            line += ", the reference's " + Html.number(reference[reference.length - 1]);
+        }
+        return line + ".</p>\n";
+    }
+
+    /**
+     * Draws the training plots; where the charting library cannot draw here (no fonts on a bare server, say), the
+     * page says so and keeps everything else.
+     */
+    private static void plotsOrNote(StringBuilder sb, JsonNode tests, Audience audience) {
+        StringBuilder plots = new StringBuilder();
+        try {
+            plots(plots, tests, audience);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            plots.setLength(0);
+            plots.append("<h2>Training</h2>\n<p class=\"note\">The plots could not be drawn on this machine (")
+                    .append(esc(e.toString())).append("); the numbers are in results.json.</p>\n");
+        }
+        sb.append(plots);
     }
 
     private static void test(StringBuilder sb, JsonNode t, Audience audience) {

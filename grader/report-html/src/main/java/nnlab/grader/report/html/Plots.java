@@ -1,5 +1,6 @@
 package nnlab.grader.report.html;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,14 +13,19 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Charts drawn with XChart and returned as PNG data URIs, so a page needs no other file. */
 final class Plots {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 320;
+    private static final Color STUDENT_COLOUR = new Color(0x1f, 0x5f, 0xbf);
+    private static final Color REFERENCE_COLOUR = new Color(0xe0, 0x8a, 0x1e);
 
     static {
         // Reports are drawn on servers with no display.
@@ -31,13 +37,20 @@ final class Plots {
 
     /** Returns the loss per epoch of the student and, when recorded ({@code reference} non-null), the reference. */
     static String lossCurves(String title, double[] student, double[] reference) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Training loss — " + title)
+                .xAxisTitle("epoch")
                 .yAxisTitle("training loss").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(4);
-        chart.addSeries("your fit", epochs(student.length), finite(student));
+        // The reference goes first and dashed, so a student's curve that matches it is drawn on top, still visible.
         if (reference != null && reference.length > 0) {
-            chart.addSeries("reference (same seed)", epochs(reference.length), finite(reference));
+            XYSeries ref = chart.addSeries("reference (same seed)", epochs(reference.length), finite(reference));
+            ref.setLineStyle(SeriesLines.DASH_DASH);
+            ref.setMarker(SeriesMarkers.NONE);
+            ref.setLineColor(REFERENCE_COLOUR);
         }
+        XYSeries mine = chart.addSeries("your fit", epochs(student.length), finite(student));
+        mine.setLineColor(STUDENT_COLOUR);
+        mine.setMarkerColor(STUDENT_COLOUR);
         return png(chart);
     }
 

@@ -1,13 +1,12 @@
 package nnlab.grader.report.html;
 
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The summary a student sees after grading locally: one line per test and the total, coloured only when asked to
- * (see {@link #colourWanted}). Control characters from the results are replaced, so a message cannot drive the
+ * (see {@link nnlab.grader.cli.Feedback#colourWanted}). Control characters from the results are replaced, so a message cannot drive the
  * terminal.
  */
 public final class TerminalSummary {
@@ -19,14 +18,6 @@ public final class TerminalSummary {
     private static final String RESET = "\u001b[0m";
 
     private TerminalSummary() {
-    }
-
-    /**
-     * Returns whether to colour: only when standard output is a terminal ({@code console} non-null) and the
-     * environment has no {@code NO_COLOR}.
-     */
-    public static boolean colourWanted(Object console, Map<String, String> environment) {
-        return console != null && !environment.containsKey("NO_COLOR");
     }
 
     /** Returns the summary of a parsed {@code results.json}, with tests the student may not see reduced to points. */

@@ -1,42 +1,132 @@
 package nnlab.grader.report.html;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchPageTests {
 
-    @Test
-    void linksEachStudentAndListsMostFailedTestsFirst(@TempDir Path batch) throws Exception {
-        ObjectNode good = (ObjectNode) Fixtures.results();
-        for (var t : good.path("tests")) {
-            ((ObjectNode) t).put("status", "passed");
+    /** Before and after the fixtures' due date, 2027-02-19T23:59-05:00. */
+    private static final Instant BEFORE_DUE = Instant.parse("2027-02-01T00:00:00Z");
+    private static final Instant AFTER_DUE = Instant.parse("2027-03-01T00:00:00Z");
+
+    @Nested
+    class ThePage {
+
+        @Test
+        void linksEachStudentsReportsAndListsMostFailedTestsFirst(@TempDir Path out) throws Exception {
+            ObjectNode good = (ObjectNode) Fixtures.results();
+            for (var t : good.path("tests")) {
+                ((ObjectNode) t).put("status", "passed");
+            }
+            ((ObjectNode) good.path("tests").get(1)).put("status", "failed");
+            write(out, "alice", good);
+            write(out, "bob", (ObjectNode) Fixtures.results());
+
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+
+            assertTrue(index.contains("<p>2 submissions, 2 graded"), index);
+            assertTrue(index.contains("<a href=\"reports/ta/alice.html\">alice</a>"), index);
+            assertTrue(index.contains("<a href=\"reports/bob.html\">report</a>"), index);
+            assertTrue(index.contains("src=\"data:image/png;base64,"), "the histogram is embedded");
+            int hidden = index.indexOf("3.2.2 Dense backward");
+            int prediction = index.indexOf("1.2.1 Prediction");
+            assertTrue(hidden > 0 && prediction > hidden, "0 of 2 passed comes before 1 of 2 passed");
+            assertTrue(index.contains("<td class=\"num\">0 / 2</td>"));
+            assertTrue(Files.readString(BatchPage.taReport(out, "alice")).contains("For the TA"));
+            assertFalse(Files.readString(BatchPage.studentReport(out, "alice")).contains("For the TA"));
         }
-        ((ObjectNode) good.path("tests").get(1)).put("status", "failed");
-        write(batch.resolve("alice"), good);
-        write(batch.resolve("bob <b>"), (ObjectNode) Fixtures.results());
-        Files.createDirectories(batch.resolve("no-results"));
 
-        String index = Files.readString(BatchPage.write(batch));
+        @Test
+        void namesAreEscapedInLinksAndText(@TempDir Path out) throws Exception {
+            write(out, "bob <b>", (ObjectNode) Fixtures.results());
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            assertTrue(index.contains("<a href=\"reports/ta/bob%20%3Cb%3E.html\">bob &lt;b&gt;</a>"), index);
+        }
 
-        assertTrue(index.contains("<p>2 submissions"), index);
-        assertTrue(index.contains("<a href=\"alice/report.html\">alice</a>"));
-        assertTrue(index.contains("<a href=\"bob%20%3Cb%3E/report.html\">bob &lt;b&gt;</a>"), index);
-        assertTrue(index.contains("src=\"data:image/png;base64,"), "the histogram is embedded");
-        int hidden = index.indexOf("3.2.2 Dense backward");
-        int prediction = index.indexOf("1.2.1 Prediction");
-        assertTrue(hidden > 0 && prediction > hidden, "0 of 2 passed comes before 1 of 2 passed");
-        assertTrue(index.contains("<td class=\"num\">0 / 2</td>"));
-        assertTrue(Files.isRegularFile(batch.resolve("alice").resolve(BatchPage.REPORT)));
+        @Test
+        void anUnreadableResultIsListedAndTheOthersStillGetReports(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            Files.writeString(out.resolve("results/broken.json"), "{\"score\": 1, \"tests\": [");
+            Files.writeString(out.resolve("results/empty.json"), "{}");
+
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+
+            assertTrue(index.contains("<h2>Unreadable results</h2>"), index);
+            assertTrue(index.contains("broken: "), index);
+            assertTrue(index.contains("empty: ") && index.contains("needs a &quot;tests&quot; array"), index);
+            assertTrue(Files.isRegularFile(BatchPage.studentReport(out, "alice")));
+        }
+
+        @Test
+        void gradingFailuresAreListedButLeftOutOfTheStatistics(@TempDir Path out) throws Exception {
+            ObjectNode failed = (ObjectNode) Fixtures.results();
+            ((ObjectNode) failed.get("extra_data")).putObject("batch").put("status", "grader_error");
+            write(out, "carol", failed);
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            assertTrue(index.contains("<p>2 submissions, 1 graded"), index);
+            assertTrue(index.contains("<td>grader_error</td>"), index);
+            assertTrue(index.contains("<td class=\"num\">0 / 1</td>"), "only alice's tests count in the pass rates");
+        }
     }
 
-    private static void write(Path dir, ObjectNode results) throws Exception {
-        Files.createDirectories(dir);
-        Fixtures.JSON.writeValue(dir.resolve("results.json").toFile(), results);
+    @Nested
+    class KeepingReportsUpToDate {
+
+        @Test
+        void aReportOlderThanItsResultsIsRewritten(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            BatchPage.write(out, BEFORE_DUE);
+            Path report = BatchPage.taReport(out, "alice");
+            Files.writeString(report, "stale");
+            Files.setLastModifiedTime(report, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+
+            BatchPage.write(out, BEFORE_DUE);
+
+            assertTrue(Files.readString(report).contains("For the TA"));
+        }
+
+        @Test
+        void anUpToDateReportIsLeftAlone(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            BatchPage.write(out, BEFORE_DUE);
+            Path report = BatchPage.taReport(out, "alice");
+            Files.writeString(report, "kept");
+
+            BatchPage.write(out, BEFORE_DUE);
+
+            assertEquals("kept", Files.readString(report));
+        }
+
+        @Test
+        void theStudentsReportShowsMoreOnceTheDueDateHasPassed(@TempDir Path out) throws Exception {
+            ObjectNode results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.path("tests").get(1)).put("visibility", "after_due_date");
+            write(out, "alice", results);
+            Path report = BatchPage.studentReport(out, "alice");
+            BatchPage.write(out, BEFORE_DUE);
+            assertFalse(Files.readString(report).contains("gradient-check"), "before the due date");
+            Files.setLastModifiedTime(report, FileTime.from(BEFORE_DUE));
+
+            BatchPage.write(out, AFTER_DUE);
+
+            assertTrue(Files.readString(report).contains("<table class=\"gradient-check\">"), "after the due date");
+        }
+    }
+
+    private static void write(Path out, String name, ObjectNode results) throws Exception {
+        Files.createDirectories(out.resolve("results"));
+        Fixtures.JSON.writeValue(out.resolve("results").resolve(name + ".json").toFile(), results);
     }
 }

@@ -30,12 +30,29 @@ class BuggySampleReportTests {
         @Test
         void failingPartsGradientCheckAndLossCurve() throws Exception {
             String html = Files.readString(BuggySample.report(Audience.TA));
-            assertTrue(html.contains("<tr class=\"failed\"><td>Part 4</td>"), "RmsProp fails in the sample");
-            assertTrue(html.contains("<tr class=\"failed\"><td>Part 2</td>"), "ELU backward fails in the sample");
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 4 — SGD and optimizers</td>"), "RmsProp fails");
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 2 — Activations and losses</td>"),
+                    "ELU backward fails in the sample");
             assertTrue(html.contains("<table class=\"gradient-check\">"));
             assertTrue(html.contains("<img class=\"loss-curve\""));
             assertTrue(html.contains("<div class=\"hint\">Likely mistake:"));
             assertTrue(html.contains("Seed: <code>" + BuggySample.SEED + "</code>"));
+        }
+    }
+
+    @Nested
+    class WhatTheStudentSeesAfterTheDueDate {
+
+        @Test
+        void failingPartsGradientCheckTablesAndLossCurves() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE));
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 1 — The perceptron</td>"), "p > 0.5 (1.2.1)");
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 4 — SGD and optimizers</td>"), "RMSprop (4.2.1)");
+            assertTrue(html.contains("<div class=\"test failed\"><b>4.2.1 RMSprop</b>"), html);
+            assertTrue(html.contains("<table class=\"gradient-check\"><caption>Gradient check:"),
+                    "3.2.2 and 3.4.2 show their tables after the due date");
+            assertTrue(html.contains("<img class=\"loss-curve\""));
+            assertFalse(html.contains("Seed"));
         }
     }
 
@@ -58,8 +75,10 @@ class BuggySampleReportTests {
 
         @Test
         void theCheckHasValuesToLookFor() {
-            assertTrue(hiddenValues(Set.of(Visibility.HIDDEN)).size() > 20,
-                    "the hidden tests' gradient checks and messages should supply many values");
+            int beforeDue = hiddenValues(Set.of(Visibility.HIDDEN, Visibility.AFTER_DUE_DATE)).size();
+            int afterDue = hiddenValues(Set.of(Visibility.HIDDEN)).size();
+            assertTrue(beforeDue > 100 && afterDue > 10, () -> "the hidden tests' gradient checks and messages should"
+                    + " supply many values to look for: " + beforeDue + " before and " + afterDue + " after the due date");
         }
 
         @Test

@@ -25,6 +25,8 @@ class ChromiumRenderingTests {
 
     /** How long one page may take to load and be captured. */
     private static final long PAGE_SECONDS = 60;
+    /** Tall enough for a whole report, so the screenshot shows the gradient-check tables near the end. */
+    private static final String WINDOW = "1100,9000";
     /** PNG's signature, to tell a real screenshot from an empty file. */
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
 
@@ -71,6 +73,13 @@ class ChromiumRenderingTests {
     }
 
     @Test
+    void studentReportAfterTheDueDateRendersWithoutConsoleErrors() throws Exception {
+        Render r = render(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE), "buggy-student-after-due-date.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+    }
+
+    @Test
     void reportWithHostileOutputRunsNoScript() throws Exception {
         Path page = BuggySample.ARTIFACTS.resolve("hostile.html");
         Files.createDirectories(page.getParent());
@@ -98,7 +107,7 @@ class ChromiumRenderingTests {
         List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--hide-scrollbars", "--window-size=1100,2600", "--screenshot=" + screenshot,
+                "--hide-scrollbars", "--window-size=" + WINDOW, "--screenshot=" + screenshot,
                 page.toUri().toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -118,7 +127,8 @@ class ChromiumRenderingTests {
         for (String line : text.split("\n")) {
             // Chromium logs each page console message as "CONSOLE(line)] text, source: url"; CSP refusals and
             // uncaught exceptions come the same way.
-            if (line.contains(":CONSOLE") || line.contains("Uncaught") || line.contains("Refused to")) {
+            if (line.contains(":CONSOLE") || line.contains("Uncaught") || line.contains("Refused to")
+                    || line.contains("Failed to load")) {
                 errors.add(line);
             }
         }

@@ -20,8 +20,9 @@ final class Fixtures {
     static JsonNode results() {
         try {
             return JSON.readTree("""
-                    {"score": 3.5, "output": "Score: 3.5 / 10\\nCompiler errors:\\nSeed: 42\\n",
+                    {"score": 3.5, "output": "Score: 3.5 / 10\\nSubmitted 2027-02-20 10:00:00 EST: 1 late day used.\\n",
                      "extra_data": {"seed": 42, "assignment": "ps1", "grader_version": "0.1.0", "jdk": "17",
+                       "due": "2027-02-19T23:59:00-05:00",
                        "isolation": {"level": "bubblewrap", "layers": ["timeout", "java"], "warnings": []},
                        "compilation": {"errors": ["nnlab/Dense.java:12: error: ';' expected"],
                          "replaced_with_starter": ["nnlab/Dense.java"], "dropped": [], "compiled": true}},

@@ -1,10 +1,19 @@
 package nnlab.grader.report.html;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTests {
 
@@ -53,6 +62,55 @@ class HtmlReportTests {
             String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
             assertFalse(html.contains("Seed"), "with the seed a student could regenerate hidden random cases");
         }
+
+        @Test
+        void studentBeforeTheDueDateIsToldWhenMoreWillShow() {
+            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            assertTrue(html.contains("1 test shows only its points here: tests marked “shown after the due date” show"
+                    + " their results after 2027-02-19T23:59:00-05:00"), html);
+        }
+
+        @Test
+        void theDueDateDecidesTheStudentsAudience() {
+            var results = Fixtures.results();
+            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2027-02-20T04:58:59Z")));
+            assertEquals(Audience.STUDENT_AFTER_DUE_DATE,
+                    Audience.studentAt(results, Instant.parse("2027-02-20T04:59:00Z")));
+        }
+
+        @Test
+        void resultsWithoutAReadableDueDateShowTheLeast() {
+            var results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.get("extra_data")).put("due", "next Friday");
+            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2099-01-01T00:00:00Z")));
+            ((ObjectNode) results.get("extra_data")).remove("due");
+            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2099-01-01T00:00:00Z")));
+        }
+    }
+
+    @Nested
+    class ReadingResults {
+
+        @Test
+        void aFileThatIsNotJsonSaysWhichFileAndWhy(@TempDir Path tmp) throws Exception {
+            Path file = tmp.resolve("results.json");
+            Files.writeString(file, "Score: 100");
+            IOException e = assertThrows(IOException.class, () -> HtmlReport.read(file));
+            assertTrue(e.getMessage().startsWith(file + " is not valid JSON"), e.getMessage());
+        }
+
+        @Test
+        void jsonWithoutTestsIsNotAResultsFile(@TempDir Path tmp) throws Exception {
+            Path file = tmp.resolve("results.json");
+            Files.writeString(file, "[1, 2]");
+            IOException e = assertThrows(IOException.class, () -> HtmlReport.read(file));
+            assertTrue(e.getMessage().contains("needs a \"tests\" array"), e.getMessage());
+        }
+
+        @Test
+        void aMissingFileIsAnIoError(@TempDir Path tmp) {
+            assertThrows(IOException.class, () -> HtmlReport.read(tmp.resolve("missing.json")));
+        }
     }
 
     @Nested
@@ -69,6 +127,34 @@ class HtmlReportTests {
             String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
             assertTrue(html.contains("<td><code>nnlab/Dense.java:12</code></td><td><pre>error: &#39;;&#39; expected"),
                     html);
+        }
+
+        @Test
+        void partsAreTitledFromTheAssignment() {
+            var results = (ObjectNode) Fixtures.results();
+            ObjectNode part = ((ObjectNode) results.get("extra_data")).putArray("parts").addObject();
+            part.put("id", "part1").put("title", "The perceptron <1>").put("points", 20);
+            part.putArray("sections").add("1.2");
+            String html = HtmlReport.render(results, Audience.STUDENT);
+            assertTrue(html.contains("<td>Part 1 — The perceptron &lt;1&gt;</td>"), html);
+            assertTrue(html.contains("<td>Part 3</td>"), "a test outside the recorded parts keeps its number");
+        }
+
+        @Test
+        void theLateDayLineIsShownAndTheScoreLineIsNotRepeated() {
+            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            assertTrue(html.contains("<pre class=\"summary\">Submitted 2027-02-20 10:00:00 EST: 1 late day used.</pre>"),
+                    html);
+            assertFalse(html.contains("Score: 3.5"));
+        }
+
+        @Test
+        void anEmptyLossHistoryDrawsNoCurve() {
+            var results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.path("tests").get(2).path("extra_data")).putArray("loss_history");
+            String html = HtmlReport.render(results, Audience.STUDENT);
+            assertFalse(html.contains("loss-curve"), html);
+            assertTrue(html.contains("<img class=\"accuracy\""), "the accuracy plot is still drawn");
         }
 
         @Test

@@ -3,24 +3,13 @@ package nnlab.grader.report.html;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class TerminalSummaryTests {
 
-    private static final Object A_TERMINAL = new Object();
-
     @Nested
     class Colour {
-
-        @Test
-        void onlyOnATerminalWithoutNoColor() {
-            assertTrue(TerminalSummary.colourWanted(A_TERMINAL, Map.of()));
-            assertFalse(TerminalSummary.colourWanted(A_TERMINAL, Map.of("NO_COLOR", "")));
-            assertFalse(TerminalSummary.colourWanted(null, Map.of()));
-        }
 
         @Test
         void plainTextHasNoEscapes() {
