@@ -1,14 +1,14 @@
 package nnlab.grader.course;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.report.AtomicFile;
 
 /** Reads and atomically writes JSON documents (results.json, gradebooks, the ledger) as Jackson trees. */
 final class ResultsDoc {
@@ -32,17 +32,9 @@ final class ResultsDoc {
         writeBytes(file, JSON.writeValueAsBytes(node));
     }
 
-    /** Writes {@code bytes} to {@code file} atomically (temp file in the same folder, then rename). */
+    /** Writes {@code bytes} to {@code file} atomically. */
     static void writeBytes(Path file, byte[] bytes) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, bytes);
     }
 
     /** Returns {@code results.extra_data}, creating it when absent. */

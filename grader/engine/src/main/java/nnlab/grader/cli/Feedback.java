@@ -57,7 +57,8 @@ public final class Feedback {
             err.println("The reports could not be written (" + e + "); " + resultsJson + " is complete.");
         }
         out.print(summary);
-        out.print(notes);
+        // The summary ends with the total already; the notes' own score line would say it twice.
+        notes.lines().filter(line -> !line.startsWith("Score:")).forEach(out::println);
         out.println("Results: " + resultsJson.toAbsolutePath());
         if (written) {
             out.println("Student's report: " + studentHtml.toAbsolutePath());

@@ -1,9 +1,7 @@
 package nnlab.grader.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,16 +171,7 @@ public final class Results {
 
     /** Writes the document to {@code file} atomically: readers see the old file or the complete new one. */
     public void write(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".results", ".json.part");
-        try {
-            Files.write(temp, JSON.writeValueAsBytes(toJson()));
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, JSON.writeValueAsBytes(toJson()));
     }
 
     /** Rounds points to hundredths, as reported. */

@@ -45,8 +45,9 @@ class FeedbackTests {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             Feedback.publish(results, tmp.resolve("report.html"), tmp.resolve("report-ta.html"), Feedback.View.TA,
-                    "1.1.1 passed\n", "Score: 2 / 2\n", new PrintWriter(out), new PrintWriter(err));
-            assertEquals("1.1.1 passed\nScore: 2 / 2\nResults: " + results.toAbsolutePath() + "\n",
+                    "1.1.1 passed\nTotal: 2 / 2\n", "Score: 2 / 2\nSubmitted on time.\n", new PrintWriter(out),
+                    new PrintWriter(err));
+            assertEquals("1.1.1 passed\nTotal: 2 / 2\nSubmitted on time.\nResults: " + results.toAbsolutePath() + "\n",
                     out.toString().replace(System.lineSeparator(), "\n"));
             assertTrue(err.toString().contains("No report module on the class path"), err.toString());
             assertFalse(Files.exists(tmp.resolve("report.html")));

@@ -1,6 +1,7 @@
 package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -83,6 +84,9 @@ class GraderEndToEndTests {
         Grading.assertFull(results, "4.1");
         Grading.assertFull(results, "5.");
         assertTrue(results.score() < 100);
+        assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
+                + " on Gradescope; with the seed they could regenerate the hidden random cases:\n" + results.output());
+        assertEquals(Grading.SEED, ((Number) results.extraData().get("seed")).longValue(), "the TA's copy of the seed");
     }
 
     @Test

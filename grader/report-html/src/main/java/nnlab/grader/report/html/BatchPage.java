@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import nnlab.grader.report.AtomicFile;
 
 /**
  * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
@@ -84,13 +85,7 @@ public final class BatchPage {
             }
         }
         Path index = out.resolve("index.html");
-        Path partial = Files.createTempFile(out, ".index-", ".partial");
-        try {
-            Files.writeString(partial, render(students, unreadable), StandardCharsets.UTF_8);
-            Files.move(partial, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(index, render(students, unreadable).getBytes(StandardCharsets.UTF_8));
         return index;
     }
 

@@ -4,9 +4,7 @@ import static nnlab.grader.report.html.Html.esc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +14,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nnlab.grader.report.AtomicFile;
 
 /**
  * The feedback report for one graded submission: a self-contained HTML page (styles inline, plots as data URIs, no
@@ -53,15 +53,7 @@ public final class HtmlReport {
 
     /** Writes the report of {@code results} for {@code audience} to {@code html} atomically, creating its folder. */
     public static void write(JsonNode results, Path html, Audience audience) throws IOException {
-        Path folder = html.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, ".report-", ".partial");
-        try {
-            Files.writeString(partial, render(results, audience), StandardCharsets.UTF_8);
-            Files.move(partial, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(html, render(results, audience).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the report of a parsed {@code results.json} for {@code audience}; neither argument may be null. */
@@ -245,8 +237,10 @@ public final class HtmlReport {
 
     /** The last epoch's losses in numbers, for readers who cannot tell two overlapping curves apart. */
     private static String lastLosses(double[] student, double[] reference) {
+        double last = student[student.length - 1];
         String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
-                + Html.number(student[student.length - 1]);
+                + Html.number(last) + (Double.isFinite(last) ? "" : " (not a finite number: your curve stops where"
+                + " it stopped being one)");
         if (reference != null && reference.length == student.length) {
             line += ", the reference's " + Html.number(reference[reference.length - 1]);
         }
