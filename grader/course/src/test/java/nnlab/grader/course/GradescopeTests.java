@@ -111,6 +111,14 @@ class GradescopeTests {
         }
 
         @Test
+        void leavesOnlyResultsJsonInTheResultsFolder() throws IOException {
+            try (var files = Files.list(root.resolve("results"))) {
+                assertEquals(List.of("results.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                        "Gradescope reads results.json alone; a TA report there would be one more copy of the seed");
+            }
+        }
+
+        @Test
         void countsLateDaysFromTheSubmissionMetadata() throws IOException {
             JsonNode late = ResultsDoc.read(root.resolve("results/results.json")).at("/extra_data/late");
             assertEquals(2, late.get("late_days_used").asInt(), "35 hours late");
