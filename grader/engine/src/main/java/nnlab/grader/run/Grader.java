@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -289,13 +292,23 @@ public final class Grader {
     }
 
     /**
-     * Records what a report needs to present the results: the due date (which decides what a student may see) and
-     * the parts' titles and sections. The seed and the isolation level stay in extra_data only, which students do not
-     * see: with the seed, hidden random cases could be regenerated.
+     * Records what a report needs to present the results: the due date, when after-due-date tests may be shown (once
+     * the last late submission is in: the due date plus the allowed late days, so no one who can still submit sees
+     * them), and the parts' titles and sections. The seed and the isolation level stay in extra_data only, which
+     * students do not see: with the seed, hidden random cases could be regenerated.
      */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
     private static void describeAssignment(Map<String, Object> extra, AssignmentSpec spec) {
         if (spec.due() != null) {
-            extra.put("due", spec.due());
+            try {
+                OffsetDateTime due = OffsetDateTime.parse(spec.due());
+                int lateDays = spec.lateDays() == null ? 0 : spec.lateDays().allowed();
+                extra.put("due", due.format(RFC_3339));
+                extra.put("after_due_date_shown_from", due.plusDays(lateDays).format(RFC_3339));
+            } catch (DateTimeParseException e) {
+                // assignment.schema.json requires an offset; without a readable due date, reports show the least.
+            }
         }
         List<Map<String, Object>> parts = new ArrayList<>();
         for (AssignmentSpec.Part p : spec.parts()) {

@@ -25,22 +25,26 @@ public enum Audience {
     }
 
     /**
-     * Returns the student's audience at {@code now} for parsed {@code results}: after the due date recorded in its
-     * {@code extra_data.due}, else before it. Results without a readable due date count as before it, which shows less.
+     * Returns the student's audience at {@code now} for parsed {@code results}: after-due-date tests show from the
+     * moment recorded in {@code extra_data.after_due_date_shown_from} (the due date plus the allowed late days), or
+     * from {@code extra_data.due} when only that is recorded. Results with neither, or with one that cannot be read,
+     * count as before, which shows less.
      */
     public static Audience studentAt(JsonNode results, Instant now) {
-        Instant due = due(results);
-        return due != null && !now.isBefore(due) ? STUDENT_AFTER_DUE_DATE : STUDENT;
+        Instant release = afterDueDateShownFrom(results);
+        return release != null && !now.isBefore(release) ? STUDENT_AFTER_DUE_DATE : STUDENT;
     }
 
-    /** Returns the due date recorded in {@code results}, or null when there is none or it cannot be read. */
-    static Instant due(JsonNode results) {
-        JsonNode due = results.path("extra_data").path("due");
-        if (!due.isTextual()) {
+    /** Returns when after-due-date tests may be shown to a student, or null when the results do not say. */
+    static Instant afterDueDateShownFrom(JsonNode results) {
+        JsonNode extra = results.path("extra_data");
+        JsonNode release = extra.path("after_due_date_shown_from").isTextual() ? extra.path("after_due_date_shown_from")
+                : extra.path("due");
+        if (!release.isTextual()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(due.asText()).toInstant();
+            return OffsetDateTime.parse(release.asText()).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -60,7 +60,7 @@ public final class BatchPage {
 
     /**
      * Writes the reports that are missing or out of date (older than their results, or a student's report written
-     * before the due date that has passed by {@code now}) and {@code out/index.html}; returns the index. A results
+     * before the after-due-date tests were released, when they are by {@code now}) and {@code out/index.html}; returns the index. A results
      * file that cannot be read is listed on the page with the reason instead of stopping the others.
      *
      * @throws IOException when {@code out/results} cannot be listed or a page cannot be written
@@ -94,10 +94,10 @@ public final class BatchPage {
         if (Files.isRegularFile(report)) {
             FileTime written = Files.getLastModifiedTime(report);
             boolean upToDate = written.compareTo(Files.getLastModifiedTime(source)) >= 0;
-            Instant due = Audience.due(results);
-            boolean dueSinceWritten = audience != Audience.TA && due != null && written.toInstant().isBefore(due)
-                    && !now.isBefore(due);
-            if (upToDate && !dueSinceWritten) {
+            Instant release = Audience.afterDueDateShownFrom(results);
+            boolean releasedSinceWritten = audience != Audience.TA && release != null
+                    && written.toInstant().isBefore(release) && !now.isBefore(release);
+            if (upToDate && !releasedSinceWritten) {
                 return;
             }
         }

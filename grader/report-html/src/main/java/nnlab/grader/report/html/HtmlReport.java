@@ -126,12 +126,13 @@ public final class HtmlReport {
         if (unseen == 0) {
             return;
         }
-        String due = results.path("extra_data").path("due").asText("");
+        JsonNode extra = results.path("extra_data");
+        String release = extra.path("after_due_date_shown_from").asText(extra.path("due").asText(""));
         sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
                 .append(unseen == 1 ? " only its points here: " : " only their points here: ");
-        if (audience == Audience.STUDENT && !due.isEmpty()) {
-            sb.append("tests marked “shown after the due date” show their results after ").append(esc(due))
-                    .append("; hidden tests never do.");
+        if (audience == Audience.STUDENT && !release.isEmpty()) {
+            sb.append("tests marked “shown after the due date” show their results from ").append(esc(release))
+                    .append(", when no late submission is accepted any more; hidden tests never do.");
         } else {
             sb.append("hidden tests never show their inputs or results.");
         }
