@@ -227,7 +227,10 @@ public final class CourseMain implements Runnable {
      */
     static void batchPage(Path out) {
         try {
-            System.out.println("Batch page (links to every report): " + BatchPage.write(out, Instant.now()));
+            long start = System.nanoTime();
+            Path index = BatchPage.write(out, Instant.now());
+            System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in"
+                    + " %.1f s)%n", index, (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException e) {
             System.err.println("The batch page could not be written (" + e.getMessage() + "); the results and"
                     + " gradebooks are complete. Retry with: course reports --out " + out);

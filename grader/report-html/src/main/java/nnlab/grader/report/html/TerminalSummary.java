@@ -29,8 +29,11 @@ public final class TerminalSummary {
             String number = clean(t.path("number").asText());
             String points = Html.points(t.path("max_score").asDouble());
             if (!audience.shows(t.path("visibility").asText())) {
-                sb.append(paint(colour, DIM, String.format(Locale.ROOT, "%-7s %-7s %6s / %-6s %s", number, "hidden",
-                        "?", points, "result shown later"))).append('\n');
+                boolean never = "hidden".equals(t.path("visibility").asText());
+                sb.append(paint(colour, DIM, String.format(Locale.ROOT, "%-7s %-7s %6s / %-6s %s", number,
+                        never ? "hidden" : "later", "?", points,
+                        never ? "counted in the total, never shown" : "shown once late submissions close")))
+                        .append('\n');
                 continue;
             }
             boolean passed = "passed".equals(t.path("status").asText());

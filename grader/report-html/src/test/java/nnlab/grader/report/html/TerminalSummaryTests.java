@@ -28,6 +28,16 @@ class TerminalSummaryTests {
     }
 
     @Test
+    void afterDueDateTestsSayWhenTheyWillShow() {
+        var results = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.results();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) results.path("tests").get(1)).put("visibility",
+                "after_due_date");
+        String text = TerminalSummary.render(results, Audience.STUDENT, false);
+        assertTrue(text.contains("3.2.2   later        ? / 5      shown once late submissions close"), text);
+        assertTrue(TerminalSummary.render(results, Audience.STUDENT_AFTER_DUE_DATE, false).contains("3.2.2   failed"));
+    }
+
+    @Test
     void controlCharactersFromMessagesCannotDriveTheTerminal() throws Exception {
         var results = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.results();
         ((com.fasterxml.jackson.databind.node.ObjectNode) results.path("tests").get(0)).put("output", "\u001b[2Jgone");
