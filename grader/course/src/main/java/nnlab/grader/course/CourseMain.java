@@ -227,14 +227,18 @@ public final class CourseMain implements Runnable {
      */
     static void batchPage(Path out) {
         try {
-            long start = System.nanoTime();
-            Path index = BatchPage.write(out, Instant.now());
-            System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in"
-                    + " %.1f s)%n", index, (System.nanoTime() - start) / 1e9);
+            writeBatchPage(out);
         } catch (IOException | RuntimeException e) {
             System.err.println("The batch page could not be written (" + e.getMessage() + "); the results and"
                     + " gradebooks are complete. Retry with: course reports --out " + out);
         }
+    }
+
+    private static void writeBatchPage(Path out) throws IOException {
+        long start = System.nanoTime();
+        Path index = BatchPage.write(out, Instant.now());
+        System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in %.1f s)%n",
+                index, (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code reports}: rewrites a batch's reports and its page, e.g. after the due date or a manual fix. */
@@ -250,7 +254,7 @@ public final class CourseMain implements Runnable {
                 System.err.println(out + " has no results/ folder: pass grade-all's --out folder.");
                 return 2;
             }
-            System.out.println("Batch page (links to every report): " + BatchPage.write(out, Instant.now()));
+            writeBatchPage(out);
             return 0;
         }
     }
