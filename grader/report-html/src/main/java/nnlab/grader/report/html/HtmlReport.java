@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,6 @@ import nnlab.grader.report.AtomicFile;
  * points; none of their output or data reaches the page.
  */
 public final class HtmlReport {
-
-    /** The prefix the problem sets' named-mistake feedback lines start with. */
-    static final String HINT_PREFIX = "Likely mistake:";
-    /** How many gradient-check rows a table shows; the grader already keeps only the worst. */
-    private static final int MAX_GRADIENT_ROWS = 12;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,10 +78,10 @@ public final class HtmlReport {
         visibilityNote(sb, results, audience);
         compilation(sb, results.path("extra_data").path("compilation"));
         parts(sb, results, audience);
-        plotsOrNote(sb, results.path("tests"), audience);
+        TrainingSection.append(sb, results.path("tests"), audience);
         sb.append("<h2>Tests</h2>\n");
         for (JsonNode t : results.path("tests")) {
-            test(sb, t, audience);
+            TestSection.append(sb, t, audience);
         }
         if (audience == Audience.TA) {
             ta(sb, results.path("extra_data"));
@@ -201,133 +195,6 @@ public final class HtmlReport {
         sb.append("</table>\n");
     }
 
-    private static void plots(StringBuilder sb, JsonNode tests, Audience audience) {
-        List<String> curves = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Double> student = new ArrayList<>();
-        List<Double> reference = new ArrayList<>();
-        for (JsonNode t : tests) {
-            if (!audience.shows(t.path("visibility").asText())) {
-                continue;
-            }
-            JsonNode data = t.path("extra_data");
-            double[] history = doubles(data.path("loss_history"));
-            if (history != null && history.length > 0) {
-                double[] referenceHistory = doubles(data.path("reference_loss_history"));
-                curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
-                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory) + "\">\n"
-                        + lastLosses(history, referenceHistory));
-            }
-            if (data.path("test_accuracy").isNumber()) {
-                names.add(t.path("number").asText());
-                student.add(data.path("test_accuracy").asDouble());
-                reference.add(data.path("reference_accuracy").isNumber()
-                        ? data.path("reference_accuracy").asDouble() : Double.NaN);
-            }
-        }
-        if (curves.isEmpty() && names.isEmpty()) {
-            return;
-        }
-        sb.append("<h2>Training</h2>\n");
-        curves.forEach(sb::append);
-        if (!names.isEmpty()) {
-            sb.append("<img class=\"accuracy\" alt=\"held-out accuracy\" src=\"")
-                    .append(Plots.accuracy(names, student, reference)).append("\">\n");
-        }
-    }
-
-    /** The last epoch's losses in numbers, for readers who cannot tell two overlapping curves apart. */
-    private static String lastLosses(double[] student, double[] reference) {
-        double last = student[student.length - 1];
-        String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
-                + Html.number(last) + (Double.isFinite(last) ? "" : " (not a finite number: your curve stops where"
-                + " it stopped being one)");
-        if (reference != null && reference.length == student.length) {
-            line += ", the reference's " + Html.number(reference[reference.length - 1]);
-        }
-        return line + ".</p>\n";
-    }
-
-    /**
-     * Draws the training plots; where the charting library cannot draw here (no fonts on a bare server, say), the
-     * page says so and keeps everything else.
-     */
-    private static void plotsOrNote(StringBuilder sb, JsonNode tests, Audience audience) {
-        StringBuilder plots = new StringBuilder();
-        try {
-            plots(plots, tests, audience);
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError fatal) {
-                throw fatal;
-            }
-            plots.setLength(0);
-            plots.append("<h2>Training</h2>\n<p class=\"note\">The plots could not be drawn on this machine (")
-                    .append(esc(e.toString())).append("); the numbers are in results.json.</p>\n");
-        }
-        sb.append(plots);
-    }
-
-    private static void test(StringBuilder sb, JsonNode t, Audience audience) {
-        String visibility = t.path("visibility").asText();
-        String title = t.path("number").asText() + " " + t.path("name").asText().replaceFirst(
-                "^" + java.util.regex.Pattern.quote(t.path("number").asText()) + " ", "");
-        String max = Html.points(t.path("max_score").asDouble());
-        if (!audience.shows(visibility)) {
-            sb.append("<div class=\"test hidden\"><b>").append(esc(t.path("number").asText()))
-                    .append("</b> ").append("hidden".equals(visibility) ? "Hidden test" : "Shown after the due date")
-                    .append(" — ").append(max).append(" pts</div>\n");
-            return;
-        }
-        String status = "passed".equals(t.path("status").asText()) ? "passed" : "failed";
-        sb.append("<div class=\"test ").append(status).append("\"><b>").append(esc(title)).append("</b> <span class=\"")
-                .append(status).append("\">").append(status).append("</span> ")
-                .append(Html.points(t.path("score").asDouble())).append(" / ").append(max).append(" pts");
-        if (!"visible".equals(visibility)) {
-            sb.append(" <small>(").append(esc(visibility)).append(")</small>");
-        }
-        List<String> plain = new ArrayList<>();
-        List<String> hints = new ArrayList<>();
-        for (String line : t.path("output").asText("").split("\n")) {
-            (line.startsWith(HINT_PREFIX) ? hints : plain).add(line);
-        }
-        String message = String.join("\n", plain).strip();
-        if (!message.isEmpty()) {
-            sb.append("<pre class=\"message\">").append(esc(message)).append("</pre>");
-        }
-        for (String h : hints) {
-            sb.append("<div class=\"hint\">").append(esc(h)).append("</div>");
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = t.path("extra_data").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (f.getKey().startsWith("gradient_check")) {
-                gradientCheck(sb, f.getValue());
-            }
-        }
-        sb.append("</div>\n");
-    }
-
-    private static void gradientCheck(StringBuilder sb, JsonNode check) {
-        sb.append("<table class=\"gradient-check\"><caption>Gradient check: ").append(esc(check.path("label").asText()))
-                .append(" — ").append(check.path("failed").asInt()).append(" of ").append(check.path("checked").asInt())
-                .append(" entries off</caption>\n<tr><th>parameter block</th><th>entry</th><th class=\"num\">analytic"
-                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th></th></tr>\n");
-        int rows = 0;
-        for (JsonNode r : check.path("worst")) {
-            if (rows++ == MAX_GRADIENT_ROWS) {
-                break;
-            }
-            boolean ok = r.path("passed").asBoolean();
-            sb.append("<tr class=\"").append(ok ? "passed" : "failed").append("\"><td>")
-                    .append(esc(r.path("block").asText())).append("</td><td>").append(esc(r.path("entry").asText()))
-                    .append("</td><td class=\"num\">").append(num(r.path("analytic")))
-                    .append("</td><td class=\"num\">").append(num(r.path("numerical")))
-                    .append("</td><td class=\"num\">").append(num(r.path("relativeError")))
-                    .append("</td><td>").append(ok ? "ok" : "off").append("</td></tr>\n");
-        }
-        sb.append("</table>");
-    }
-
     private static void ta(StringBuilder sb, JsonNode extra) {
         JsonNode iso = extra.path("isolation");
         sb.append("<h2>For the TA</h2>\n<div class=\"ta\"><p>Seed: <code>").append(esc(extra.path("seed").asText()))
@@ -345,21 +212,4 @@ public final class HtmlReport {
                 .append(esc(extra.path("jdk").asText())).append("</p></div>\n");
     }
 
-    /** Returns a number cell's text: numbers formatted, the grader's "NaN"/"Infinity" strings escaped as they are. */
-    private static String num(JsonNode n) {
-        return n.isNumber() ? Html.number(n.asDouble()) : esc(n.asText());
-    }
-
-    /** Returns the array's values, or null when {@code node} is not an array. */
-    static double[] doubles(JsonNode node) {
-        if (!node.isArray()) {
-            return null;
-        }
-        double[] out = new double[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = node.get(i);
-            out[i] = v.isNumber() ? v.asDouble() : Double.NaN;
-        }
-        return out;
-    }
 }

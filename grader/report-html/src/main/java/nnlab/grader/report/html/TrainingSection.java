@@ -1,0 +1,97 @@
+package nnlab.grader.report.html;
+
+import static nnlab.grader.report.html.Html.esc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
+ * numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
+ */
+final class TrainingSection {
+
+    private TrainingSection() {
+    }
+
+    private static void draw(StringBuilder sb, JsonNode tests, Audience audience) {
+        List<String> curves = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> student = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
+        for (JsonNode t : tests) {
+            if (!audience.shows(t.path("visibility").asText())) {
+                continue;
+            }
+            JsonNode data = t.path("extra_data");
+            double[] history = doubles(data.path("loss_history"));
+            if (history != null && history.length > 0) {
+                double[] referenceHistory = doubles(data.path("reference_loss_history"));
+                curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
+                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory) + "\">\n"
+                        + lastLosses(history, referenceHistory));
+            }
+            if (data.path("test_accuracy").isNumber()) {
+                names.add(t.path("number").asText());
+                student.add(data.path("test_accuracy").asDouble());
+                reference.add(data.path("reference_accuracy").isNumber()
+                        ? data.path("reference_accuracy").asDouble() : Double.NaN);
+            }
+        }
+        if (curves.isEmpty() && names.isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Training</h2>\n");
+        curves.forEach(sb::append);
+        if (!names.isEmpty()) {
+            sb.append("<img class=\"accuracy\" alt=\"held-out accuracy\" src=\"")
+                    .append(Plots.accuracy(names, student, reference)).append("\">\n");
+        }
+    }
+
+    /** The last epoch's losses in numbers, for readers who cannot tell two overlapping curves apart. */
+    private static String lastLosses(double[] student, double[] reference) {
+        double last = student[student.length - 1];
+        String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
+                + Html.number(last) + (Double.isFinite(last) ? "" : " (not a finite number: your curve stops where"
+                + " it stopped being one)");
+        if (reference != null && reference.length == student.length) {
+            line += ", the reference's " + Html.number(reference[reference.length - 1]);
+        }
+        return line + ".</p>\n";
+    }
+
+    /**
+     * Draws the training plots; where the charting library cannot draw here (no fonts on a bare server, say), the
+     * page says so and keeps everything else.
+     */
+    static void append(StringBuilder sb, JsonNode tests, Audience audience) {
+        StringBuilder plots = new StringBuilder();
+        try {
+            draw(plots, tests, audience);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            plots.setLength(0);
+            plots.append("<h2>Training</h2>\n<p class=\"note\">The plots could not be drawn on this machine (")
+                    .append(esc(e.toString())).append("); the numbers are in results.json.</p>\n");
+        }
+        sb.append(plots);
+    }
+
+    /** Returns the array's values, or null when {@code node} is not an array. */
+    static double[] doubles(JsonNode node) {
+        if (!node.isArray()) {
+            return null;
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = node.get(i);
+            out[i] = v.isNumber() ? v.asDouble() : Double.NaN;
+        }
+        return out;
+    }
+}
