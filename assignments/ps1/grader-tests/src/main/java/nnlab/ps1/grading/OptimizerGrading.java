@@ -24,6 +24,11 @@ class OptimizerGrading {
     private static final int CURVE_EPOCHS = 30;
     /** The training curves' fixed problem: the same for every submission, since the curves are shown, not scored. */
     private static final long CURVE_PROBLEM_SEED = 4_2024L;
+    /**
+     * Wall time a curve may take (a correct optimizer needs about 0.1 s through the sandbox): data that is only shown
+     * must not spend the submission's time budget, which the scored tests after it need.
+     */
+    private static final long CURVE_NANOS = 2_000_000_000L;
 
     /** A catalogued mistake and how to build an optimizer that makes it, for naming it in the feedback. */
     private record Variant(Mistake mistake, Function<Ps1, Optimizer> make) {
@@ -74,21 +79,31 @@ class OptimizerGrading {
         }
         Sequential network = model(o, "sgd", CURVE_PROBLEM_SEED);
         double[] start = network.parameters();
-        double[] reference = curve(network, start, make.apply(o), x, y);
+        double[] reference = curve(network, start, make.apply(o), x, y, Long.MAX_VALUE);
         try {
-            double[] student = curve(network, start, make.apply(s), x, y);
-            score.data("loss_history", student);
-            score.data("reference_loss_history", reference);
+            double[] student = curve(network, start, make.apply(s), x, y, CURVE_NANOS);
+            if (student != null) {
+                score.data("loss_history", student);
+                score.data("reference_loss_history", reference);
+            }
         } catch (RuntimeException e) {
             // Nothing to draw: the scored checks above report this optimizer's failure.
         }
     }
 
-    /** The loss after each of {@link #CURVE_EPOCHS} full-batch updates by {@code optimizer}, from {@code start}. */
-    private static double[] curve(Sequential network, double[] start, Optimizer optimizer, double[][] x, double[][] y) {
+    /**
+     * The loss after each of {@link #CURVE_EPOCHS} full-batch updates by {@code optimizer}, from {@code start}; null
+     * when they take longer than {@code budgetNanos}.
+     */
+    private static double[] curve(Sequential network, double[] start, Optimizer optimizer, double[][] x, double[][] y,
+                                  long budgetNanos) {
+        long begin = System.nanoTime();
         double[] theta = start.clone();
         double[] losses = new double[CURVE_EPOCHS];
         for (int epoch = 0; epoch < CURVE_EPOCHS; epoch++) {
+            if (System.nanoTime() - begin > budgetNanos) {
+                return null;
+            }
             network.setParameters(theta);
             optimizer.update(theta, network.gradient(x, y));
             network.setParameters(theta);
