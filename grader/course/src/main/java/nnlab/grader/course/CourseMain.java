@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nnlab-course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
-        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class, CourseMain.GradebookCommand.class,
-                CourseMain.Junit.class, CourseMain.Classroom.class, CourseMain.BundleCommand.class})
+        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
+                CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
+                CourseMain.BundleCommand.class})
 public final class CourseMain implements Runnable {
 
     static final int USAGE = 2;
