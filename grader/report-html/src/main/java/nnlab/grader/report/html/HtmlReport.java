@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,9 +65,10 @@ public final class HtmlReport {
         sb.append("<h1>Feedback").append(assignment.isEmpty() ? "" : " — " + esc(assignment)).append("</h1>\n");
         JsonNode batch = results.path("extra_data").path("batch");
         if (batch.path("submission").isTextual()) {
+            String submission = batch.path("submission").asText();
             String name = batch.path("student").path("name").asText("");
-            sb.append("<p class=\"who\">Submission <b>").append(esc(batch.path("submission").asText())).append("</b>")
-                    .append(name.isBlank() ? "" : " — " + esc(name)).append("</p>\n");
+            sb.append("<p class=\"who\">Submission <b>").append(esc(submission)).append("</b>")
+                    .append(name.isBlank() || name.equals(submission) ? "" : " — " + esc(name)).append("</p>\n");
         }
         sb.append("<p class=\"view\">").append(switch (audience) {
             case STUDENT -> "Student's view, before the due date.";
@@ -74,7 +77,7 @@ public final class HtmlReport {
         }).append("</p>\n");
         sb.append("<p class=\"total\">Score: <b>").append(Html.points(score)).append(" / ").append(Html.points(max))
                 .append("</b></p>\n");
-        summary(sb, results.path("output").asText(""));
+        summary(sb, results.path("output").asText(""), results.path("extra_data").path("compilation"));
         visibilityNote(sb, results, audience);
         compilation(sb, results.path("extra_data").path("compilation"));
         parts(sb, results, audience);
@@ -91,13 +94,24 @@ public final class HtmlReport {
     }
 
     /**
-     * The top-level output (late days, compile notes) without its score line, which the page shows already; the seed
-     * and the isolation level are not in it, they are in extra_data for the TA.
+     * The top-level output (late days, notes) without its score line, which the page shows already, and without the
+     * compiler's lines, which the compile-error table shows; the seed and the isolation level are not in it, they are
+     * in extra_data for the TA.
      */
-    private static void summary(StringBuilder sb, String output) {
+    private static void summary(StringBuilder sb, String output, JsonNode compilation) {
+        Set<String> shownElsewhere = new HashSet<>();
+        List<String> filePrefixes = new ArrayList<>();
+        if (compilation.path("errors").isArray() && !compilation.path("errors").isEmpty()) {
+            shownElsewhere.add("Compiler errors:");
+            compilation.path("errors").forEach(e -> shownElsewhere.add(e.asText().strip()));
+            compilation.path("replaced_with_starter").forEach(f -> filePrefixes.add("Replaced " + f.asText() + " "));
+            compilation.path("dropped").forEach(f -> filePrefixes.add("Left out " + f.asText() + " "));
+        }
         List<String> lines = new ArrayList<>();
         for (String line : output.split("\n", -1)) {
-            if (!line.isBlank() && !line.startsWith("Score:")) {
+            boolean shown = line.isBlank() || line.startsWith("Score:") || shownElsewhere.contains(line.strip())
+                    || filePrefixes.stream().anyMatch(line::startsWith);
+            if (!shown) {
                 lines.add(line);
             }
         }
@@ -153,6 +167,10 @@ public final class HtmlReport {
         for (JsonNode f : compilation.path("replaced_with_starter")) {
             sb.append("<p>").append(esc(f.asText())).append(" did not compile and was replaced by the starter's"
                     + " version: its methods earn no points.</p>\n");
+        }
+        for (JsonNode f : compilation.path("dropped")) {
+            sb.append("<p>").append(esc(f.asText())).append(" did not compile and was left out (the starter has no"
+                    + " such file).</p>\n");
         }
     }
 

@@ -152,6 +152,17 @@ class HtmlReportTests {
         }
 
         @Test
+        void compilerLinesOfTheOutputAreShownOnceInTheTable() {
+            var results = (ObjectNode) Fixtures.results();
+            results.put("output", "Score: 3.5 / 10\nCompiler errors:\n  nnlab/Dense.java:12: error: ';' expected\n"
+                    + "Replaced nnlab/Dense.java by the starter's version because it did not compile.\nOther note\n");
+            String html = HtmlReport.render(results, Audience.STUDENT);
+            assertEquals(1, html.split("&#39;;&#39; expected", -1).length - 1, html);
+            assertFalse(html.contains("Replaced nnlab/Dense.java"), html);
+            assertTrue(html.contains("<pre class=\"summary\">Other note</pre>"), html);
+        }
+
+        @Test
         void theLateDayLineIsShownAndTheScoreLineIsNotRepeated() {
             String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
             assertTrue(html.contains("<pre class=\"summary\">Submitted 2027-02-20 10:00:00 EST: 1 late day used.</pre>"),
