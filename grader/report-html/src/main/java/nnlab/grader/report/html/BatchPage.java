@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,7 @@ import nnlab.grader.report.AtomicFile;
  * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
  * ({@code reports/NAME.html} for the student, {@code reports/ta/NAME.html} for the TA, from
  * {@code results/NAME.json}) and writes {@code index.html} with the score histogram, per-test pass rates (most failed
- * first) and links to every report.
+ * first), how many students each named mistake was diagnosed for, and links to every report.
  */
 public final class BatchPage {
 
@@ -147,7 +149,9 @@ public final class BatchPage {
                     .append(Math.round(100 * rate(p))).append("%</td><td><span class=\"bar\" style=\"width:")
                     .append(failedPercent).append("px\"></span></td></tr>\n");
         }
-        sb.append("</table>\n<h2>Students</h2>\n<table class=\"students\"><tr><th>submission</th><th>status</th>"
+        sb.append("</table>\n");
+        mistakes(sb, students);
+        sb.append("<h2>Students</h2>\n<table class=\"students\"><tr><th>submission</th><th>status</th>"
                 + "<th class=\"num\">score</th><th>student's view</th></tr>\n");
         for (Student s : students) {
             String file = URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20") + ".html";
@@ -166,6 +170,34 @@ public final class BatchPage {
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    /** How many graded students each named mistake was diagnosed for, most frequent first: what to reteach. */
+    private static void mistakes(StringBuilder sb, List<Student> students) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Student s : students) {
+            if (!s.status().equals(GRADED)) {
+                continue;
+            }
+            Set<String> seen = new TreeSet<>();
+            for (JsonNode t : s.results().path("tests")) {
+                t.path("output").asText("").lines().filter(line -> line.startsWith(TestSection.HINT_PREFIX))
+                        .forEach(seen::add);
+            }
+            seen.forEach(hint -> counts.merge(hint, 1, Integer::sum));
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Integer>> rows = new ArrayList<>(counts.entrySet());
+        rows.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        sb.append("<h2>Named mistakes (students)</h2>\n<table class=\"mistakes\"><tr><th>mistake</th>"
+                + "<th class=\"num\">students</th></tr>\n");
+        for (Map.Entry<String, Integer> e : rows) {
+            sb.append("<tr><td>").append(esc(e.getKey().substring(TestSection.HINT_PREFIX.length()).strip()))
+                    .append("</td><td class=\"num\">").append(e.getValue()).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
     }
 
     private static double rate(int[] passedOfRun) {

@@ -48,6 +48,23 @@ class BatchPageTests {
         }
 
         @Test
+        void countsEachNamedMistakeOncePerStudent(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            ObjectNode twice = (ObjectNode) Fixtures.results();
+            ((ObjectNode) twice.path("tests").get(0)).put("output",
+                    "Likely mistake: p > 0.5 instead of p ≥ 0.5.\nLikely mistake: p > 0.5 instead of p ≥ 0.5.");
+            write(out, "bob", twice);
+            ObjectNode failedToGrade = (ObjectNode) Fixtures.results();
+            ((ObjectNode) failedToGrade.get("extra_data")).putObject("batch").put("status", "grader_error");
+            write(out, "carol", failedToGrade);
+
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+
+            assertTrue(index.contains("<tr><td>p &gt; 0.5 instead of p ≥ 0.5.</td><td class=\"num\">2</td></tr>"),
+                    "once for alice, once for bob although twice in his output, not for carol (not graded):\n" + index);
+        }
+
+        @Test
         void namesAreEscapedInLinksAndText(@TempDir Path out) throws Exception {
             write(out, "bob <b>", (ObjectNode) Fixtures.results());
             String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
