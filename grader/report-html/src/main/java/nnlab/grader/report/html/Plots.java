@@ -83,6 +83,8 @@ final class Plots {
                 .xAxisTitle("score").yAxisTitle("students").build();
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setLegendVisible(false);
+        // Students come whole: XChart may put ticks on halves for a small class; those stay unlabelled.
+        chart.setCustomYAxisTickLabelsFormatter(v -> v == Math.rint(v) ? Long.toString(Math.round(v)) : "");
         chart.addSeries("students", labels, values);
         return png(chart);
     }
