@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Who reads a report, which decides what of each test's visibility is shown. */
 public enum Audience {
-    /** A student before the due date: visible tests only; the others show that they exist and their points. */
+    /**
+     * A student while late submissions are open: visible tests only; the others show that they exist and their
+     * points.
+     */
     STUDENT,
-    /** A student after the due date: visible and after-due-date tests; hidden tests still show only their points. */
+    /**
+     * A student once late submissions have closed: visible and after-due-date tests; hidden tests still show only
+     * their points.
+     */
     STUDENT_AFTER_DUE_DATE,
     /** A TA: every test, its data, the isolation level and the seed. */
     TA;

@@ -71,8 +71,8 @@ public final class HtmlReport {
                     .append(name.isBlank() || name.equals(submission) ? "" : " — " + esc(name)).append("</p>\n");
         }
         sb.append("<p class=\"view\">").append(switch (audience) {
-            case STUDENT -> "Student's view, before the due date.";
-            case STUDENT_AFTER_DUE_DATE -> "Student's view, after the due date.";
+            case STUDENT -> "Student's view, while late submissions are open.";
+            case STUDENT_AFTER_DUE_DATE -> "Student's view, after late submissions closed.";
             case TA -> "TA's view: every test, with its data, the seed and the sandbox. Not for students.";
         }).append("</p>\n");
         sb.append("<p class=\"total\">Score: <b>").append(Html.points(score)).append(" / ").append(Html.points(max))
@@ -120,7 +120,7 @@ public final class HtmlReport {
         }
     }
 
-    /** Tells a student before the due date why some tests show only their points, and when that changes. */
+    /** Tells a student why some tests show only their points, and when that changes. */
     private static void visibilityNote(StringBuilder sb, JsonNode results, Audience audience) {
         if (audience == Audience.TA) {
             return;

@@ -81,10 +81,10 @@ class HtmlReportWriterTests {
             Fixtures.JSON.writeValue(results.toFile(), Fixtures.results());
 
             new HtmlReportWriter(at("2027-02-01T00:00:00Z")).write(results, tmp.resolve("a.html"), tmp.resolve("t.html"));
-            assertTrue(Files.readString(tmp.resolve("a.html")).contains("Student's view, before the due date."));
+            assertTrue(Files.readString(tmp.resolve("a.html")).contains("Student's view, while late submissions are open."));
 
             new HtmlReportWriter(at("2027-03-01T00:00:00Z")).write(results, tmp.resolve("b.html"), tmp.resolve("t.html"));
-            assertTrue(Files.readString(tmp.resolve("b.html")).contains("Student's view, after the due date."));
+            assertTrue(Files.readString(tmp.resolve("b.html")).contains("Student's view, after late submissions closed."));
             assertTrue(Files.readString(tmp.resolve("t.html")).contains("TA's view"));
         }
 
