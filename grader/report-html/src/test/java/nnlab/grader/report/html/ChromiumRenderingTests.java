@@ -13,9 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.run.Grader;
+import nnlab.ps1.grading.Ps1Assignment;
 
 /**
  * Opens the reports in headless Chromium: no console errors, and a screenshot under {@code target/report-artifacts}.
@@ -86,6 +91,48 @@ class ChromiumRenderingTests {
         Files.writeString(page, HtmlReport.render(Fixtures.results(), Audience.TA));
         Render r = render(page, "hostile.png");
         assertEquals(List.of(), r.consoleErrors(), "an escaped <script> neither runs nor trips the CSP");
+    }
+
+    @Test
+    void aSubmissionThatThrowsAndPrintsMarkupGetsInertReports(@TempDir Path tmp) throws Exception {
+        Path submission = tmp.resolve("sub");
+        copyTree(BuggySample.REPOSITORY.resolve("assignments/ps1/samples/correct"), submission);
+        Path perceptron = submission.resolve("src/main/java/nnlab/Perceptron.java");
+        String source = Files.readString(perceptron);
+        String hostile = source.replace("    public double weightedSum(double[] x) {\n        checkInput(x);", """
+                    public double weightedSum(double[] x) {
+                        System.out.println("<script>console.error('stdout ran')</script>");
+                        if (x.length > 0 && x[0] == 1) {
+                            throw new IllegalStateException("<script>console.error('message ran')</script>"
+                                    + "<img src=x onerror=console.error(1)>");
+                        }
+                        checkInput(x);""");
+        assertFalse(hostile.equals(source), "the patch no longer applies to Perceptron.java");
+        Files.writeString(perceptron, hostile);
+        JsonNode results = Fixtures.JSON.valueToTree(new Grader(new Ps1Assignment()).grade(submission,
+                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).toJson());
+        assertTrue(results.toString().contains("<script>console.error('message ran')"),
+                () -> "the student's markup must reach the results for this test to mean anything: " + results);
+        for (Audience audience : Audience.values()) {
+            Path page = BuggySample.ARTIFACTS.resolve("hostile-submission-" + audience.name().toLowerCase(
+                    java.util.Locale.ROOT).replace('_', '-') + ".html");
+            HtmlReport.write(results, page, audience);
+            Render r = render(page, page.getFileName().toString().replace(".html", ".png"));
+            assertEquals(List.of(), r.consoleErrors(), audience + ": the student's markup ran or tripped the CSP");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     /** What one headless run left: its log lines and the screenshot. */
