@@ -238,8 +238,8 @@ public final class CourseMain implements Runnable {
     private static void writeBatchPage(Path out) throws IOException {
         long start = System.nanoTime();
         Path index = BatchPage.write(out, Instant.now());
-        System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in %.1f s)%n",
-                index, (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in"
+                + " %.1f s)%n", index, (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code reports}: rewrites a batch's reports and its page, e.g. after the due date or a manual fix. */

@@ -34,7 +34,10 @@ public interface ReportWriter {
         return ServiceLoader.load(ReportWriter.class).findFirst();
     }
 
-    /** Returns where the student's report of {@code resultsJson} goes: {@code report.html} beside {@code results.json}, else {@code NAME.html}. */
+    /**
+     * Returns where the student's report of {@code resultsJson} goes: {@code report.html} beside
+     * {@code results.json}, else {@code NAME.html}.
+     */
     static Path studentReportBeside(Path resultsJson) {
         return resultsJson.resolveSibling(baseName(resultsJson) + ".html");
     }

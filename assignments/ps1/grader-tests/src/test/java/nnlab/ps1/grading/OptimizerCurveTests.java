@@ -39,7 +39,8 @@ class OptimizerCurveTests {
             for (int epoch = 0; epoch < mine.length; epoch++) {
                 assertEquals(reference[epoch], mine[epoch], SAME_CURVE * Math.abs(reference[epoch]), number);
             }
-            assertTrue(reference[29] < reference[0], number + ": the fixed problem is one the optimizer makes progress on");
+            assertTrue(reference[29] < reference[0],
+                    number + ": the fixed problem is one the optimizer makes progress on");
         }
     }
 
@@ -48,9 +49,9 @@ class OptimizerCurveTests {
         Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path rmsProp = submission.resolve("src/main/java/nnlab/RmsProp.java");
         String source = Files.readString(rmsProp);
-        String slowed = source.replaceFirst("public void update\\(double\\[\\] parameters, double\\[\\] gradient\\) \\{",
-                "public void update(double[] parameters, double[] gradient) {\n        try { Thread.sleep("
-                        + SLOW_UPDATE_MILLIS + "); } catch (InterruptedException e) { throw new IllegalStateException(e); }");
+        String signature = "public void update(double[] parameters, double[] gradient) {";
+        String slowed = source.replace(signature, signature + "\n        try { Thread.sleep(" + SLOW_UPDATE_MILLIS
+                + "); } catch (InterruptedException e) { throw new IllegalStateException(e); }");
         assertFalse(slowed.equals(source), "the patch no longer applies to RmsProp.java");
         Files.writeString(rmsProp, slowed);
 

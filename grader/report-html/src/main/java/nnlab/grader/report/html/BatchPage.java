@@ -62,8 +62,9 @@ public final class BatchPage {
 
     /**
      * Writes the reports that are missing or out of date (older than their results, or a student's report written
-     * before the after-due-date tests were released, when they are by {@code now}) and {@code out/index.html}; returns the index. A results
-     * file that cannot be read is listed on the page with the reason instead of stopping the others.
+     * before the after-due-date tests were released, when they are by {@code now}) and {@code out/index.html};
+     * returns the index. A results file that cannot be read is listed on the page with the reason instead of stopping
+     * the others.
      *
      * @throws IOException when {@code out/results} cannot be listed or a page cannot be written
      */

@@ -41,6 +41,11 @@ final class Html {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
+    /** Returns a duration in milliseconds as seconds with one decimal, e.g. "2.1 s". */
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     /** Returns a number with six significant digits. */
     static String number(double v) {
         return String.format(Locale.ROOT, "%.6g", v);

@@ -226,6 +226,13 @@ public final class HtmlReport {
         for (JsonNode w : iso.path("warnings")) {
             sb.append("<p class=\"failed\">").append(esc(w.asText())).append("</p>");
         }
+        JsonNode timings = extra.path("timings_ms");
+        if (timings.isObject() && !timings.isEmpty()) {
+            List<String> stages = new ArrayList<>();
+            timings.fields().forEachRemaining(
+                    f -> stages.add(esc(f.getKey()) + " " + Html.seconds(f.getValue().asLong())));
+            sb.append("<p>Timings: ").append(String.join(" · ", stages)).append("</p>");
+        }
         sb.append("<p>Grader ").append(esc(extra.path("grader_version").asText())).append(" on ")
                 .append(esc(extra.path("jdk").asText())).append("</p></div>\n");
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The summary a student sees after grading locally: one line per test and the total, coloured only when asked to
- * (see {@link nnlab.grader.cli.Feedback#colourWanted}). Control characters from the results are replaced, so a message cannot drive the
- * terminal.
+ * (see {@link nnlab.grader.cli.Feedback#colourWanted}). Control characters from the results are replaced, so a
+ * message cannot drive the terminal.
  */
 public final class TerminalSummary {
 

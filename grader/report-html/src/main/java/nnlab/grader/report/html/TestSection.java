@@ -39,6 +39,11 @@ final class TestSection {
         if (!"visible".equals(visibility)) {
             sb.append(" <small>(").append(esc(visibility)).append(")</small>");
         }
+        JsonNode millis = t.path("extra_data").path("duration_ms");
+        if (audience == Audience.TA && millis.isNumber()) {
+            // How long the submission took here: a slow submission shows where its time went.
+            sb.append(" <small class=\"duration\">").append(Html.seconds(millis.asLong())).append("</small>");
+        }
         List<String> plain = new ArrayList<>();
         List<String> hints = new ArrayList<>();
         for (String line : t.path("output").asText("").split("\n")) {
@@ -63,7 +68,8 @@ final class TestSection {
 
     private static void gradientCheck(StringBuilder sb, JsonNode check) {
         sb.append("<table class=\"gradient-check\"><caption>Gradient check: ").append(esc(check.path("label").asText()))
-                .append(" — ").append(check.path("failed").asInt()).append(" of ").append(check.path("checked").asInt())
+                .append(" — ").append(check.path("failed").asInt()).append(" of ")
+                .append(check.path("checked").asInt())
                 .append(" entries off</caption>\n<tr><th>parameter block</th><th>entry</th><th class=\"num\">analytic"
                         + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th></th></tr>\n");
         int rows = 0;

@@ -50,7 +50,8 @@ final class BuggySample {
 
     /** Writes the sample's report for {@code audience} under the artifacts folder and returns the file. */
     static Path report(Audience audience) {
-        Path file = ARTIFACTS.resolve("buggy-" + audience.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".html");
+        String view = audience.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        Path file = ARTIFACTS.resolve("buggy-" + view + ".html");
         try {
             Files.writeString(file, HtmlReport.render(json(), audience));
         } catch (IOException e) {

@@ -37,6 +37,8 @@ class BuggySampleReportTests {
             assertTrue(html.contains("<img class=\"loss-curve\""));
             assertTrue(html.contains("<div class=\"hint\">Likely mistake:"));
             assertTrue(html.contains("Seed: <code>" + BuggySample.SEED + "</code>"));
+            assertTrue(html.contains("<p>Timings: discovery "), "where the grading time went");
+            assertTrue(html.contains("<small class=\"duration\">"), "each test's time, for spotting slow code");
         }
     }
 
@@ -53,6 +55,7 @@ class BuggySampleReportTests {
                     "3.2.2 and 3.4.2 show their tables after the due date");
             assertTrue(html.contains("<img class=\"loss-curve\""));
             assertFalse(html.contains("Seed"), "with the seed a student could regenerate the hidden random cases");
+            assertFalse(html.contains("Timings") || html.contains("class=\"duration\""), "timings are for the TA");
         }
     }
 
