@@ -74,7 +74,8 @@ public final class BatchPage {
         Path folder = out.resolve("results");
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
+                        && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
                     String name = file.getFileName().toString().replaceFirst("\\.json$", "");
                     try {
                         JsonNode results = HtmlReport.read(file);
