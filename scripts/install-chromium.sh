@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the report's rendering test when it is missing; safe to run again.
+# Installs what the feedback reports' tests need when it is missing: Debian's chromium (the rendering test) and the
+# DejaVu fonts (XChart draws the plots with the JVM's fonts, and so does Chromium). Safe to run again.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
-  echo "chromium present: $(command -v chromium)"
+missing=()
+if ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then missing+=(fonts-dejavu-core); fi
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "chromium present: $(command -v chromium); DejaVu fonts present"
   exit 0
 fi
 sudo=""
@@ -17,6 +21,7 @@ retry() {
   return 1
 }
 export DEBIAN_FRONTEND=noninteractive
+echo "installing: ${missing[*]}"
 retry $sudo apt-get update -q
-retry $sudo apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+retry $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" fonts-dejavu-core
 command -v chromium

@@ -151,10 +151,12 @@ class ChromiumRenderingTests {
         Files.deleteIfExists(screenshot);
         Path profile = Files.createTempDirectory("nnlab-chromium-");
         Path log = Files.createTempFile("nnlab-chromium-", ".log");
-        // /dev/shm is small in many CI containers; a tall page would crash the renderer there.
+        // /dev/shm is small in many CI containers (a tall page would crash the renderer there), and the network is
+        // closed: nothing may try to reach out.
         List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-default-apps", "--user-data-dir=" + profile,
+                "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+                "--user-data-dir=" + profile,
                 "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=" + WINDOW,
                 "--screenshot=" + screenshot, page.toUri().toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
