@@ -211,20 +211,9 @@ final class Facades {
             return null;
         }
         try {
-            if (type == double.class || type == Double.class) {
-                return Json.toDouble(json);
-            }
-            if (type == int.class || type == Integer.class) {
-                return ((Number) json).intValue();
-            }
-            if (type == long.class || type == Long.class) {
-                return ((Number) json).longValue();
-            }
-            if (type == boolean.class || type == Boolean.class) {
-                return (Boolean) json;
-            }
-            if (type == String.class) {
-                return (String) json;
+            Object scalar = Json.toScalar(json, type);
+            if (scalar != Json.NOT_A_SCALAR) {
+                return scalar;
             }
             if (type.isArray()) {
                 List<?> list = (List<?>) json;

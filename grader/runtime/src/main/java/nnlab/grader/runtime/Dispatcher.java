@@ -229,23 +229,9 @@ public final class Dispatcher {
             }
             return null;
         }
-        if (type == double.class || type == Double.class) {
-            return Json.toDouble(json);
-        }
-        if (type == float.class || type == Float.class) {
-            return (float) Json.toDouble(json);
-        }
-        if (type == int.class || type == Integer.class) {
-            return ((Number) json).intValue();
-        }
-        if (type == long.class || type == Long.class) {
-            return ((Number) json).longValue();
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return (Boolean) json;
-        }
-        if (type == String.class) {
-            return (String) json;
+        Object scalar = Json.toScalar(json, type);
+        if (scalar != Json.NOT_A_SCALAR) {
+            return scalar;
         }
         ValueType vt = valueType(type);
         if (vt != null) {

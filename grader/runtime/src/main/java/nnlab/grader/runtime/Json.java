@@ -57,6 +57,36 @@ public final class Json {
         }
     }
 
+    /** What {@link #toScalar} returns for a type that is not a scalar. */
+    public static final Object NOT_A_SCALAR = new Object();
+
+    /**
+     * Returns non-null {@code json} as a value of {@code type} when that is a scalar (a number type, boolean or
+     * String, boxed or not), else {@link #NOT_A_SCALAR}. Both ends of the protocol decode scalars here, so they cannot
+     * disagree; a value of the wrong kind fails with a {@link ClassCastException} or {@link IllegalArgumentException}.
+     */
+    public static Object toScalar(Object json, Class<?> type) {
+        if (type == double.class || type == Double.class) {
+            return toDouble(json);
+        }
+        if (type == float.class || type == Float.class) {
+            return (float) toDouble(json);
+        }
+        if (type == int.class || type == Integer.class) {
+            return ((Number) json).intValue();
+        }
+        if (type == long.class || type == Long.class) {
+            return ((Number) json).longValue();
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return (Boolean) json;
+        }
+        if (type == String.class) {
+            return (String) json;
+        }
+        return NOT_A_SCALAR;
+    }
+
     /** Returns a double written by {@link #write}: a number or one of the non-finite names. */
     public static double toDouble(Object json) {
         if (json instanceof Number n) {
