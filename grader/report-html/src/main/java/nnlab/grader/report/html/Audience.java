@@ -43,16 +43,20 @@ public enum Audience {
 
     /** Returns when after-due-date tests may be shown to a student, or null when the results do not say. */
     static Instant afterDueDateShownFrom(JsonNode results) {
-        JsonNode extra = results.path("extra_data");
-        JsonNode release = extra.path("after_due_date_shown_from").isTextual() ? extra.path("after_due_date_shown_from")
-                : extra.path("due");
-        if (!release.isTextual()) {
+        String release = afterDueDateShownFromAsWritten(results);
+        if (release.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(release.asText()).toInstant();
+            return OffsetDateTime.parse(release).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Returns that moment as the results write it, for showing; empty when they do not say. */
+    static String afterDueDateShownFromAsWritten(JsonNode results) {
+        JsonNode extra = results.path("extra_data");
+        return extra.path("after_due_date_shown_from").asText(extra.path("due").asText(""));
     }
 }

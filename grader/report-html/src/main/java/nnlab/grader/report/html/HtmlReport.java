@@ -134,8 +134,7 @@ public final class HtmlReport {
         if (unseen == 0) {
             return;
         }
-        JsonNode extra = results.path("extra_data");
-        String release = extra.path("after_due_date_shown_from").asText(extra.path("due").asText(""));
+        String release = Audience.afterDueDateShownFromAsWritten(results);
         sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
                 .append(unseen == 1 ? " only its points here: " : " only their points here: ");
         if (audience == Audience.STUDENT && !release.isEmpty()) {
