@@ -205,6 +205,8 @@ public final class BatchGrader {
         if (submitted != null) {
             LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger(), null);
         }
+        // Results of a batch are staff-only: the leaderboard there feeds the batch page's ranking.
+        Leaderboard.addTo(results);
         ObjectNode batch = ResultsDoc.extraData(results).putObject("batch");
         batch.put("submission", s.name());
         batch.put("status", status);

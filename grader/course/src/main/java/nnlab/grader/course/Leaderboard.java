@@ -22,9 +22,12 @@ final class Leaderboard {
     private Leaderboard() {
     }
 
-    /** Sets Gradescope's top-level {@code leaderboard} of {@code results} from its training tests, in place. */
+    /**
+     * Sets Gradescope's top-level {@code leaderboard} of {@code results} from its training tests, in place; leaves
+     * results without a recorded accuracy (a refused submission) unchanged.
+     */
     static void addTo(ObjectNode results) {
-        ArrayNode board = results.putArray("leaderboard");
+        ArrayNode board = ResultsDoc.JSON.createArrayNode();
         for (JsonNode t : results.path("tests")) {
             JsonNode accuracy = t.path("extra_data").get(ACCURACY);
             if (accuracy != null && accuracy.isNumber()) {
@@ -40,6 +43,9 @@ final class Leaderboard {
             entry.put("name", "Mean held-out accuracy");
             entry.put("value", fourDigits(mean.getAsDouble()));
             entry.put("order", HIGHER_FIRST);
+        }
+        if (!board.isEmpty()) {
+            results.set("leaderboard", board);
         }
     }
 
