@@ -155,7 +155,7 @@ class LateBatchTests {
             assertEquals("3", row.get("late_days"));
             assertEquals("1", row.get("late_days_penalized"));
             String index = Files.readString(out.resolve("index.html"));
-            assertTrue(index.contains("<tr class=\"late\">") && index.contains("graded — late: 3 day(s), 100.00 before"
+            assertTrue(index.contains("<tr class=\"late\">") && index.contains("graded — late: 3 day(s), 100 before"
                     + " the penalty"), index);
             String report = Files.readString(out.resolve("reports").resolve("s01.html"));
             assertTrue(report.contains("late day"), "the student's report carries the late-day line");
