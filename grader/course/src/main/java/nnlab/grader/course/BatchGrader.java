@@ -107,12 +107,15 @@ public final class BatchGrader {
         for (Submission s : list(options.submissions())) {
             if (!options.regrade() && isFinal(resultFile(options.out(), s.name()))) {
                 skipped.add(s.name());
+                reapplyLateness(s);
             } else {
                 todo.add(s);
             }
         }
         options.err().printf(Locale.ROOT, "Grading %d submission(s) with %d job(s); %d already graded (use --regrade"
-                + " to grade them again).%n", todo.size(), options.jobs(), skipped.size());
+                + " to grade them again%s).%n", todo.size(), options.jobs(), skipped.size(),
+                skipped.isEmpty() || options.times().isEmpty() ? ""
+                        : "; the late policy was applied to their stored results from this run's times");
         Progress progress = new Progress(options.err(), options.tty(), todo.size());
         Thread killer = new Thread(this::killAll, "kill-graders");
         Runtime.getRuntime().addShutdownHook(killer);
@@ -198,13 +201,12 @@ public final class BatchGrader {
             results = emptyResults(reason, seconds);
         }
         Roster.Student student = options.roster().lookup(s.name());
-        Instant submitted = options.times().get(s.name());
-        if (submitted == null) {
-            submitted = options.times().get(student.id());
-        }
+        Instant submitted = timeOf(s.name(), options.roster(), options.times());
         if (submitted != null) {
-            LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger());
+            LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger(), null);
         }
+        // Results of a batch are staff-only: the leaderboard there feeds the batch page's ranking.
+        Leaderboard.addTo(results);
         ObjectNode batch = ResultsDoc.extraData(results).putObject("batch");
         batch.put("submission", s.name());
         batch.put("status", status);
@@ -227,6 +229,36 @@ public final class BatchGrader {
             deleteTree(work);
         }
         return new Outcome(s.name(), status, results.path("score").asDouble(), seconds);
+    }
+
+    /**
+     * Returns the submission time of submission {@code name}: by its own name, else by its roster student's id; null
+     * when {@code times} has neither.
+     */
+    static Instant timeOf(String name, Roster roster, Map<String, Instant> times) {
+        Instant byName = times.get(name);
+        return byName != null ? byName : times.get(roster.lookup(name).id());
+    }
+
+    /**
+     * Applies the late policy to a final result kept from an earlier run, when this run knows the submission's time:
+     * the stored raw score is kept, so nothing is graded again and applying it twice changes nothing.
+     */
+    private void reapplyLateness(Submission s) throws IOException {
+        Instant submitted = timeOf(s.name(), options.roster(), options.times());
+        if (submitted == null) {
+            return;
+        }
+        Path file = resultFile(options.out(), s.name());
+        ObjectNode results = ResultsDoc.read(file);
+        byte[] before = ResultsDoc.JSON.writeValueAsBytes(results);
+        LateGrading.apply(results, options.spec(), options.roster().lookup(s.name()).id(), submitted,
+                options.ledger(), null);
+        if (!java.util.Arrays.equals(before, ResultsDoc.JSON.writeValueAsBytes(results))) {
+            JunitXml.write(results, options.spec().id() + "." + s.name(),
+                    options.out().resolve("junit").resolve(s.name() + ".xml"));
+            ResultsDoc.write(file, results);
+        }
     }
 
     /** A complete results document (valid against the engine's schema) for a grader process that left none. */

@@ -42,14 +42,30 @@ public final class Bundle {
         return entries;
     }
 
+    /** The entry whose presence turns the leaderboard on. */
+    static final String LEADERBOARD = "leaderboard";
+
     /** Writes the zip for {@code assignment} with {@code classpath} to {@code zip}; returns the names of its entries. */
     public static List<String> build(String assignment, List<Path> classpath, Path zip) throws IOException {
+        return build(assignment, classpath, zip, false);
+    }
+
+    /**
+     * Writes the zip as {@link #build(String, List, Path)} does; with {@code leaderboard}, it also holds the file
+     * {@value #LEADERBOARD}, which makes run_autograder add Gradescope's leaderboard entry to every result.
+     */
+    public static List<String> build(String assignment, List<Path> classpath, Path zip, boolean leaderboard)
+            throws IOException {
         List<String> names = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             add(out, "setup.sh", script("setup.sh"), names);
             add(out, "run_autograder", script("run_autograder"), names);
             add(out, "assignment", (assignment + "\n").getBytes(StandardCharsets.UTF_8), names);
+            if (leaderboard) {
+                add(out, LEADERBOARD, "Part 5's held-out accuracies go to Gradescope's leaderboard.\n"
+                        .getBytes(StandardCharsets.UTF_8), names);
+            }
             Set<String> jars = new LinkedHashSet<>();
             for (Path entry : classpath) {
                 String name = Files.isDirectory(entry) ? folderJarName(entry) : entry.getFileName().toString();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ReportOptions;
 import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.run.Grader;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
  * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in parallel
  * child processes), {@code gradebook}, {@code junit}, {@code classroom} and {@code bundle} (the Gradescope zip).
  *
- * <p>Exit codes: 0 done, 2 bad usage or unknown assignment, 3 the submission was refused, 4 the grader failed
+ * <p>Exit codes: 0 done, 2 bad usage (one line on stderr: an unknown assignment, a missing file, submissions
+ * missing from the timestamps), 3 the submission was refused, 4 the grader failed
  * (results are still written), 5 a batch finished with grader errors (every other row is final).
  */
 @Command(name = "nnlab-course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
@@ -55,7 +57,7 @@ public final class CourseMain implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new CourseMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return CommandLines.configure(new CommandLine(new CourseMain())).execute(args);
     }
 
     @Override
@@ -64,12 +66,35 @@ public final class CourseMain implements Runnable {
     }
 
     static Assignment assignment(String id) {
-        return Grader.find(id).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(new CourseMain()),
-                "Unknown assignment '" + id + "'. Known: " + Grader.known()));
+        return Grader.find(id).orElseThrow(() -> CommandLines.unknownAssignment(id, Grader.known()));
+    }
+
+    /** Reads a user's input file, turning an unreadable one into a usage error that names the option. */
+    static <T> T readInput(String option, Path file, IoReader<T> reader) {
+        CommandLines.existing(option, file);
+        try {
+            return reader.read();
+        } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
+            throw new CommandLines.UsageError(option + " " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Something that reads a file. */
+    @FunctionalInterface
+    interface IoReader<T> {
+        T read() throws IOException;
     }
 
     static ZoneId zone(AssignmentSpec spec) {
         return spec.timeZone() == null ? java.time.ZoneOffset.UTC : ZoneId.of(spec.timeZone());
+    }
+
+    /** What a gradebook shows for a roster student who submitted nothing. */
+    enum Absent {
+        /** A score of 0, with the note "no submission". */
+        ZERO,
+        /** An empty cell: Canvas leaves the grade as it was. */
+        BLANK
     }
 
     /** Options shared by the commands that apply the late policy. */
@@ -90,12 +115,17 @@ public final class CourseMain implements Runnable {
             description = "Grades one submission and writes results.json, applying the late policy when a submission"
                     + " time is known (--submitted-at, or --metadata: Gradescope's submission_metadata.json).")
     static final class Grade implements Callable<Integer> {
-        @Option(names = "--assignment", required = true) String assignment;
-        @Option(names = "--submission", required = true) Path submission;
-        @Option(names = "--out", defaultValue = "results.json") Path out;
-        @Option(names = "--seed") Long seed;
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
+        @Option(names = "--submission", required = true, description = "A submission folder or zip.") Path submission;
+        @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).") Path out;
+        @Option(names = "--seed", description = "The random seed of the hidden tests (default: drawn secretly, recorded).") Long seed;
         @Option(names = "--submitted-at", description = "Submission time, e.g. 2027-02-20T10:15:00-05:00.") String submittedAt;
-        @Option(names = "--metadata", description = "Gradescope's submission_metadata.json; ignored when missing.") Path metadata;
+        @Option(names = "--metadata", description = "Gradescope's submission_metadata.json: its created_at is the"
+                + " submission time, and its due dates (the assignment's, or a student's extension) replace"
+                + " assignment.json's; ignored when missing.") Path metadata;
+        @Option(names = "--leaderboard", description = "Add Gradescope's leaderboard (Part 5's held-out accuracies) to"
+                + " results.json; off unless the course enables a leaderboard.") boolean leaderboard;
+        @Option(names = "--verbose", description = "Also print the matrix backend's log lines (OpenCL devices found).") boolean verbose;
         @Option(names = "--student", description = "Student id for the ledger (default: from the metadata, else the submission's name).") String student;
         @Option(names = "--junit", description = "Also write JUnit XML here.") Path junit;
         @Option(names = "--classroom-output", description = "Also append GitHub Classroom's result=… line to this file.") Path classroom;
@@ -105,25 +135,34 @@ public final class CourseMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            CommandLines.chatter(verbose);
             Assignment a = assignment(assignment);
             AssignmentSpec s = a.spec();
-            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
-            ObjectNode json = ResultsDoc.JSON.valueToTree(results.toJson());
+            CommandLines.existing("--submission", submission);
             Instant when = null;
+            Instant due = null;
             String who = student;
             if (submittedAt != null) {
-                when = SubmissionTimes.parse(submittedAt, zone(s));
+                when = readInput("--submitted-at", null, () -> SubmissionTimes.parse(submittedAt, zone(s)));
             } else if (metadata != null && Files.isRegularFile(metadata)) {
-                when = SubmissionTimes.fromGradescopeMetadata(metadata, zone(s));
+                SubmissionTimes.Gradescope gradescope = readInput("--metadata", metadata,
+                        () -> SubmissionTimes.fromGradescope(metadata, zone(s)));
+                when = gradescope.createdAt();
+                due = gradescope.due();
                 if (who == null) {
-                    who = ResultsDoc.read(metadata).path("users").path(0).path("sid").asText(null);
+                    who = gradescope.sid();
                 }
             }
             if (who == null || who.isBlank()) {
                 who = submission.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
             }
+            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
+            ObjectNode json = ResultsDoc.JSON.valueToTree(results.toJson());
             if (when != null) {
-                LateGrading.apply(json, s, who, when, late.open());
+                LateGrading.apply(json, s, who, when, late.open(), due);
+            }
+            if (leaderboard) {
+                Leaderboard.addTo(json);
             }
             ResultsDoc.write(out, json);
             if (junit != null) {
@@ -148,12 +187,18 @@ public final class CourseMain implements Runnable {
                     + " skips submissions with a final result unless --regrade; writes results/, junit/ and the"
                     + " gradebooks into --out.")
     static final class GradeAll implements Callable<Integer> {
-        @Option(names = "--assignment", required = true) String assignment;
-        @Option(names = "--submissions", required = true) Path submissions;
-        @Option(names = "--out", required = true) Path out;
-        @Option(names = "--jobs", defaultValue = "1") int jobs;
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
+        @Option(names = "--submissions", required = true, description = "Folder with one subfolder or zip per submission.") Path submissions;
+        @Option(names = "--out", required = true, description = "Folder for results/, junit/, reports/, the gradebooks and index.html.") Path out;
+        @Option(names = "--jobs", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).") int jobs;
         @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
-        @Option(names = "--timestamps", description = "CSV of submission times (id, submitted_at).") Path timestamps;
+        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
+                + " gets: zero (a 0 with the note \"no submission\") or blank (Canvas keeps its grade). Default: ${DEFAULT-VALUE}.") Absent absent;
+        @Option(names = "--timestamps", description = "CSV of submission times (id, submitted_at) that students cannot"
+                + " set, e.g. GitHub's push times; every submission needs one (see --allow-missing-times). Stored"
+                + " results get the late policy again without regrading.") Path timestamps;
+        @Option(names = "--allow-missing-times", description = "Grade submissions missing from --timestamps as on time,"
+                + " with a warning, instead of refusing to start.") boolean allowMissingTimes;
         @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
         @Option(names = "--seed", description = "One seed for every submission (default: a secret one each).") Long seed;
         @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
@@ -162,21 +207,74 @@ public final class CourseMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (jobs < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--jobs must be at least 1");
+                throw new CommandLines.UsageError("--jobs must be at least 1");
             }
             AssignmentSpec s = assignment(assignment).spec();
-            Roster r = roster == null ? Roster.empty() : Roster.read(roster);
-            Map<String, Instant> times = timestamps == null ? Map.of() : SubmissionTimes.fromCsv(timestamps, zone(s));
+            if (!Files.isDirectory(submissions)) {
+                throw new CommandLines.UsageError("--submissions " + submissions + ": not a folder; pass the folder"
+                        + " that holds one subfolder or zip per submission");
+            }
+            Roster r = roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster));
+            Map<String, Instant> times = timestamps == null ? Map.of()
+                    : readInput("--timestamps", timestamps, () -> SubmissionTimes.fromCsv(timestamps, zone(s)));
             PrintStream err = System.err;
+            List<BatchGrader.Submission> all = BatchGrader.list(submissions);
+            checkTimes(all, r, times, err);
+            reportRoster(all, r, err);
             BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(s, submissions, out, jobs, r, times,
                     regrade, seed, late.open(), childCommand(), err, System.console() != null)).run();
-            Gradebook book = Gradebook.build(s, out, r);
+            Gradebook book = Gradebook.build(s, out, r, absent == Absent.ZERO);
             book.write(out, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;
+        }
+
+        /**
+         * Says once that no late policy applies when there are no times, and refuses to start (or, when allowed, warns)
+         * when the timestamps file misses submissions: a gap would otherwise grade a late submission as on time.
+         */
+        void checkTimes(List<BatchGrader.Submission> all, Roster roster, Map<String, Instant> times,
+                        PrintStream err) {
+            if (times.isEmpty() && timestamps == null) {
+                err.println("No --timestamps: no late policy applied; every submission is graded as on time.");
+                return;
+            }
+            List<String> missing = all.stream().map(BatchGrader.Submission::name)
+                    .filter(name -> BatchGrader.timeOf(name, roster, times) == null).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            String list = missing.size() + " submission(s) have no time in " + timestamps + ": " + String.join(", ", missing);
+            if (!allowMissingTimes) {
+                throw new CommandLines.UsageError(list + "; add them, or pass --allow-missing-times to grade them as"
+                        + " on time");
+            }
+            err.println("Warning: " + list + "; graded as on time (--allow-missing-times).");
+        }
+
+        /** Lists the submissions no roster student owns and the roster students with no submission. */
+        void reportRoster(List<BatchGrader.Submission> all, Roster roster, PrintStream err) {
+            if (roster.isEmpty()) {
+                return;
+            }
+            List<String> unknown = all.stream().map(BatchGrader.Submission::name)
+                    .filter(name -> roster.find(name).isEmpty()).toList();
+            java.util.Set<String> owners = new java.util.HashSet<>();
+            all.forEach(sub -> roster.find(sub.name()).ifPresent(st -> owners.add(st.id())));
+            List<String> absentees = roster.students().stream().filter(st -> !owners.contains(st.id()))
+                    .map(st -> st.name() + " (" + st.id() + ")").toList();
+            if (!unknown.isEmpty()) {
+                err.println("Roster: " + unknown.size() + " submission(s) match no roster student (graded, listed in the"
+                        + " gradebooks under their folder name): " + String.join(", ", unknown));
+            }
+            if (!absentees.isEmpty()) {
+                err.println("Roster: " + absentees.size() + " student(s) have no submission ("
+                        + (absent == Absent.ZERO ? "0 points" : "left blank") + ", --absent): "
+                        + String.join(", ", absentees));
+            }
         }
     }
 
@@ -247,13 +345,13 @@ public final class CourseMain implements Runnable {
             description = "Writes OUT/reports/NAME.html (student), OUT/reports/ta/NAME.html (TA) and OUT/index.html"
                     + " from OUT/results; only reports that are missing or out of date are rewritten.")
     static final class Reports implements Callable<Integer> {
-        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--out", required = true, description = "The folder grade-all wrote (with results/).") Path out;
 
         @Override
         public Integer call() throws IOException {
             if (!Files.isDirectory(out.resolve("results"))) {
-                System.err.println(out + " has no results/ folder: pass grade-all's --out folder.");
-                return 2;
+                throw new CommandLines.UsageError("--out " + out + " has no results/ folder: pass grade-all's --out"
+                        + " folder");
             }
             writeBatchPage(out);
             return 0;
@@ -264,15 +362,23 @@ public final class CourseMain implements Runnable {
     @Command(name = "gradebook", mixinStandardHelpOptions = true,
             description = "Writes gradebook-canvas.csv, gradebook.csv and gradebook.json from OUT/results.")
     static final class GradebookCommand implements Callable<Integer> {
-        @Option(names = "--assignment", required = true) String assignment;
-        @Option(names = "--out", required = true) Path out;
-        @Option(names = "--roster") Path roster;
-        @Option(names = "--canvas-id") String canvasId;
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
+        @Option(names = "--out", required = true, description = "The folder grade-all wrote (with results/).") Path out;
+        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
+                + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
 
         @Override
         public Integer call() throws Exception {
-            Gradebook book = Gradebook.build(assignment(assignment).spec(), out,
-                    roster == null ? Roster.empty() : Roster.read(roster));
+            AssignmentSpec spec = assignment(assignment).spec();
+            if (!Files.isDirectory(out.resolve("results"))) {
+                throw new CommandLines.UsageError("--out " + out + " has no results/ folder: pass grade-all's --out"
+                        + " folder");
+            }
+            Gradebook book = Gradebook.build(spec, out,
+                    roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
+                    absent == Absent.ZERO);
             book.write(out, canvasId);
             System.out.println(book.rows().size() + " rows written to " + out.toAbsolutePath());
             return 0;
@@ -282,13 +388,13 @@ public final class CourseMain implements Runnable {
     /** {@code junit}: JUnit XML from a results.json. */
     @Command(name = "junit", mixinStandardHelpOptions = true, description = "Converts results.json to JUnit XML.")
     static final class Junit implements Callable<Integer> {
-        @Option(names = "--results", required = true) Path results;
-        @Option(names = "--out", required = true) Path out;
-        @Option(names = "--suite", defaultValue = "nnlab") String suite;
+        @Option(names = "--results", required = true, description = "A results.json the grader wrote.") Path results;
+        @Option(names = "--out", required = true, description = "Where to write the JUnit XML.") Path out;
+        @Option(names = "--suite", defaultValue = "nnlab", description = "The test suite's name (default: ${DEFAULT-VALUE}).") String suite;
 
         @Override
         public Integer call() throws IOException {
-            JunitXml.write(ResultsDoc.read(results), suite, out);
+            JunitXml.write(readInput("--results", results, () -> ResultsDoc.read(results)), suite, out);
             return 0;
         }
     }
@@ -297,12 +403,12 @@ public final class CourseMain implements Runnable {
     @Command(name = "classroom", mixinStandardHelpOptions = true,
             description = "Writes GitHub Classroom's result (base64 JSON) as result=… to $GITHUB_OUTPUT, or prints it.")
     static final class Classroom implements Callable<Integer> {
-        @Option(names = "--results", required = true) Path results;
+        @Option(names = "--results", required = true, description = "A results.json the grader wrote.") Path results;
         @Option(names = "--github-output", description = "Default: $GITHUB_OUTPUT; printed when neither is set.") Path output;
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode r = ResultsDoc.read(results);
+            ObjectNode r = readInput("--results", results, () -> ResultsDoc.read(results));
             Path target = output != null ? output
                     : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
             if (target == null) {
@@ -318,13 +424,15 @@ public final class CourseMain implements Runnable {
     @Command(name = "bundle", mixinStandardHelpOptions = true,
             description = "Builds the Gradescope autograder zip (setup.sh, run_autograder, the grader's jars).")
     static final class BundleCommand implements Callable<Integer> {
-        @Option(names = "--assignment", required = true) String assignment;
-        @Option(names = "--out", defaultValue = "autograder.zip") Path out;
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
+        @Option(names = "--out", defaultValue = "autograder.zip", description = "Where to write the zip (default: ${DEFAULT-VALUE}).") Path out;
+        @Option(names = "--leaderboard", description = "Give Gradescope a leaderboard entry (Part 5's held-out"
+                + " accuracies) with every result; enable the leaderboard in the assignment's settings too.") boolean leaderboard;
 
         @Override
         public Integer call() throws IOException {
             assignment(assignment);
-            List<String> names = Bundle.build(assignment, Bundle.currentClasspath(), out);
+            List<String> names = Bundle.build(assignment, Bundle.currentClasspath(), out, leaderboard);
             System.out.println("Wrote " + out.toAbsolutePath() + " (" + names.size() + " entries, "
                     + Files.size(out) / 1024 + " KiB)");
             return 0;

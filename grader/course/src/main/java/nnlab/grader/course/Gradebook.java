@@ -24,12 +24,17 @@ import nnlab.grader.AssignmentSpec;
  * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
  * SIS User ID, SIS Login ID, Section, "TITLE (ID)"), and a plain CSV and JSON with per-part scores, late days,
  * penalty and grading status. One row per submission, plus a "no_submission" row for each roster student without
- * one. It holds no timings, so grading the same submissions with the same seed gives the same files.
+ * one (0 points with the note "no submission", or an empty score when the course leaves it blank); with a roster, a
+ * submission that no roster student owns carries the note "not on the roster". It holds no timings, so grading the same submissions with the same seed gives the same files.
  */
 public final class Gradebook {
 
     /** Status of a roster student with no submission. */
     public static final String NO_SUBMISSION = "no_submission";
+    /** The reason a roster student without a submission scores 0. */
+    public static final String NO_SUBMISSION_NOTE = "no submission";
+    /** The note on a submission that no roster student owns. */
+    public static final String NOT_ON_ROSTER = "not on the roster";
 
     /** One row. */
     public record Row(Roster.Student student, String submission, String status, String reason, double rawScore,
@@ -55,6 +60,15 @@ public final class Gradebook {
      * recorded at grading time) and the students with no submission.
      */
     public static Gradebook build(AssignmentSpec spec, Path out, Roster roster) throws IOException {
+        return build(spec, out, roster, true);
+    }
+
+    /**
+     * Builds the gradebook as {@link #build(AssignmentSpec, Path, Roster)} does; {@code absentAsZero} gives a roster
+     * student with no submission 0 points, else an empty score.
+     */
+    public static Gradebook build(AssignmentSpec spec, Path out, Roster roster, boolean absentAsZero)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Path folder = out.resolve("results");
@@ -78,7 +92,11 @@ public final class Gradebook {
             String status = batch.path("status").asText(BatchGrader.GRADED);
             JsonNode late = extra.path("late");
             double score = r.path("score").asDouble();
-            rows.add(new Row(student, submission, status, batch.path("reason").asText(""),
+            String reason = batch.path("reason").asText("");
+            if (!roster.isEmpty() && roster.find(submission).isEmpty()) {
+                reason = reason.isEmpty() ? NOT_ON_ROSTER : NOT_ON_ROSTER + "; " + reason;
+            }
+            rows.add(new Row(student, submission, status, reason,
                     late.has("raw_score") ? late.get("raw_score").asDouble() : score,
                     late.path("late_days_used").asLong(), late.path("late_days_penalized").asLong(),
                     late.path("penalty_points").asDouble(), status.equals(BatchGrader.GRADER_ERROR) ? null : score,
@@ -87,7 +105,8 @@ public final class Gradebook {
         }
         for (Roster.Student s : roster.students()) {
             if (!seen.contains(s.id())) {
-                rows.add(new Row(s, "", NO_SUBMISSION, "", 0, 0, 0, 0, null, spec.totalPoints(), Map.of(), ""));
+                rows.add(new Row(s, "", NO_SUBMISSION, NO_SUBMISSION_NOTE, 0, 0, 0, 0, absentAsZero ? 0.0 : null,
+                        spec.totalPoints(), Map.of(), ""));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.student().name().toLowerCase(Locale.ROOT))
@@ -114,8 +133,9 @@ public final class Gradebook {
     }
 
     /**
-     * Returns the Canvas import CSV. A grader error or a missing submission leaves the cell empty (Canvas leaves the
-     * grade unchanged); everything else, refused submissions included, carries the final score.
+     * Returns the Canvas import CSV. A grader error, or a missing submission when the course leaves those blank,
+     * leaves the cell empty (Canvas leaves the grade unchanged); everything else, refused submissions and missing
+     * ones scored 0 included, carries the final score.
      */
     public String canvasCsv(String canvasId) {
         List<List<String>> records = new ArrayList<>();

@@ -16,11 +16,12 @@ final class LateGrading {
     /**
      * Applies lateness for a submission by {@code student} made at {@code submitted} to {@code results} in place;
      * with a {@code ledger}, the free late days come from the course-wide budget and the days used are recorded.
-     * Returns the assessment.
+     * A non-null {@code due} (Gradescope's due date for this student, an extension included) replaces
+     * assignment.json's. Returns the assessment.
      */
     static Lateness apply(ObjectNode results, AssignmentSpec spec, String student, Instant submitted,
-                          LateDayLedger ledger) throws IOException {
-        LatePolicy policy = LatePolicy.of(spec);
+                          LateDayLedger ledger, Instant due) throws IOException {
+        LatePolicy policy = due == null ? LatePolicy.of(spec) : LatePolicy.of(spec).withDue(due);
         Lateness lateness = ledger == null ? policy.assess(submitted, policy.allowed())
                 : ledger.charge(student, spec.id(), policy, submitted);
         lateness.applyTo(results, policy, spec.totalPoints());

@@ -48,6 +48,14 @@ public record LatePolicy(Instant due, ZoneId zone, int allowed, After after, dou
                 a.percentPerDay() == null ? 0 : a.percentPerDay());
     }
 
+    /**
+     * Returns this policy with the due instant {@code newDue}, e.g. a student's extension; the late days allowed after
+     * it and the rule beyond them are unchanged.
+     */
+    public LatePolicy withDue(Instant newDue) {
+        return new LatePolicy(newDue, zone, allowed, after, percentPerDay);
+    }
+
     /** Returns the late days a submission at {@code submitted} uses: 0 when on time, else ⌈lateness / 24 h⌉. */
     public long lateDays(Instant submitted) {
         Duration late = Duration.between(due, submitted);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +22,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Lateness(Instant submittedAt, long lateDays, int freeDays, long charged, long penalizedDays,
                        double penaltyPercent) {
+
+    /** The grader's score line, with what a previous application of a penalty added to it. */
+    private static final Pattern SCORE_LINE =
+            Pattern.compile("(?m)^Score: [0-9.]+ / ([0-9.]+)(?: \\([0-9.]+ before the late penalty\\))?$");
+
+    private static final double FULL = 100;
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
 
@@ -55,7 +63,22 @@ public record Lateness(Instant submittedAt, long lateDays, int freeDays, long ch
             output = output.substring(previousLine.length());
         }
         late.put("line", line);
-        results.put("output", line + output);
+        results.put("output", line + finalScoreLine(output, score, raw, penalty));
+    }
+
+    /**
+     * Rewrites the grader's "Score: RAW / MAX" line so that the output states the score after the penalty: a late
+     * zero must not read as full marks.
+     */
+    private static String finalScoreLine(String output, double score, double raw, double penalty) {
+        Matcher m = SCORE_LINE.matcher(output);
+        if (!m.find()) {
+            return output;
+        }
+        String shown = penalty > 0
+                ? String.format(Locale.ROOT, "Score: %.2f / %s (%.2f before the late penalty)", score, m.group(1), raw)
+                : String.format(Locale.ROOT, "Score: %.2f / %s", score, m.group(1));
+        return output.substring(0, m.start()) + shown + output.substring(m.end());
     }
 
     /** Returns one sentence for the student: when it was submitted, the late days used and any penalty. */
@@ -69,7 +92,7 @@ public record Lateness(Instant submittedAt, long lateDays, int freeDays, long ch
         if (penalizedDays == 0) {
             return used + "; no penalty.";
         }
-        return used + String.format(Locale.ROOT, "; penalty %.2f points (%.0f%% of the total).", penaltyPoints,
-                penaltyPercent);
+        return used + String.format(Locale.ROOT, "; late penalty %.2f points (%.0f%% of the total)%s.", penaltyPoints,
+                penaltyPercent, penaltyPercent >= FULL ? ": the score is 0" : "");
     }
 }

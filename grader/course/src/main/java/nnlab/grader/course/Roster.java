@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The class list, read from a CSV in Canvas's layout (Student, ID, SIS User ID, SIS Login ID, Section; other columns
@@ -41,14 +42,24 @@ public final class Roster {
 
     /** Returns the student who owns submission {@code name}; a student named after the submission when none does. */
     public Student lookup(String name) {
+        return find(name).orElseGet(() -> new Student(name, name, "", "", ""));
+    }
+
+    /** Returns the roster's student who owns submission {@code name}, if any. */
+    public Optional<Student> find(String name) {
         for (String column : List.of("Submission", "SIS Login ID", "SIS User ID", "ID")) {
             for (Map<String, String> row : rows) {
                 if (row.getOrDefault(column, "").trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                    return student(row);
+                    return Optional.of(student(row));
                 }
             }
         }
-        return new Student(name, name, "", "", "");
+        return Optional.empty();
+    }
+
+    /** Returns whether the roster lists no student (no roster was given). */
+    public boolean isEmpty() {
+        return rows.isEmpty();
     }
 
     /** Returns every student on the roster. */

@@ -43,6 +43,39 @@ public final class SubmissionTimes {
         }
     }
 
+    /**
+     * What Gradescope's {@code submission_metadata.json} says about one submission: when Gradescope received it, the
+     * due date that applies to its submitters (null when the metadata has none) and the first submitter's student id.
+     */
+    public record Gradescope(Instant createdAt, Instant due, String sid) {
+    }
+
+    /**
+     * Reads Gradescope's submission metadata. The due date is the latest {@code users[].assignment.due_date} (where
+     * Gradescope records a student's extension; a group gets its most generous member's), else
+     * {@code assignment.due_date}, else null.
+     */
+    public static Gradescope fromGradescope(Path metadata, ZoneId zone) throws IOException {
+        JsonNode root = ResultsDoc.read(metadata);
+        Instant due = null;
+        for (JsonNode user : root.path("users")) {
+            Instant own = dueDate(user.path("assignment"), zone);
+            if (own != null && (due == null || own.isAfter(due))) {
+                due = own;
+            }
+        }
+        if (due == null) {
+            due = dueDate(root.path("assignment"), zone);
+        }
+        String sid = root.path("users").path(0).path("sid").asText(null);
+        return new Gradescope(fromGradescopeMetadata(metadata, zone), due, sid);
+    }
+
+    private static Instant dueDate(JsonNode assignment, ZoneId zone) {
+        JsonNode due = assignment.get("due_date");
+        return due == null || !due.isTextual() || due.asText().isBlank() ? null : parse(due.asText(), zone);
+    }
+
     /** Reads {@code created_at} from Gradescope's submission metadata. */
     public static Instant fromGradescopeMetadata(Path metadata, ZoneId zone) throws IOException {
         JsonNode created = ResultsDoc.read(metadata).get("created_at");

@@ -78,7 +78,8 @@ class BatchGradingTests {
                 + "\"Lovelace, Ada\",1001,A1,s01,Morning\r\nBabbage Charles,1002,B2,s02,Morning\r\n"
                 + "Hopper Grace,1003,C3,s03,Evening\r\nZed Nobody,1099,Z9,zed,Evening\r\n");
         Files.writeString(dir.resolve("times.csv"), "submission,submitted_at\n"
-                + "s01,2027-02-19 20:00\ns02,2027-02-22 23:00\ns03,2027-02-20T10:00:00-05:00\n");
+                + "s01,2027-02-19 20:00\ns02,2027-02-22 23:00\ns03,2027-02-20T10:00:00-05:00\ns04,2027-02-19 09:00\n"
+                + "s05,2027-02-19 09:00\ns06,2027-02-19 09:00\n");
         Process batch = start("batch1.log");
         long deadline = System.nanoTime() + BATCH_LIMIT.toNanos();
         while ((finals().size() < FINAL_BEFORE_KILL || !gradingUnderWay(batch)) && batch.isAlive()
@@ -203,14 +204,15 @@ class BatchGradingTests {
 
     @Test
     @Order(5)
-    void theCanvasExportHasCanvasColumnsAndEmptyCellsOnlyForMissingWork() throws IOException {
+    void theCanvasExportHasCanvasColumnsAndAZeroForMissingWork() throws IOException {
         List<Map<String, String>> canvas = Csv.read(out.resolve("gradebook-canvas.csv"));
         String column = "Problem set 1: perceptrons, backpropagation and SGD (ps1)";
         assertEquals(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", column),
                 new ArrayList<>(canvas.get(0).keySet()));
         assertEquals(KINDS.size() + 1, canvas.size());
         for (Map<String, String> row : canvas) {
-            assertEquals(row.get("ID").equals("1099"), row.get(column).isEmpty(), row::toString);
+            assertEquals(row.get("ID").equals("1099") ? "0.00" : row.get(column), row.get(column), row::toString);
+            assertFalse(row.get(column).isEmpty(), row::toString);
         }
     }
 

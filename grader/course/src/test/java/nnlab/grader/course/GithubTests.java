@@ -34,7 +34,7 @@ class GithubTests {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final double POINTS = 1e-6;
-    private static final int PUBLIC_POINTS = 90;
+    private static final int PUBLIC_POINTS = 100;
 
     @TempDir
     static Path dir;
@@ -158,7 +158,7 @@ class GithubTests {
                             + ".java")), cls + " is not a public test of the starter");
                 }
             }
-            assertEquals(PUBLIC_POINTS, points, "Parts 1–4 have public tests; Part 5 is graded by the hidden tests only");
+            assertEquals(PUBLIC_POINTS, points, "every part, Part 5 included, has public tests worth its points");
             assertFalse(workflow.toString().contains("grader-tests"), "the student workflow must not touch hidden tests");
         }
     }
@@ -186,6 +186,111 @@ class GithubTests {
                         assertTrue(path.trim().startsWith("${{ runner.temp }}/graded/"), path);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs the course workflow's fetch step as written, with a stand-in for the gh command that answers from recorded
+     * API responses (through jq, as gh's --jq does) and local git repositories in place of GitHub's.
+     */
+    @Nested
+    class FetchingTheSubmissions {
+        private static final String PUSHED_AT = "2027-02-22T03:00:00Z";
+        private static final String BACKDATED = "2027-02-10T12:00:00+00:00";
+
+        @Test
+        void recordsTheTimeGitHubReceivedThePushNeverTheCommitDate() throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(onPath("jq") && onPath("git"), "needs jq and git");
+            Path root = dir.resolve("fetch");
+            Path remote = root.resolve("remote/course-org");
+            String pushed = commit(remote.resolve("ps1-ada.git"), "pushed");
+            commit(remote.resolve("ps1-ada.git"), "committed later, never pushed");
+            commit(remote.resolve("ps1-bob.git"), "the starter Classroom created");
+            Path fixtures = Files.createDirectories(root.resolve("fixtures"));
+            Files.writeString(fixtures.resolve("repos.json"), "[{\"name\": \"ps1-ada\", \"defaultBranchRef\":"
+                    + " {\"name\": \"main\"}}, {\"name\": \"ps1-bob\", \"defaultBranchRef\": {\"name\": \"main\"}},"
+                    + " {\"name\": \"ps2-ada\", \"defaultBranchRef\": {\"name\": \"main\"}}]");
+            Files.writeString(fixtures.resolve("repos_course-org_ps1-ada_events.json"), "[{\"type\": \"PushEvent\","
+                    + " \"created_at\": \"2027-02-23T08:00:00Z\", \"payload\": {\"ref\": \"refs/heads/other\","
+                    + " \"head\": \"0000\"}}, {\"type\": \"WatchEvent\", \"created_at\": \"2027-02-22T09:00:00Z\","
+                    + " \"payload\": {}}, {\"type\": \"PushEvent\", \"created_at\": \"" + PUSHED_AT + "\","
+                    + " \"payload\": {\"ref\": \"refs/heads/main\", \"head\": \"" + pushed + "\"}}]");
+            Path bin = Files.createDirectories(root.resolve("bin"));
+            Files.writeString(bin.resolve("gh"), "#!/usr/bin/env bash\n"
+                    + "filter=; previous=\nfor a in \"$@\"; do [ \"$previous\" = --jq ] && filter=\"$a\"; previous=\"$a\"; done\n"
+                    + "if [ \"$1\" = repo ]; then file=repos.json; else file=\"$(echo \"$2\" | tr / _).json\"; fi\n"
+                    + "if [ -f \"$NNLAB_GH_FIXTURES/$file\" ]; then jq -r \"$filter\" \"$NNLAB_GH_FIXTURES/$file\";"
+                    + " else echo '[]' | jq -r \"$filter\"; fi\n");
+            assertTrue(bin.resolve("gh").toFile().setExecutable(true));
+
+            JsonNode step = null;
+            for (JsonNode st : read("ci/github/course/grade-submissions.yml").at("/jobs/grade/steps")) {
+                if (st.path("name").asText().equals("Fetch the submissions")) {
+                    step = st;
+                }
+            }
+            assertTrue(step != null, "no fetch step");
+            ProcessBuilder b = new ProcessBuilder("bash", "-e", "-c", step.get("run").asText())
+                    .directory(Course.repository().toFile()).redirectErrorStream(true)
+                    .redirectOutput(root.resolve("fetch.log").toFile());
+            b.environment().put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+            b.environment().put("NNLAB_GH_FIXTURES", fixtures.toString());
+            b.environment().put("NNLAB_GIT_BASE", root.resolve("remote").toUri().toString().replaceFirst("/$", ""));
+            b.environment().put("RUNNER_TEMP", root.resolve("runner").toString());
+            b.environment().put("ORG", "course-org");
+            b.environment().put("PREFIX", "ps1-");
+            b.environment().put("GH_TOKEN", "unused");
+            Process p = b.start();
+            assertEquals(0, p.waitFor(), () -> readQuietly(root.resolve("fetch.log")));
+            String log = Files.readString(root.resolve("fetch.log"));
+
+            assertEquals(List.of("submission,submitted_at", "ada," + PUSHED_AT),
+                    Files.readAllLines(root.resolve("runner/timestamps.csv")), log);
+            assertEquals("pushed", Files.readString(root.resolve("runner/submissions/ada/work.txt")).trim(),
+                    "the pushed commit is graded");
+            assertFalse(Files.exists(root.resolve("runner/submissions/ada/.git")));
+            assertFalse(Files.exists(root.resolve("runner/submissions/bob")), "never pushed: no submission");
+            assertTrue(log.contains("ps1-bob: GitHub recorded no push"), log);
+            String workflow = Files.readString(Course.repository().resolve("ci/github/course/grade-submissions.yml"))
+                    + Files.readString(Course.repository().resolve("ci/github/course/fetch-submissions"));
+            assertFalse(workflow.matches("(?s).*(%cI|%ci|%cd|%aI|git log).*"), "commit metadata must not be read");
+        }
+
+        /** Commits a file work.txt holding {@code content} to branch main of {@code repo}, backdated; returns its hash. */
+        private String commit(Path repo, String content) throws IOException, InterruptedException {
+            if (!Files.isDirectory(repo.resolve(".git"))) {
+                Files.createDirectories(repo);
+                git(repo, "init", "--quiet", "--initial-branch=main");
+            }
+            Files.writeString(repo.resolve("work.txt"), content + "\n");
+            git(repo, "add", "work.txt");
+            git(repo, "-c", "user.name=Student", "-c", "user.email=student@example.invalid", "commit", "--quiet",
+                    "-m", content);
+            return git(repo, "rev-parse", "HEAD").trim();
+        }
+
+        private String git(Path repo, String... args) throws IOException, InterruptedException {
+            List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+            cmd.addAll(List.of(args));
+            ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
+            b.environment().put("GIT_COMMITTER_DATE", BACKDATED);
+            b.environment().put("GIT_AUTHOR_DATE", BACKDATED);
+            Process p = b.start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), output);
+            return output;
+        }
+
+        private boolean onPath(String command) throws IOException, InterruptedException {
+            return new ProcessBuilder("bash", "-c", "command -v " + command).start().waitFor() == 0;
+        }
+
+        private String readQuietly(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                return e.toString();
             }
         }
     }

@@ -2,7 +2,6 @@ package nnlab.grader.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import nnlab.grader.Assignment;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Option;
  * writes the results and, when the feedback-report module is on the class path, the student's and the TA's reports
  * beside them ({@code report.html}, {@code report-ta.html}).
  *
- * <p>Exit codes: 0 graded (whatever the score), 2 bad usage, 3 submission refused (results still written),
+ * <p>Exit codes: 0 graded (whatever the score), 2 bad usage (one line on stderr, nothing written: an unknown
+ * assignment, a submission path that does not exist), 3 submission refused (results still written),
  * 4 the grader itself failed (results still written, with a "grader error" entry).
  */
 @Command(name = "nnlab-grader", mixinStandardHelpOptions = true, version = "nnlab grader " + Grader.VERSION,
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return CommandLines.configure(new CommandLine(new Main())).execute(args);
     }
 
     @Override
@@ -68,6 +68,9 @@ public final class Main implements Runnable {
         @Option(names = "--in-process", description = "Run trusted code (e.g. the reference) in this JVM, unsandboxed.")
         boolean inProcess;
 
+        @Option(names = "--verbose", description = "Also print the matrix backend's log lines (OpenCL devices found).")
+        boolean verbose;
+
         @CommandLine.Mixin
         ReportOptions reports = new ReportOptions();
 
@@ -78,12 +81,11 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
-            Optional<Assignment> found = Grader.find(assignment);
-            if (found.isEmpty()) {
-                err.println("Unknown assignment '" + assignment + "'. Known: " + Grader.known());
-                return 2;
-            }
-            Results results = new Grader(found.get()).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
+            CommandLines.chatter(verbose);
+            Assignment found = Grader.find(assignment)
+                    .orElseThrow(() -> CommandLines.unknownAssignment(assignment, Grader.known()));
+            CommandLines.existing("--submission", submission);
+            Results results = new Grader(found).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
             results.write(this.out);
             reports.publish(this.out, results.summary(), results.output(), out, err);
             if (results.extraData().containsKey("grader_error")) {

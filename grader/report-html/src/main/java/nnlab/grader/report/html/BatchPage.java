@@ -108,6 +108,31 @@ public final class BatchPage {
         HtmlReport.write(results, report, audience);
     }
 
+    /**
+     * Ranks the submissions by the first quantity of their Gradescope {@code leaderboard}, as Gradescope does (higher
+     * first unless its order is "asc"); nothing when no result has one.
+     */
+    private static void leaderboard(StringBuilder sb, List<Student> students) {
+        List<Student> ranked = new ArrayList<>(students.stream()
+                .filter(s -> s.results().path("leaderboard").path(0).path("value").isNumber()).toList());
+        if (ranked.isEmpty()) {
+            return;
+        }
+        JsonNode first = ranked.get(0).results().path("leaderboard").path(0);
+        Comparator<Student> byValue = Comparator.comparingDouble(
+                s -> s.results().path("leaderboard").path(0).path("value").asDouble());
+        ranked.sort("asc".equals(first.path("order").asText()) ? byValue : byValue.reversed());
+        sb.append("<h2>Leaderboard: ").append(esc(first.path("name").asText())).append("</h2>\n<table class=\"leaderboard\">"
+                + "<tr><th class=\"num\">rank</th><th>submission</th><th class=\"num\">value</th></tr>\n");
+        for (int i = 0; i < ranked.size(); i++) {
+            Student s = ranked.get(i);
+            sb.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>").append(esc(s.name()))
+                    .append("</td><td class=\"num\">").append(s.results().path("leaderboard").path(0).path("value").asText())
+                    .append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+    }
+
     /** Returns the batch page for {@code students}, linking to their reports under {@code reports/}. */
     static String render(List<Student> students, List<Unreadable> unreadable) {
         List<Double> scores = new ArrayList<>();
@@ -157,13 +182,19 @@ public final class BatchPage {
                 + "<th class=\"num\">score</th><th>student's view</th></tr>\n");
         for (Student s : students) {
             String file = URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20") + ".html";
-            sb.append("<tr class=\"").append(s.status().equals(GRADED) ? "" : "failed").append("\"><td><a href=\"")
+            JsonNode late = s.results().path("extra_data").path("late");
+            boolean penalized = late.path("penalty_points").asDouble() > 0;
+            sb.append("<tr class=\"").append(s.status().equals(GRADED) ? penalized ? "late" : "" : "failed")
+                    .append("\"><td><a href=\"")
                     .append(esc("reports/ta/" + file)).append("\">").append(esc(s.name())).append("</a></td><td>")
-                    .append(esc(s.status())).append("</td><td class=\"num\">")
+                    .append(esc(s.status())).append(penalized ? " — late: " + late.path("late_days_used").asLong()
+                            + " day(s), " + Html.points(late.path("raw_score").asDouble()) + " before the penalty"
+                            : "").append("</td><td class=\"num\">")
                     .append(Html.points(s.results().path("score").asDouble())).append("</td><td><a href=\"")
                     .append(esc("reports/" + file)).append("\">report</a></td></tr>\n");
         }
         sb.append("</table>\n");
+        leaderboard(sb, students);
         if (!unreadable.isEmpty()) {
             sb.append("<h2>Unreadable results</h2>\n<ul class=\"failed\">\n");
             unreadable.forEach(u -> sb.append("<li>").append(esc(u.name())).append(": ").append(esc(u.reason()))

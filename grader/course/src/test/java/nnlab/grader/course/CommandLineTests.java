@@ -1,0 +1,221 @@
+package nnlab.grader.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.cli.CommandLines;
+import nnlab.grader.cli.Main;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The command lines as a user meets them, in real JVMs and real scripts: a mistake is one line on stderr and exit
+ * code 2 with nothing written, every option says what it does, {@code --help} writes nothing, and the backend's
+ * chatter stays out of the output unless asked for.
+ */
+class CommandLineTests {
+
+    private static final int PROCESS_LIMIT_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    /** What a finished process left: its exit code, stdout and stderr. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(List<String> command) throws IOException, InterruptedException {
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Path work = dir.resolve("work");
+        Files.createDirectories(work);
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS), "hung: " + command);
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private Run course(String... args) throws IOException, InterruptedException {
+        return run(Course.java(CourseMain.class, args));
+    }
+
+    private Run engine(String... args) throws IOException, InterruptedException {
+        return run(Course.java(Main.class, args));
+    }
+
+    private List<String> written() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir.resolve("work"))) {
+            return walk.filter(Files::isRegularFile).map(Path::toString).toList();
+        }
+    }
+
+    /** Fails unless {@code r} is a usage error: exit 2, one line on stderr containing {@code text}, no stack trace. */
+    private void assertUsageError(Run r, String text) throws IOException {
+        assertEquals(CommandLines.USAGE, r.exit(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), () -> "one line expected: " + r.err());
+        assertTrue(lines.get(0).contains(text), r::err);
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::err);
+        assertEquals(List.of(), written(), "a usage error writes nothing");
+    }
+
+    @Nested
+    class UsageErrors {
+        @Test
+        void gradeAllWithAMissingSubmissionsFolderIsOneLine() throws Exception {
+            assertUsageError(course("grade-all", "--assignment", "ps1", "--submissions", "/missing", "--out",
+                    dir.resolve("work/out").toString()), "--submissions /missing");
+        }
+
+        @Test
+        void anUnknownAssignmentNamesTheKnownOnes() throws Exception {
+            Files.createDirectories(dir.resolve("subs"));
+            assertUsageError(course("grade-all", "--assignment", "PS1", "--submissions", dir.resolve("subs").toString(),
+                    "--out", dir.resolve("work/out").toString()), "unknown assignment 'PS1'; known: ps1");
+        }
+
+        @Test
+        void theEngineTreatsAMissingSubmissionAsAUsageErrorNotARefusal() throws Exception {
+            assertUsageError(engine("grade", "--assignment", "ps1", "--submission", "/missing"),
+                    "--submission /missing: no such file or folder");
+        }
+
+        @Test
+        void theCourseGradeCommandDoesTheSame() throws Exception {
+            assertUsageError(course("grade", "--assignment", "ps1", "--submission", "/missing"),
+                    "--submission /missing: no such file or folder");
+        }
+
+        @Test
+        void anUnreadableTimestampsFileIsOneLineNamingTheOption() throws Exception {
+            Files.createDirectories(dir.resolve("subs"));
+            Files.writeString(dir.resolve("times.csv"), "who,when\na,b\n");
+            assertUsageError(course("grade-all", "--assignment", "ps1", "--submissions", dir.resolve("subs").toString(),
+                    "--out", dir.resolve("work/out").toString(), "--timestamps", dir.resolve("times.csv").toString()),
+                    "--timestamps");
+        }
+
+        @Test
+        void anUnknownOptionIsOneLine() throws Exception {
+            assertUsageError(course("grade-all", "--assignment", "ps1", "--submissions", "/missing", "--out",
+                    dir.resolve("work/out").toString(), "--no-such-option"), "Unknown option: '--no-such-option'");
+        }
+    }
+
+    @Nested
+    class Help {
+        @Test
+        void everyOptionOfEveryCommandIsDescribed() {
+            List<String> undescribed = new ArrayList<>();
+            collectUndescribed(new CommandLine(new CourseMain()).getCommandSpec(), undescribed);
+            collectUndescribed(new CommandLine(new Main()).getCommandSpec(), undescribed);
+            assertEquals(List.of(), undescribed);
+        }
+
+        private void collectUndescribed(CommandSpec spec, List<String> undescribed) {
+            for (OptionSpec o : spec.options()) {
+                if (String.join("", o.description()).isBlank()) {
+                    undescribed.add(spec.qualifiedName() + " " + o.longestName());
+                }
+            }
+            spec.subcommands().values().forEach(sub -> collectUndescribed(sub.getCommandSpec(), undescribed));
+        }
+
+        @Test
+        void everyCommandsHelpPrintsUsageAndWritesNothing() throws Exception {
+            for (String command : new CommandLine(new CourseMain()).getSubcommands().keySet()) {
+                Run r = course(command, "--help");
+                assertEquals(0, r.exit(), command);
+                assertTrue(r.out().startsWith("Usage: nnlab-course " + command), r::out);
+            }
+            Run r = engine("grade", "--help");
+            assertEquals(0, r.exit());
+            assertTrue(r.out().startsWith("Usage: nnlab-grader grade"), r::out);
+            assertEquals(List.of(), written());
+        }
+
+        @Test
+        void theScriptsHelpPrintsUsageAndWritesNothing() throws Exception {
+            for (String script : List.of("grader/bin/grade-sample", "grader/bin/classpath", "grader/bin/quiet-java")) {
+                Run r = run(List.of("bash", Course.repository().resolve(script).toString(), "--help"));
+                assertEquals(0, r.exit(), script + ": " + r);
+                assertTrue(r.out().startsWith("Usage: " + script), r::out);
+                assertEquals("", r.err(), script);
+            }
+            assertEquals(List.of(), written(), "grade-sample --help must not grade a sample named --help");
+        }
+
+        @Test
+        void gradeSampleRefusesAnUnknownSampleInOneLine() throws Exception {
+            assertUsageError(run(List.of("bash", Course.repository().resolve("grader/bin/grade-sample").toString(),
+                    "--seed")), "unknown sample '--seed'; known: buggy correct loops");
+        }
+
+        @Test
+        void whatTheScriptsWriteIntoTheCurrentFolderIsIgnoredByGit() throws IOException {
+            List<String> ignored = Files.readAllLines(Course.repository().resolve(".gitignore"));
+            for (String file : List.of("/results.json", "/report.html", "/report-ta.html", "/autograder.zip")) {
+                assertTrue(ignored.contains(file), file);
+            }
+        }
+    }
+
+    @Nested
+    class Quiet {
+        @Test
+        void theBackendsLogLinesAndTheNativeOpenClWarningNeedVerbose() throws Exception {
+            Run quiet = chatter(false);
+            assertEquals(0, quiet.exit(), quiet::toString);
+            assertEquals("", quiet.err(), "the quiet default prints nothing on stderr");
+            Run verbose = chatter(true);
+            assertEquals(0, verbose.exit(), verbose::toString);
+            assertTrue(verbose.err().contains("matrix backend") && verbose.err().contains(NATIVE_WARNING),
+                    verbose::err);
+        }
+
+        /** Runs {@link Chatty} through grader/bin/quiet-java, as grader/bin/grade and the course script do. */
+        private Run chatter(boolean verbose) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("bash",
+                    Course.repository().resolve("grader/bin/quiet-java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Chatty.class.getName()));
+            if (verbose) {
+                command.add("--verbose");
+            }
+            return run(command);
+        }
+    }
+
+    /** The line the OpenCL library writes natively on an OpenCL platform it has not been tested with. */
+    static final String NATIVE_WARNING = "WARNING: Aparapi is running on an untested OpenCL platform";
+
+    /**
+     * A program that chatters as the grader's JVM does: it sets up logging as the command lines do, chooses the
+     * matrix backend (logged at INFO, or SEVERE without OpenCL) and writes the native library's warning on stderr.
+     */
+    public static final class Chatty {
+        private Chatty() {
+        }
+
+        /** Chatters; {@code --verbose} turns the log lines on. */
+        public static void main(String[] args) {
+            CommandLines.chatter(List.of(args).contains("--verbose"));
+            nnlab.backend.Backends.choice();
+            System.err.println(NATIVE_WARNING + " version: test");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package nnlab.grader.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import picocli.CommandLine;
+
+/**
+ * What every nnlab command line shares: a user's mistake is one line on stderr and exit code {@value #USAGE}, never a
+ * stack trace; and the matrix backend's log lines (its choice of device, OpenCL being absent) stay out of the
+ * output unless {@code --verbose} asks for them.
+ */
+public final class CommandLines {
+
+    /** Exit code of a usage error: a bad option, a missing file, an unknown assignment. */
+    public static final int USAGE = 2;
+
+    /**
+     * Loggers whose records are diagnostics of the machine rather than of the submission; held here because the
+     * logging framework keeps loggers only weakly, and a collected logger would forget its level.
+     */
+    private static final List<Logger> CHATTY = List.of(Logger.getLogger("nnlab.backend"), Logger.getLogger("com.aparapi"));
+
+    private CommandLines() {
+    }
+
+    /** A mistake in what the user asked for; its message is the whole report, so it says what to do instead. */
+    public static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** Creates the error with its one-line {@code message}. */
+        public UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** Makes {@code commandLine} report parameter and usage errors as one line and exit code {@value #USAGE}. */
+    public static CommandLine configure(CommandLine commandLine) {
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, args) -> usage(e.getCommandLine(), e.getMessage()))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof UsageError || e instanceof CommandLine.ParameterException) {
+                        return usage(cl, e.getMessage());
+                    }
+                    throw e;
+                });
+    }
+
+    private static int usage(CommandLine cl, String message) {
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message + " (see " + cl.getCommandSpec().qualifiedName()
+                + " --help)");
+        err.flush();
+        return USAGE;
+    }
+
+    /** Returns the error for an assignment id that no plug-in registers. */
+    public static UsageError unknownAssignment(String id, List<String> known) {
+        return new UsageError("unknown assignment '" + id + "'; known: " + String.join(", ", known));
+    }
+
+    /** Fails with a usage error unless {@code path} exists; {@code option} names the option that gave it. */
+    public static Path existing(String option, Path path) {
+        if (path != null && !Files.exists(path)) {
+            throw new UsageError(option + " " + path + ": no such file or folder");
+        }
+        return path;
+    }
+
+    /** Keeps the backend's log lines out of the output unless {@code verbose}. */
+    public static void chatter(boolean verbose) {
+        for (Logger logger : CHATTY) {
+            logger.setLevel(verbose ? null : Level.OFF);
+        }
+    }
+}
