@@ -16,6 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nnlab.grader.runtime.Json;
 
@@ -50,6 +52,7 @@ public final class CompilerJvm implements AutoCloseable {
     private static final Object EOF = new Object();
     private static final int STDERR_CHARS = 4096;
     private static final int EXIT_WAIT_SECONDS = 2;
+    private static final Pattern EXCEPTION = Pattern.compile("(?:java|javax|com\\.sun)\\.[\\w.$]*\\.(\\w+(?:Error|Exception))");
 
     private final Sandbox sandbox;
     private final int heapMegabytes;
@@ -162,7 +165,8 @@ public final class CompilerJvm implements AutoCloseable {
         if (detail.contains("StackOverflowError")) {
             return "crashed the compiler with a StackOverflowError (code nested too deeply)";
         }
-        return "crashed the compiler (" + firstLine(detail) + ")";
+        Matcher exception = EXCEPTION.matcher(detail);
+        return "crashed the compiler (" + (exception.find() ? exception.group(1) : firstLine(detail)) + ")";
     }
 
     private Outcome died() {

@@ -50,6 +50,8 @@ public final class CompileServer {
             "-implicit:class", "-encoding", "UTF-8");
 
     private static final int MAX_MESSAGE_CHARS = 300;
+    /** Enough of javac's log to reach the exception after its "please file a bug" header. */
+    private static final int MAX_LOG_CHARS = 2000;
     private static final long MAX_CLASS_BYTES = 16L << 20;
     private static final int OUT_OF_MEMORY_EXIT = 3;
 
@@ -132,7 +134,7 @@ public final class CompileServer {
         reply.put("diagnostics", diagnostics);
         reply.put("classes", encoded);
         String text = log.toString();
-        reply.put("log", text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) : text);
+        reply.put("log", text.length() > MAX_LOG_CHARS ? text.substring(0, MAX_LOG_CHARS) : text);
         return reply;
     }
 
