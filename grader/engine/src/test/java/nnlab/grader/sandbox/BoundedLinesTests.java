@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class BoundedLinesTests {
 
     private static final String PREFIX = "s3cret ";
+    private static final long FLOOD_BYTES = 1 << 20;
+    /** Far more than the flood bound: without the bound, the whole stream is read and nothing is reported. */
+    private static final long STREAM_BYTES = 256L << 20;
 
     @Nested
     class KeptLines {
@@ -40,15 +43,14 @@ class BoundedLinesTests {
     class Floods {
 
         @Test
-        void ofANewlineLessGigabyteAreReportedOnceInFixedMemory() throws IOException {
-            BoundedLines lines = new BoundedLines(endless((byte) 'x'), PREFIX, 100, 1 << 20);
-            BoundedLines.Event e = lines.next();
-            assertInstanceOf(BoundedLines.Flood.class, e);
+        void ofNewlineLessBytesAreReportedOnceInFixedMemory() throws IOException {
+            BoundedLines lines = new BoundedLines(repeated((byte) 'x'), PREFIX, 100, FLOOD_BYTES);
+            assertInstanceOf(BoundedLines.Flood.class, lines.next());
         }
 
         @Test
         void ofShortLinesAreReportedToo() throws IOException {
-            BoundedLines lines = new BoundedLines(endless((byte) '\n'), PREFIX, 100, 1 << 20);
+            BoundedLines lines = new BoundedLines(repeated((byte) '\n'), PREFIX, 100, FLOOD_BYTES);
             assertInstanceOf(BoundedLines.Flood.class, lines.next());
         }
     }
@@ -57,18 +59,25 @@ class BoundedLinesTests {
         return new BoundedLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), PREFIX, maxLine, flood);
     }
 
-    /** A stream that never ends, of one byte repeated. */
-    private static InputStream endless(byte b) {
+    /** A stream of {@code STREAM_BYTES} copies of one byte. */
+    private static InputStream repeated(byte b) {
         return new InputStream() {
+            private long left = STREAM_BYTES;
+
             @Override
             public int read() {
-                return b;
+                return left-- > 0 ? b : -1;
             }
 
             @Override
             public int read(byte[] buffer, int off, int len) {
-                Arrays.fill(buffer, off, off + len, b);
-                return len;
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(buffer, off, off + n, b);
+                left -= n;
+                return n;
             }
         };
     }
