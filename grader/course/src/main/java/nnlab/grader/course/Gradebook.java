@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Text;
 
 /**
  * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
@@ -78,7 +79,8 @@ public final class Gradebook {
             String status = batch.path("status").asText(BatchGrader.GRADED);
             JsonNode late = extra.path("late");
             double score = r.path("score").asDouble();
-            rows.add(new Row(student, submission, status, batch.path("reason").asText(""),
+            // Submission folders are named by students (repository names, say): shown escaped, like every name.
+            rows.add(new Row(student, Text.name(submission), status, Text.name(batch.path("reason").asText("")),
                     late.has("raw_score") ? late.get("raw_score").asDouble() : score,
                     late.path("late_days_used").asLong(), late.path("late_days_penalized").asLong(),
                     late.path("penalty_points").asDouble(), status.equals(BatchGrader.GRADER_ERROR) ? null : score,

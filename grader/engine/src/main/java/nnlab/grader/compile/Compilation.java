@@ -24,10 +24,11 @@ import nnlab.grader.sandbox.CompilerJvm;
  *   the starter's version (or dropped) at once, starter files that no longer compile against the submission are left
  *   out, and it compiles again: at most {@link #ERROR_PASSES} such passes, then the starter alone.</li>
  *   <li>If javac does not finish (it exceeds the pass time limit, runs out of memory, overflows its stack, or fails
- *   without a message), each submitted file is compiled once on its own with the starter, files that replace a starter
- *   file first, within {@link Budget#probeSeconds()} each, while the budget lasts (keeping one pass in reserve). Every
- *   file that brings javac down, or that the budget left untried, is left out with a message naming it; the rest go
- *   through step 1.</li>
+ *   without a message), the files that replace starter files are compiled without the extra ones; if javac does not
+ *   finish those either, each is compiled once alone with the starter. Then each extra file is compiled once with
+ *   what survived. Each such probe gets {@link Budget#probeSeconds()} while the budget lasts (keeping one pass in
+ *   reserve). Every file that brings javac down, or that the budget left untried, is left out with a message naming
+ *   it; the rest go through step 1.</li>
  * </ol>
  *
  * <p>So a submission costs at most the budget plus one pass of the starter alone, whatever it holds; the result says
@@ -74,7 +75,10 @@ public final class Compilation {
     }
 
     /** Passes after the first one that replace the files with errors, before falling back to the starter alone. */
-    static final int ERROR_PASSES = 2;
+    static final int ERROR_PASSES = 3;
+    /** Errors kept for the report: javac lists every one (so one pass finds every broken file), a report needs few. */
+    static final int MAX_ERRORS_PER_FILE = 5;
+    static final int MAX_ERRORS = 100;
 
     private final Map<String, String> submitted;
     private final Map<String, String> starter;
@@ -138,34 +142,68 @@ public final class Compilation {
         return new Result(classes, errors, replaced, dropped, failures, false);
     }
 
-    /** Probes each submitted file alone with the starter and returns the units without those javac cannot finish. */
+    /**
+     * After a pass that did not finish: compiles the files that replace starter files without the extra ones; if that
+     * finishes, probes each extra file with them, else probes each of them alone with the starter and then each extra
+     * file with the survivors. Returns the units without the files that javac cannot finish.
+     */
     private Map<String, String> withoutCrashingFiles(CompilerJvm.Failed first) {
-        List<String> order = new ArrayList<>();
-        submitted.keySet().stream().filter(starter::containsKey).forEach(order::add);
-        submitted.keySet().stream().filter(f -> !starter.containsKey(f)).forEach(order::add);
-        Map<String, String> units = new TreeMap<>(starter);
-        boolean anyCrashed = false;
-        for (String file : order) {
-            long left = remainingMillis() - TimeUnit.SECONDS.toMillis(budget.passSeconds());
-            if (left <= 0) {
-                leaveOut(file, "was not tried: the compilation time budget of " + budget.totalSeconds() + " s ran out");
-                continue;
-            }
-            Map<String, String> probe = new TreeMap<>(starter);
-            probe.put(file, submitted.get(file));
-            CompilerJvm.Outcome outcome = javac.compile(probe, Math.min(left, TimeUnit.SECONDS.toMillis(budget.probeSeconds())));
-            if (outcome instanceof CompilerJvm.Failed failed) {
-                anyCrashed = true;
-                leaveOut(file, failed.reason() + (failed.reason().startsWith("exceeded the time limit")
-                        ? " of " + budget.probeSeconds() + " s" : ""));
+        Map<String, String> core = new TreeMap<>(starter);
+        List<String> extras = new ArrayList<>();
+        submitted.forEach((file, text) -> {
+            if (starter.containsKey(file)) {
+                core.put(file, text);
             } else {
-                units.put(file, submitted.get(file));
+                extras.add(file);
             }
+        });
+        boolean anyCrashed = false;
+        Map<String, String> units = new TreeMap<>(starter);
+        if (core.equals(starter) || javac.compile(core, probeMillis(budget.passSeconds())) instanceof CompilerJvm.Done) {
+            units = core;
+        } else {
+            for (String file : core.keySet()) {
+                if (submitted.containsKey(file)) {
+                    anyCrashed |= !probe(starter, file, units);
+                }
+            }
+        }
+        Map<String, String> base = new TreeMap<>(units);
+        for (String file : extras) {
+            anyCrashed |= !probe(base, file, units);
         }
         if (!anyCrashed) {
             failures.add("compilation of your files together " + first.reason() + ", though each compiled on its own");
         }
         return units;
+    }
+
+    /**
+     * Compiles {@code base} plus {@code file} once; adds the file to {@code units} when javac finishes, else leaves it
+     * out with a message. Returns whether javac finished.
+     */
+    private boolean probe(Map<String, String> base, String file, Map<String, String> units) {
+        long limit = probeMillis(budget.probeSeconds());
+        if (limit <= 0) {
+            leaveOut(file, "was not tried: the compilation time budget of " + budget.totalSeconds() + " s ran out");
+            return false;
+        }
+        Map<String, String> probe = new TreeMap<>(base);
+        probe.put(file, submitted.get(file));
+        CompilerJvm.Outcome outcome = javac.compile(probe, limit);
+        if (outcome instanceof CompilerJvm.Failed failed) {
+            leaveOut(file, failed.reason() + (failed.reason().startsWith("exceeded the time limit")
+                    ? " of " + budget.probeSeconds() + " s" : ""));
+            return false;
+        }
+        units.put(file, submitted.get(file));
+        return true;
+    }
+
+    /** At most {@code seconds}, keeping one pass of the budget for the passes after the probes. */
+    private long probeMillis(int seconds) {
+        long left = remainingMillis() - TimeUnit.SECONDS.toMillis(budget.passSeconds());
+        return Math.min(left, TimeUnit.SECONDS.toMillis(seconds));
     }
 
     private void leaveOut(String file, String reason) {
@@ -181,9 +219,12 @@ public final class Compilation {
      */
     private Map<String, String> withoutBrokenFiles(Map<String, String> units, CompilerJvm.Done done) {
         Set<String> broken = new LinkedHashSet<>();
+        Map<String, Integer> perFile = new LinkedHashMap<>();
         for (CompilerJvm.Diagnostic d : done.diagnostics()) {
-            errors.add(new Error(d.file(), d.line(), d.message()));
             broken.add(d.file());
+            if (perFile.merge(d.file(), 1, Integer::sum) <= MAX_ERRORS_PER_FILE && errors.size() < MAX_ERRORS) {
+                errors.add(new Error(d.file(), d.line(), d.message()));
+            }
         }
         Map<String, String> next = new TreeMap<>(units);
         boolean changed = false;

@@ -46,7 +46,7 @@ import javax.tools.ToolProvider;
 public final class CompileServer {
 
     /** The javac options of every compilation. */
-    public static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-nowarn", "-Xmaxerrs", "100",
+    public static final List<String> OPTIONS = List.of("--release", "17", "-proc:none", "-nowarn", "-Xmaxerrs", "10000",
             "-implicit:class", "-encoding", "UTF-8");
 
     private static final int MAX_MESSAGE_CHARS = 300;

@@ -39,7 +39,7 @@ class HostileSubmissionLimitsTests {
 
     /** Tight limits so that the runaway cases stay fast: 3 s per call, 128 MB heaps, a 60 s compile budget. */
     private static final Limits LIMITS = new Limits(3, 120, 128, 64, 64);
-    private static final Compilation.Budget COMPILE = new Compilation.Budget(60, 20, 5, 128);
+    private static final Compilation.Budget COMPILE = new Compilation.Budget(60, 20, 10, 128);
     private static final Grader.Options OPTIONS = Grader.Options.defaults().withSeed(Grading.SEED).withLimits(LIMITS)
             .withCompileBudget(COMPILE);
     private static final String NNLAB = "src/main/java/nnlab/";
@@ -235,7 +235,7 @@ class HostileSubmissionLimitsTests {
             Results.Test broken = Grading.test(results, "1.3.1");
             assertTrue(broken.score() < broken.maxScore(), results::summary);
             assertTrue(broken.score() > 0, broken::output);
-            assertTrue(broken.output().contains("printed more than 1 MB straight to the"), broken::output);
+            assertTrue(broken.output().contains("printed more than 16 MB straight to the"), broken::output);
             assertFalse(broken.output().contains("exit status"), broken::output);
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
                 Grading.assertFull(results, other);
@@ -262,7 +262,7 @@ class HostileSubmissionLimitsTests {
             assertFalse(log.contains("OutOfMemoryError"), log);
             Grading.assertValid(out);
             String json = Files.readString(out);
-            assertTrue(json.contains("printed more than 1 MB straight to the standard output"), json);
+            assertTrue(json.contains("printed more than 16 MB straight to the standard output"), json);
         }
 
         private static Mutation flood(String descriptor, boolean newlines, int megabytes) {
