@@ -22,7 +22,9 @@ import nnlab.grader.sandbox.CompilerJvm;
  * <ol>
  *   <li>Everything is compiled together. If javac reports errors, every submitted file with errors is replaced by
  *   the starter's version (or dropped) at once, starter files that no longer compile against the submission are left
- *   out, and it compiles again: at most {@link #ERROR_PASSES} such passes, then the starter alone.</li>
+ *   out, and it compiles again: at most {@link #ERROR_PASSES} such passes, then once without any extra file (javac
+ *   stops at the first class it cannot generate code for, so bombs of that kind show up one per pass), then the
+ *   starter alone.</li>
  *   <li>If javac does not finish (it exceeds the pass time limit, runs out of memory, overflows its stack, or fails
  *   without a message), the files that replace starter files are compiled without the extra ones; if javac does not
  *   finish those either, each is compiled once alone with the starter. Then each extra file is compiled once with
@@ -123,11 +125,29 @@ public final class Compilation {
             units = next;
             outcome = javac.compile(units, passMillis());
         }
+        if (!succeeded(outcome) && units.keySet().stream().anyMatch(this::isExtra)) {
+            // javac stops at the first class whose code it cannot generate ("code too large"), so many such extra files
+            // would need a pass each: leave every extra file out at once and keep the graded files.
+            Map<String, String> graded = new TreeMap<>(units);
+            for (String file : units.keySet()) {
+                if (isExtra(file)) {
+                    graded.remove(file);
+                    failures.add("your files did not compile together with " + Text.name(file) + " after "
+                            + (ERROR_PASSES + 1) + " passes; that file was left out");
+                    dropped.add(Text.name(file));
+                }
+            }
+            units = graded;
+            outcome = javac.compile(units, passMillis());
+            if (outcome instanceof CompilerJvm.Done done && !done.success()) {
+                withoutBrokenFiles(units, done);
+            }
+        }
         if (outcome instanceof CompilerJvm.Failed failed) {
             failures.add("compilation of your files together " + failed.reason() + " (time budget " + budget.totalSeconds()
                     + " s); the starter's files were used instead");
         }
-        if (!(outcome instanceof CompilerJvm.Done done && done.success())) {
+        if (!succeeded(outcome)) {
             recordStarterFallback(units);
             // The starter is trusted and small: it gets one pass of its own, outside the submission's budget.
             outcome = javac.compile(new TreeMap<>(starter), TimeUnit.SECONDS.toMillis(budget.passSeconds()));
@@ -204,6 +224,14 @@ public final class Compilation {
     private long probeMillis(int seconds) {
         long left = remainingMillis() - TimeUnit.SECONDS.toMillis(budget.passSeconds());
         return Math.min(left, TimeUnit.SECONDS.toMillis(seconds));
+    }
+
+    private boolean isExtra(String file) {
+        return submitted.containsKey(file) && !starter.containsKey(file);
+    }
+
+    private static boolean succeeded(CompilerJvm.Outcome outcome) {
+        return outcome instanceof CompilerJvm.Done done && done.success();
     }
 
     private void leaveOut(String file, String reason) {
