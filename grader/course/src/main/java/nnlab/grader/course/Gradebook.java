@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Text;
 
 /**
  * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
@@ -92,11 +93,12 @@ public final class Gradebook {
             String status = batch.path("status").asText(BatchGrader.GRADED);
             JsonNode late = extra.path("late");
             double score = r.path("score").asDouble();
-            String reason = batch.path("reason").asText("");
+            String reason = Text.name(batch.path("reason").asText(""));
             if (!roster.isEmpty() && roster.find(submission).isEmpty()) {
                 reason = reason.isEmpty() ? NOT_ON_ROSTER : NOT_ON_ROSTER + "; " + reason;
             }
-            rows.add(new Row(student, submission, status, reason,
+            // Submission folders are named by students (repository names, say): shown escaped, like every name.
+            rows.add(new Row(student, Text.name(submission), status, reason,
                     late.has("raw_score") ? late.get("raw_score").asDouble() : score,
                     late.path("late_days_used").asLong(), late.path("late_days_penalized").asLong(),
                     late.path("penalty_points").asDouble(), status.equals(BatchGrader.GRADER_ERROR) ? null : score,

@@ -1,32 +1,40 @@
 package nnlab.grader.compile;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
+import nnlab.grader.Text;
+import nnlab.grader.sandbox.CompilerJvm;
 
 /**
- * Compiles a submission in process with {@code javax.tools}, with the JDK alone on the classpath. The starter's files
- * fill in whatever the submission lacks; a submitted file that does not compile is replaced by the starter's version
- * (or dropped if the starter has none) and compilation repeats until it succeeds.
+ * Compiles a submission in a separate, sandboxed compiler process with the JDK alone on the classpath, within one
+ * time budget for everything below. The starter's files fill in whatever the submission lacks.
+ *
+ * <ol>
+ *   <li>Everything is compiled together. If javac reports errors, every submitted file with errors is replaced by
+ *   the starter's version (or dropped) at once, starter files that no longer compile against the submission are left
+ *   out, and it compiles again: at most {@link #ERROR_PASSES} such passes, then once without any extra file (javac
+ *   stops at the first class it cannot generate code for, so bombs of that kind show up one per pass), then the
+ *   starter alone.</li>
+ *   <li>If javac does not finish (it exceeds the pass time limit, runs out of memory, overflows its stack, or fails
+ *   without a message), the files that replace starter files are compiled without the extra ones; if javac does not
+ *   finish those either, each is compiled once alone with the starter. Then each extra file is compiled once with
+ *   what survived. Each such probe gets {@link Budget#probeSeconds()} while the budget lasts (keeping one pass in
+ *   reserve). Every file that brings javac down, or that the budget left untried, is left out with a message naming
+ *   it; the rest go through step 1.</li>
+ * </ol>
+ *
+ * <p>So a submission costs at most the budget plus one pass of the starter alone, whatever it holds; the result says
+ * {@code compiled} only when every class it lists was written.
  */
 public final class Compilation {
 
@@ -34,139 +42,272 @@ public final class Compilation {
     public record Error(String file, long line, String message) {
         @Override
         public String toString() {
-            return file + ":" + line + ": " + message;
+            return Text.name(file) + ":" + line + ": " + Text.name(message);
         }
     }
 
-    /** Where the classes went, the errors seen and the files replaced or dropped. */
-    public record Result(Path classes, List<Error> errors, List<String> replaced, List<String> dropped, boolean compiled) {
+    /**
+     * Where the classes went, the errors seen, the files replaced or dropped, why compilation failed for files that
+     * javac could not finish, and whether classes were written.
+     */
+    public record Result(Path classes, List<Error> errors, List<String> replaced, List<String> dropped,
+                         List<String> failures, boolean compiled) {
     }
 
-    private static final int MAX_ROUNDS = 25;
-    private static final int MAX_MESSAGE_CHARS = 300;
+    /**
+     * The limits of one submission's compilation.
+     *
+     * @param totalSeconds  every compiler pass of the submission together
+     * @param passSeconds   one pass over the whole submission
+     * @param probeSeconds  one file compiled on its own after a pass did not finish
+     * @param heapMegabytes the compiler process's heap
+     */
+    public record Budget(int totalSeconds, int passSeconds, int probeSeconds, int heapMegabytes) {
 
-    private Compilation() {
+        /** The limits used unless an assignment or test asks for others. */
+        public static final Budget DEFAULT = new Budget(90, 30, 10, 256);
+
+        /** Checks that the limits fit together. */
+        public Budget {
+            if (probeSeconds < 1 || passSeconds < probeSeconds || totalSeconds < passSeconds || heapMegabytes < 64) {
+                throw new IllegalArgumentException("compile budget needs 1 ≤ probe ≤ pass ≤ total seconds and a heap of at"
+                        + " least 64 MB: " + this);
+            }
+        }
     }
 
-    /** Compiles {@code submitted} over {@code starter} into {@code classes}, replacing files that do not compile. */
-    public static Result compile(Map<String, String> submitted, Map<String, String> starter, Path classes) throws IOException {
+    /** Passes after the first one that replace the files with errors, before falling back to the starter alone. */
+    static final int ERROR_PASSES = 3;
+    /** Errors kept for the report: javac lists every one (so one pass finds every broken file), a report needs few. */
+    static final int MAX_ERRORS_PER_FILE = 5;
+    static final int MAX_ERRORS = 100;
+
+    private final Map<String, String> submitted;
+    private final Map<String, String> starter;
+    private final Budget budget;
+    private final CompilerJvm javac;
+    private final long deadline;
+    private final List<Error> errors = new ArrayList<>();
+    private final List<String> replaced = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private Compilation(Map<String, String> submitted, Map<String, String> starter, Budget budget, CompilerJvm javac) {
+        this.submitted = submitted;
+        this.starter = starter;
+        this.budget = budget;
+        this.javac = javac;
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget.totalSeconds());
+    }
+
+    /**
+     * Compiles {@code submitted} over {@code starter} into {@code classes} with {@code javac}, replacing or leaving out
+     * files that do not compile or that javac cannot finish, within {@code budget}.
+     */
+    public static Result compile(Map<String, String> submitted, Map<String, String> starter, Path classes, Budget budget,
+                                 CompilerJvm javac) throws IOException {
+        return new Compilation(submitted, starter, budget, javac).run(classes);
+    }
+
+    private Result run(Path classes) throws IOException {
         Map<String, String> units = new TreeMap<>(starter);
         units.putAll(submitted);
-        Set<String> fromStarter = new LinkedHashSet<>(starter.keySet());
-        fromStarter.removeAll(submitted.keySet());
-        List<Error> errors = new ArrayList<>();
-        List<String> replaced = new ArrayList<>();
-        List<String> dropped = new ArrayList<>();
-        boolean allStarter = false;
-        boolean droppedStarter = false;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            clean(classes);
-            List<Diagnostic<? extends JavaFileObject>> diagnostics = run(units, classes);
-            if (diagnostics.isEmpty()) {
-                return new Result(classes, errors, replaced, dropped, true);
+        CompilerJvm.Outcome outcome = javac.compile(units, passMillis());
+        if (outcome instanceof CompilerJvm.Failed failed) {
+            units = withoutCrashingFiles(failed);
+            outcome = javac.compile(units, passMillis());
+        }
+        for (int pass = 0; pass < ERROR_PASSES && outcome instanceof CompilerJvm.Done done && !done.success(); pass++) {
+            Map<String, String> next = withoutBrokenFiles(units, done);
+            if (next.equals(units)) {
+                break;
             }
-            Set<String> broken = new LinkedHashSet<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-                String file = d.getSource() == null ? "" : ((Source) d.getSource()).path;
-                String message = d.getMessage(Locale.ROOT);
-                errors.add(new Error(file, d.getLineNumber(), message.length() > MAX_MESSAGE_CHARS
-                        ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message));
-                broken.add(file);
-            }
-            boolean changed = false;
-            for (String file : broken) {
-                if (fromStarter.contains(file) || file.isEmpty()) {
-                    continue;
+            units = next;
+            outcome = javac.compile(units, passMillis());
+        }
+        if (!succeeded(outcome) && units.keySet().stream().anyMatch(this::isExtra)) {
+            // javac stops at the first class whose code it cannot generate ("code too large"), so many such extra files
+            // would need a pass each: leave every extra file out at once and keep the graded files.
+            Map<String, String> graded = new TreeMap<>(units);
+            for (String file : units.keySet()) {
+                if (isExtra(file)) {
+                    graded.remove(file);
+                    failures.add("your files did not compile together with " + Text.name(file) + " after "
+                            + (ERROR_PASSES + 1) + " passes; that file was left out");
+                    dropped.add(Text.name(file));
                 }
+            }
+            units = graded;
+            outcome = javac.compile(units, passMillis());
+            if (outcome instanceof CompilerJvm.Done done && !done.success()) {
+                withoutBrokenFiles(units, done);
+            }
+        }
+        if (outcome instanceof CompilerJvm.Failed failed) {
+            failures.add("compilation of your files together " + failed.reason() + " (time budget " + budget.totalSeconds()
+                    + " s); the starter's files were used instead");
+        }
+        if (!succeeded(outcome)) {
+            recordStarterFallback(units);
+            // The starter is trusted and small: it gets one pass of its own, outside the submission's budget.
+            outcome = javac.compile(new TreeMap<>(starter), TimeUnit.SECONDS.toMillis(budget.passSeconds()));
+        }
+        if (outcome instanceof CompilerJvm.Done done && done.success()) {
+            write(done.classes(), classes);
+            return new Result(classes, errors, replaced, dropped, failures, true);
+        }
+        if (outcome instanceof CompilerJvm.Failed failed) {
+            failures.add("compilation of the starter's files " + failed.reason());
+        }
+        return new Result(classes, errors, replaced, dropped, failures, false);
+    }
+
+    /**
+     * After a pass that did not finish: compiles the files that replace starter files without the extra ones; if that
+     * finishes, probes each extra file with them, else probes each of them alone with the starter and then each extra
+     * file with the survivors. Returns the units without the files that javac cannot finish.
+     */
+    private Map<String, String> withoutCrashingFiles(CompilerJvm.Failed first) {
+        Map<String, String> core = new TreeMap<>(starter);
+        List<String> extras = new ArrayList<>();
+        submitted.forEach((file, text) -> {
+            if (starter.containsKey(file)) {
+                core.put(file, text);
+            } else {
+                extras.add(file);
+            }
+        });
+        boolean anyCrashed = false;
+        Map<String, String> units = new TreeMap<>(starter);
+        if (core.equals(starter) || javac.compile(core, probeMillis(budget.passSeconds())) instanceof CompilerJvm.Done) {
+            units = core;
+        } else {
+            for (String file : core.keySet()) {
+                if (submitted.containsKey(file)) {
+                    anyCrashed |= !probe(starter, file, units);
+                }
+            }
+        }
+        Map<String, String> base = new TreeMap<>(units);
+        for (String file : extras) {
+            anyCrashed |= !probe(base, file, units);
+        }
+        if (!anyCrashed) {
+            failures.add("compilation of your files together " + first.reason() + ", though each compiled on its own");
+        }
+        return units;
+    }
+
+    /**
+     * Compiles {@code base} plus {@code file} once; adds the file to {@code units} when javac finishes, else leaves it
+     * out with a message. Returns whether javac finished.
+     */
+    private boolean probe(Map<String, String> base, String file, Map<String, String> units) {
+        long limit = probeMillis(budget.probeSeconds());
+        if (limit <= 0) {
+            leaveOut(file, "was not tried: the compilation time budget of " + budget.totalSeconds() + " s ran out");
+            return false;
+        }
+        Map<String, String> probe = new TreeMap<>(base);
+        probe.put(file, submitted.get(file));
+        CompilerJvm.Outcome outcome = javac.compile(probe, limit);
+        if (outcome instanceof CompilerJvm.Failed failed) {
+            leaveOut(file, failed.reason() + (failed.reason().startsWith("exceeded the time limit")
+                    ? " of " + budget.probeSeconds() + " s" : ""));
+            return false;
+        }
+        units.put(file, submitted.get(file));
+        return true;
+    }
+
+    /** At most {@code seconds}, keeping one pass of the budget for the passes after the probes. */
+    private long probeMillis(int seconds) {
+        long left = remainingMillis() - TimeUnit.SECONDS.toMillis(budget.passSeconds());
+        return Math.min(left, TimeUnit.SECONDS.toMillis(seconds));
+    }
+
+    private boolean isExtra(String file) {
+        return submitted.containsKey(file) && !starter.containsKey(file);
+    }
+
+    private static boolean succeeded(CompilerJvm.Outcome outcome) {
+        return outcome instanceof CompilerJvm.Done done && done.success();
+    }
+
+    private void leaveOut(String file, String reason) {
+        boolean hasStarter = starter.containsKey(file);
+        failures.add("compilation of " + Text.name(file) + " " + reason + "; "
+                + (hasStarter ? "the starter's version was used instead" : "that file was left out"));
+        (hasStarter ? replaced : dropped).add(Text.name(file));
+    }
+
+    /**
+     * Returns the units with every submitted file that has errors replaced by the starter's (or dropped) and, when only
+     * starter files have errors, those starter files left out.
+     */
+    private Map<String, String> withoutBrokenFiles(Map<String, String> units, CompilerJvm.Done done) {
+        Set<String> broken = new LinkedHashSet<>();
+        Map<String, Integer> perFile = new LinkedHashMap<>();
+        for (CompilerJvm.Diagnostic d : done.diagnostics()) {
+            broken.add(d.file());
+            if (perFile.merge(d.file(), 1, Integer::sum) <= MAX_ERRORS_PER_FILE && errors.size() < MAX_ERRORS) {
+                errors.add(new Error(d.file(), d.line(), d.message()));
+            }
+        }
+        Map<String, String> next = new TreeMap<>(units);
+        boolean changed = false;
+        for (String file : broken) {
+            if (submitted.containsKey(file) && submitted.get(file).equals(units.get(file))) {
                 changed = true;
                 if (starter.containsKey(file)) {
-                    units.put(file, starter.get(file));
-                    fromStarter.add(file);
-                    replaced.add(file);
+                    next.put(file, starter.get(file));
+                    replaced.add(Text.name(file));
                 } else {
-                    units.remove(file);
-                    dropped.add(file);
+                    next.remove(file);
+                    dropped.add(Text.name(file));
                 }
             }
-            if (!changed && !droppedStarter && !allStarter) {
-                // Only starter files fail, against a submitted file that changed a signature (e.g. the demo calls a
-                // renamed method): leave those starter files out, so the submission keeps every method that works.
-                for (String file : broken) {
-                    if (!file.isEmpty() && starterOnly(file, submitted)) {
-                        units.remove(file);
-                        dropped.add(file + " (the starter's file no longer compiles against your code)");
-                        changed = true;
-                    }
+        }
+        if (!changed) {
+            // Only starter files fail, against a submitted file that changed a signature (e.g. the demo calls a renamed
+            // method): leave those starter files out, so the submission keeps every method that works.
+            for (String file : broken) {
+                if (!submitted.containsKey(file) && next.remove(file) != null) {
+                    dropped.add(Text.name(file) + " (the starter's file no longer compiles against your code)");
                 }
-                droppedStarter = true;
-            }
-            if (!changed) {
-                if (allStarter) {
-                    break;
-                }
-                // The remaining errors sit in starter files, caused by submitted files that compile on their own
-                // (e.g. a changed signature): fall back to the starter for every file.
-                for (String file : submitted.keySet()) {
-                    if (!fromStarter.contains(file)) {
-                        (starter.containsKey(file) ? replaced : dropped).add(file);
-                    }
-                }
-                units = new TreeMap<>(starter);
-                fromStarter.addAll(starter.keySet());
-                allStarter = true;
             }
         }
-        return new Result(classes, errors, replaced, dropped, false);
+        return next;
     }
 
-    private static boolean starterOnly(String file, Map<String, String> submitted) {
-        return !submitted.containsKey(file);
-    }
-
-    private static List<Diagnostic<? extends JavaFileObject>> run(Map<String, String> units, Path classes) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no Java compiler in this runtime: run the grader on a JDK, not a JRE");
-        }
-        DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(collector, Locale.ROOT, null)) {
-            Files.createDirectories(classes);
-            files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
-            files.setLocation(StandardLocation.CLASS_PATH, List.of());
-            List<Source> sources = new ArrayList<>();
-            units.forEach((path, text) -> sources.add(new Source(path, text)));
-            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-Xmaxerrs", "100", "-implicit:class");
-            javac.getTask(null, files, collector, options, null, sources).call();
-        }
-        return collector.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
-    }
-
-    private static void clean(Path classes) throws IOException {
-        if (!Files.exists(classes)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(classes)) {
-                    Files.delete(p);
-                }
+    /** Records every submitted file not yet replaced or dropped as falling back to the starter. */
+    private void recordStarterFallback(Map<String, String> units) {
+        for (String file : submitted.keySet()) {
+            if (units.containsKey(file) && submitted.get(file).equals(units.get(file))) {
+                (starter.containsKey(file) ? replaced : dropped).add(Text.name(file));
             }
         }
     }
 
-    private static final class Source extends SimpleJavaFileObject {
-        final String path;
-        final String text;
+    private long passMillis() {
+        return Math.max(0, Math.min(TimeUnit.SECONDS.toMillis(budget.passSeconds()), remainingMillis()));
+    }
 
-        Source(String path, String text) {
-            super(URI.create("string:///" + path.replaceAll("[^A-Za-z0-9/._$-]", "_")), Kind.SOURCE);
-            this.path = path;
-            this.text = text;
-        }
+    private long remainingMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
 
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
+    private static void write(Map<String, byte[]> classFiles, Path classes) throws IOException {
+        Files.createDirectories(classes);
+        Path root = classes.toAbsolutePath().normalize();
+        for (Map.Entry<String, byte[]> e : new LinkedHashMap<>(classFiles).entrySet()) {
+            Path target = root.resolve(e.getKey()).normalize();
+            if (!target.startsWith(root) || !e.getKey().endsWith(".class")) {
+                throw new IllegalStateException("the compiler named a class file outside the classes folder: "
+                        + Text.name(e.getKey()));
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
         }
     }
 }

@@ -11,11 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import nnlab.grader.Text;
 import nnlab.grader.Visibility;
 
 /**
  * A Gradescope {@code results.json} under construction: tests with score, max_score, status, output and visibility,
- * the top-level score and output, and {@code extra_data}. Written atomically (temp file, then rename).
+ * the top-level score and output, and {@code extra_data}. Every output text passes through {@link Text#multiline}, so
+ * control characters from a submission reach no report raw. Written atomically (temp file, then rename).
  */
 public final class Results {
 
@@ -35,7 +37,7 @@ public final class Results {
             this.name = name;
             this.maxScore = maxScore;
             this.visibility = visibility;
-            this.output = output;
+            this.output = Text.multiline(output);
         }
 
         /** Returns the points earned. */
@@ -80,7 +82,7 @@ public final class Results {
 
         /** Replaces the feedback text. */
         public void output(String text) {
-            this.output = text;
+            this.output = Text.multiline(text);
         }
 
         /** Records the outcome: the points earned and "passed" or "failed". */
@@ -146,7 +148,7 @@ public final class Results {
 
     /** Replaces the top-level output text. */
     public void output(String text) {
-        this.output = text;
+        this.output = Text.multiline(text);
     }
 
     /** Records how long grading took. */

@@ -46,6 +46,7 @@ import nnlab.grader.compile.Compilation;
 import nnlab.grader.intake.Intake;
 import nnlab.grader.report.Results;
 import nnlab.grader.sandbox.ChildJvm;
+import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Endpoint;
 import nnlab.grader.sandbox.Isolation;
 import nnlab.grader.sandbox.Sandbox;
@@ -62,30 +63,41 @@ public final class Grader {
     public static final String VERSION = "0.1.0";
 
     /** How to grade. */
-    public record Options(Long seed, boolean inProcess, Path placeholderFile, String only, Limits limits) {
+    public record Options(Long seed, boolean inProcess, Path placeholderFile, String only, Limits limits,
+                          Compilation.Budget compileBudget) {
+        /** The options with the default compile budget. */
+        public Options(Long seed, boolean inProcess, Path placeholderFile, String only, Limits limits) {
+            this(seed, inProcess, placeholderFile, only, limits, Compilation.Budget.DEFAULT);
+        }
+
         /** Sandboxed grading with a secret seed, every test, the assignment's limits and no placeholder file. */
         public static Options defaults() {
             return new Options(null, false, null, null, null);
         }
 
+        /** Returns these options with another compile budget than the default. */
+        public Options withCompileBudget(Compilation.Budget other) {
+            return new Options(seed, inProcess, placeholderFile, only, limits, other);
+        }
+
         /** Returns these options with a fixed seed. */
         public Options withSeed(long fixed) {
-            return new Options(fixed, inProcess, placeholderFile, only, limits);
+            return new Options(fixed, inProcess, placeholderFile, only, limits, compileBudget);
         }
 
         /** Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."). */
         public Options onlyTests(String prefix) {
-            return new Options(seed, inProcess, placeholderFile, prefix, limits);
+            return new Options(seed, inProcess, placeholderFile, prefix, limits, compileBudget);
         }
 
         /** Returns these options with other sandbox limits than the assignment's. */
         public Options withLimits(Limits other) {
-            return new Options(seed, inProcess, placeholderFile, only, other);
+            return new Options(seed, inProcess, placeholderFile, only, other, compileBudget);
         }
 
         /** Returns these options running the submission in this JVM, unsandboxed (trusted code only). */
         public Options unsandboxed() {
-            return new Options(seed, true, placeholderFile, only, limits);
+            return new Options(seed, true, placeholderFile, only, limits, compileBudget);
         }
     }
 
@@ -162,7 +174,12 @@ public final class Grader {
                 early.setDaemon(true);
                 early.start();
             }
-            Compilation.Result compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes);
+            Compilation.Result compiled;
+            Compilation.Budget budget = options.compileBudget();
+            try (CompilerJvm javac = new CompilerJvm(sandbox != null ? sandbox : Sandbox.detect(), budget.heapMegabytes(),
+                    budget.totalSeconds() + budget.passSeconds(), work)) {
+                compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, javac);
+            }
             timings.put("compile", millis(t0));
             report(compiled, summary, extra);
             copyResources(classes);
@@ -258,8 +275,10 @@ public final class Grader {
         c.put("errors", errors);
         c.put("replaced_with_starter", compiled.replaced());
         c.put("dropped", compiled.dropped());
+        c.put("failures", compiled.failures());
         c.put("compiled", compiled.compiled());
         extra.put("compilation", c);
+        compiled.failures().forEach(f -> summary.add(capitalized(f) + "."));
         if (!errors.isEmpty()) {
             summary.add("Compiler errors:");
             errors.stream().limit(30).forEach(e -> summary.add("  " + e));
@@ -270,6 +289,10 @@ public final class Grader {
         if (!compiled.compiled()) {
             summary.add("The submission could not be compiled even with the starter's files.");
         }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void copyResources(Path classes) throws IOException {

@@ -1,9 +1,7 @@
 package nnlab.grader.sandbox;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,9 +25,10 @@ import nnlab.grader.runtime.Json;
 
 /**
  * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
- * or a fatal error. Replies are read only from lines that start with this run's secret; anything else on the child's
- * stdout is stray output. The grader's own timer enforces the per-call and per-submission limits by killing the
- * child and all its descendants.
+ * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). Its
+ * streams are read in fixed memory, and a child that floods them is stopped. Replies are read only from lines that
+ * start with this run's secret; anything else on the child's stdout is stray output. The grader's own timer
+ * enforces the per-call and per-submission limits by killing the child and all its descendants.
  */
 public final class ChildJvm implements Endpoint {
 
@@ -40,6 +39,20 @@ public final class ChildJvm implements Endpoint {
     private static final int STUDENT_OUTPUT_CHARS = 4096;
     private static final int SECRET_BYTES = 24;
     private static final int ERR_DRAIN_MILLIS = 100;
+    /**
+     * The grader's memory for one submission JVM's streams is fixed: a 64 KB and an 8 KB read buffer, at most
+     * {@code QUEUED_REPLIES + 1} replies of at most {@code MAX_REPLY_BYTES} each, and 4 KB each of stderr and printed
+     * output. Bytes that are not replies are counted and dropped as they arrive.
+     */
+    static final int MAX_REPLY_BYTES = 4 << 20;
+    static final int QUEUED_REPLIES = 2;
+    /**
+     * Raw bytes (not replies, not through System.out/err) a child may write to fd 1 or fd 2 before it is stopped: far
+     * more than any JVM message, enough for code that forges a few MB of protocol lines to be graded on its answers.
+     */
+    static final long MAX_STRAY_BYTES = 16L << 20;
+    private static final int DRAIN_BUFFER_BYTES = 8192;
+    private static final long DELIVER_WAIT_MILLIS = 200;
 
     private final Sandbox sandbox;
     private final Limits limits;
@@ -48,6 +61,7 @@ public final class ChildJvm implements Endpoint {
     private final Path scratchRoot;
     private final List<String> jvmFlags;
     private final StringBuilder studentOutput = new StringBuilder();
+    private final Breaker breaker = new Breaker();
 
     private Process process;
     private OutputStream stdin;
@@ -89,6 +103,13 @@ public final class ChildJvm implements Endpoint {
             throw new StudentException(StudentException.Kind.BUDGET, "", "not run: your submission used up its total time"
                     + " limit of " + limits.perSubmissionSeconds() + " s in earlier tests", List.of());
         }
+        String type = String.valueOf(request.get("type"));
+        String method = "new".equals(request.get("op")) ? "<init>"
+                : String.valueOf(request.get(request.containsKey("method") ? "method" : "name"));
+        String tripped = breaker.tripped(type, method);
+        if (tripped != null) {
+            throw new StudentException(StudentException.Kind.TIMEOUT, "", tripped, List.of());
+        }
         long begin = System.nanoTime();
         try {
             ensureStarted();
@@ -102,15 +123,22 @@ public final class ChildJvm implements Endpoint {
                 if (reply == null) {
                     kill();
                     boolean wholeBudget = callNanos < TimeUnit.SECONDS.toNanos(limits.perCallSeconds());
-                    throw new StudentException(wholeBudget ? StudentException.Kind.BUDGET : StudentException.Kind.TIMEOUT, "",
-                            wholeBudget ? "your submission ran past its total time limit of " + limits.perSubmissionSeconds()
-                                    + " s; the JVM running your code was stopped"
-                                    : "your code took longer than the " + limits.perCallSeconds() + " s limit for one call"
-                                    + " (an endless loop, or much too slow?); the JVM running it was stopped and restarted",
-                            List.of());
+                    if (wholeBudget) {
+                        throw new StudentException(StudentException.Kind.BUDGET, "", "your submission ran past its total"
+                                + " time limit of " + limits.perSubmissionSeconds() + " s; the JVM running your code was"
+                                + " stopped", List.of());
+                    }
+                    String message = "your code took longer than the " + limits.perCallSeconds() + " s limit for one call"
+                            + " (an endless loop, or much too slow?); the JVM running it was stopped and restarted";
+                    breaker.timedOut(type, method, message);
+                    throw new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
                 }
                 if (reply == EOF) {
                     throw died();
+                }
+                if (reply instanceof Overflow overflow) {
+                    kill();
+                    throw new StudentException(StudentException.Kind.CRASHED, "", overflow.message(), List.of());
                 }
                 Map<?, ?> map = (Map<?, ?>) reply;
                 if (!String.valueOf(id).equals(String.valueOf(map.get("id")))) {
@@ -220,10 +248,10 @@ public final class ChildJvm implements Endpoint {
         process = pb.start();
         stdin = process.getOutputStream();
         secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
-        replies = new LinkedBlockingQueue<>();
+        replies = new LinkedBlockingQueue<>(QUEUED_REPLIES);
         stderr = new StringBuilder();
-        startReader(process.getInputStream(), replies, secret);
-        startDrain(process.getErrorStream(), stderr);
+        startReader(process, replies, secret);
+        startDrain(process, stderr, replies);
         stdin.write((secret + "\n" + Json.write(initRequest()) + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
         Object ready = replies.poll(START_SECONDS, TimeUnit.SECONDS);
@@ -296,38 +324,48 @@ public final class ChildJvm implements Endpoint {
         process = null;
     }
 
-    private static void startReader(InputStream in, BlockingQueue<Object> replies, String secret) {
-        String prefix = secret + " ";
+    private static void startReader(Process process, BlockingQueue<Object> replies, String secret) {
         Thread t = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.startsWith(prefix)) {
+            BoundedLines lines = new BoundedLines(process.getInputStream(), secret + " ", MAX_REPLY_BYTES, MAX_STRAY_BYTES);
+            try {
+                for (BoundedLines.Event e = lines.next(); e != null; e = lines.next()) {
+                    if (e instanceof BoundedLines.Kept kept) {
                         try {
-                            replies.add(Json.read(line.substring(prefix.length())));
-                        } catch (IllegalArgumentException e) {
+                            deliver(replies, Json.read(kept.text()), process);
+                        } catch (IllegalArgumentException bad) {
                             LOG.fine("unreadable reply from the submission JVM");
                         }
+                    } else if (e instanceof BoundedLines.TooLong tooLong) {
+                        deliver(replies, new Overflow("a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB"), process);
+                    } else if (e instanceof BoundedLines.Flood) {
+                        deliver(replies, new Overflow(flood("standard output")), process);
                     }
                 }
             } catch (IOException e) {
                 LOG.fine("submission stdout closed: " + e);
             } finally {
-                replies.add(EOF);
+                deliver(replies, EOF, process);
             }
         }, "submission-stdout");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void startDrain(InputStream in, StringBuilder sink) {
+    private static void startDrain(Process process, StringBuilder sink, BlockingQueue<Object> replies) {
         Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (in) {
+            byte[] buffer = new byte[DRAIN_BUFFER_BYTES];
+            long total = 0;
+            try (InputStream in = process.getErrorStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     synchronized (sink) {
                         if (sink.length() < STRAY_CHARS) {
                             sink.append(new String(buffer, 0, Math.min(n, STRAY_CHARS - sink.length()), StandardCharsets.UTF_8));
                         }
+                    }
+                    long before = total;
+                    total += n;
+                    if (before <= MAX_STRAY_BYTES && total > MAX_STRAY_BYTES) {
+                        deliver(replies, new Overflow(flood("standard error")), process);
                     }
                 }
             } catch (IOException e) {
@@ -336,5 +374,31 @@ public final class ChildJvm implements Endpoint {
         }, "submission-stderr");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static String flood(String stream) {
+        return "your code printed more than " + (MAX_STRAY_BYTES >> 20) + " MB straight to the " + stream + " file"
+                + " descriptor, past System.out and System.err (which keep what a report can show and drop the rest);"
+                + " the JVM running it was stopped and restarted";
+    }
+
+    /**
+     * Hands {@code item} to the waiting call, waiting while the queue is full (a child that floods the grader with
+     * replies is slowed down, not buffered), and giving up once the child is gone and nobody takes it.
+     */
+    private static void deliver(BlockingQueue<Object> replies, Object item, Process process) {
+        try {
+            while (!replies.offer(item, DELIVER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!process.isAlive()) {
+                    replies.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The child's output broke a bound of the grader's; the call fails with {@code message}. */
+    private record Overflow(String message) {
     }
 }

@@ -36,6 +36,10 @@ public final class Sandbox {
     private static final long FILE_SIZE_BYTES = 16L << 20;
     private static final String INSIDE_SUBMISSION = "/sandbox/submission";
     private static final int PROBE_SECONDS = 20;
+    /** javac runs a handful of threads; the JVM's own (GC, JIT, signal) need the rest. */
+    private static final int COMPILER_THREADS = 64;
+    /** javac recurses over the syntax tree: a deeper stack than a submission's lets honest nesting compile. */
+    private static final String COMPILER_STACK = "4m";
     private static volatile Sandbox detected;
 
     private final Isolation isolation;
@@ -79,24 +83,7 @@ public final class Sandbox {
      * @param scratch an empty folder the child may use as working directory when there is no private /tmp
      */
     List<String> command(RuntimeBundle runtime, Path classes, Path scratch, Limits limits, List<String> jvmFlags) {
-        List<String> cmd = new ArrayList<>();
-        if (timeout) {
-            cmd.addAll(List.of("timeout", "--signal=KILL", (limits.perSubmissionSeconds() + 30) + "s"));
-        }
-        if (prlimit) {
-            long addressSpace = limits.heapMegabytes() * (1L << 20) + ADDRESS_SPACE_SLACK_BYTES;
-            cmd.addAll(List.of("prlimit", "--cpu=" + (limits.perSubmissionSeconds() * 2 + 30), "--as=" + addressSpace,
-                    "--fsize=" + FILE_SIZE_BYTES, "--nofile=" + OPEN_FILES, "--core=0"));
-            if (setpriv) {
-                // RLIMIT_NPROC counts every process of the uid, so it is only meaningful for the dedicated sandbox uid.
-                cmd.add("--nproc=" + limits.maxThreads());
-            }
-            cmd.add("--");
-        }
-        if (setpriv) {
-            long uid = UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE);
-            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--"));
-        }
+        List<String> cmd = limitsPrefix(limits.perSubmissionSeconds(), limits.heapMegabytes(), limits.maxThreads());
         String classesArg = classes.toString();
         String tmp = scratch.toString();
         if (bwrap) {
@@ -115,6 +102,53 @@ public final class Sandbox {
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", runtime.jar().toString(), "nnlab.grader.runtime.Server", classesArg,
                 String.valueOf(limits.outputKilobytes() * 1024L)));
+        return cmd;
+    }
+
+    /**
+     * Returns the command that starts a compiler process ({@code nnlab.grader.runtime.CompileServer}) behind the same
+     * layers as a submission JVM: a fresh uid, no network, nothing of the host but the system libraries, the JDK and the
+     * runtime jar (the sources come on stdin, the classes go back on stdout), {@code heapMegabytes} of heap, and killed
+     * after {@code lifetimeSeconds}.
+     */
+    List<String> compilerCommand(RuntimeBundle runtime, Path scratch, int heapMegabytes, int lifetimeSeconds) {
+        List<String> cmd = limitsPrefix(lifetimeSeconds, heapMegabytes, COMPILER_THREADS);
+        String tmp = scratch.toString();
+        if (bwrap) {
+            cmd.addAll(bwrapPrefix());
+            cmd.addAll(List.of("--tmpfs", "/tmp", "--ro-bind", runtime.folder().toString(), runtime.folder().toString(),
+                    "--chdir", "/tmp", "--"));
+            tmp = "/tmp";
+        }
+        cmd.add(javaHome.resolve("bin/java").toString());
+        cmd.addAll(List.of("-Xmx" + heapMegabytes + "m", "-Xss" + COMPILER_STACK, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=128m", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + tmp,
+                "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
+                "-cp", runtime.jar().toString(), "nnlab.grader.runtime.CompileServer"));
+        return cmd;
+    }
+
+    /** timeout → prlimit → setpriv, for a process that may live {@code seconds} with {@code heapMegabytes} of heap. */
+    private List<String> limitsPrefix(int seconds, int heapMegabytes, int maxThreads) {
+        List<String> cmd = new ArrayList<>();
+        if (timeout) {
+            cmd.addAll(List.of("timeout", "--signal=KILL", (seconds + 30) + "s"));
+        }
+        if (prlimit) {
+            long addressSpace = heapMegabytes * (1L << 20) + ADDRESS_SPACE_SLACK_BYTES;
+            cmd.addAll(List.of("prlimit", "--cpu=" + (seconds * 2 + 30), "--as=" + addressSpace,
+                    "--fsize=" + FILE_SIZE_BYTES, "--nofile=" + OPEN_FILES, "--core=0"));
+            if (setpriv) {
+                // RLIMIT_NPROC counts every process of the uid, so it is only meaningful for the dedicated sandbox uid.
+                cmd.add("--nproc=" + maxThreads);
+            }
+            cmd.add("--");
+        }
+        if (setpriv) {
+            long uid = UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE);
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--"));
+        }
         return cmd;
     }
 

@@ -1,0 +1,373 @@
+package nnlab.ps1.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import nnlab.grader.Limits;
+import nnlab.grader.compile.Compilation;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
+
+/**
+ * Hostile submissions against the grader's own limits: compiler bombs, entries intake must not open, floods on the raw
+ * output descriptors, control characters in names, and code that spins where every test calls. Each is the correct
+ * sample plus the hostile part; each result must be valid, score no more than the honest 20 points of Part 1, keep
+ * the points the hostile part does not touch, and say what happened.
+ */
+class HostileSubmissionLimitsTests {
+
+    /** Tight limits so that the runaway cases stay fast: 3 s per call, 128 MB heaps, a 60 s compile budget. */
+    private static final Limits LIMITS = new Limits(3, 120, 128, 64, 64);
+    private static final Compilation.Budget COMPILE = new Compilation.Budget(60, 20, 10, 128);
+    private static final Grader.Options OPTIONS = Grader.Options.defaults().withSeed(Grading.SEED).withLimits(LIMITS)
+            .withCompileBudget(COMPILE);
+    private static final String NNLAB = "src/main/java/nnlab/";
+    private static final String PERCEPTRON = NNLAB + "Perceptron.java";
+    private static final String SQUARED_ERROR_BODY = "        double d = y - p;\n        return d * d;";
+    private static final String CONSTRUCTOR_BODY = "        Objects.requireNonNull(weights, \"weights must not be null\");";
+    private static final double PART1 = 20;
+    private static final int MAX_TEST_OUTPUT_CHARS = 20_000;
+    /** Starts of the submission JVM a spinning class may cost: the first, one per tripping timeout, and slack of one. */
+    private static final int MAX_STARTS_WHEN_SPINNING = 5;
+    private static final int BOMB_FILES = 25;
+    private static final int PROCESS_START_SECONDS = 10;
+
+    private interface Mutation {
+        void apply(Path submission) throws IOException;
+    }
+
+    @Nested
+    class CompilerBombs {
+
+        static Stream<Arguments> bombs() {
+            return Stream.of(
+                    Arguments.of("try/finally nested 18 deep (exponential code generation)", extra("Bomb.java",
+                            "package nnlab; class Bomb { int x; void m() { " + tryFinally(18) + " } }")),
+                    Arguments.of("a constant-folding String bomb", extra("Bomb.java", "package nnlab; class Bomb {\n"
+                            + stringBomb(34) + "}\n")),
+                    Arguments.of("20,000 nested parentheses", extra("Bomb.java", "package nnlab; class Bomb { int x = "
+                            + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "; }\n")));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("bombs")
+        void anExtraFileThatBringsJavacDownIsLeftOutAndTheCorrectCodeKeepsItsPoints(String name, Mutation bomb,
+                                                                                    @TempDir Path tmp) throws IOException {
+            Results results = grade(bomb, tmp);
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            // javac may give up on its own ("code too large") or be stopped; either way the file is named and left out.
+            assertTrue(results.output().contains("Left out nnlab/Bomb.java"), results::output);
+            Map<?, ?> compilation = (Map<?, ?>) results.extraData().get("compilation");
+            assertEquals(true, compilation.get("compiled"));
+            assertEquals(List.of("nnlab/Bomb.java"), compilation.get("dropped"));
+            assertCompiledWithinTheBudget(results);
+        }
+
+        /** The attack: 25 extra files, each a try/finally bomb, cost one budget, not 25 rounds. */
+        @Test
+        void twentyFiveBombsCostOneBudgetAndTheCorrectCodeKeepsItsPoints(@TempDir Path tmp) throws IOException {
+            Results results = grade(s -> {
+                for (int i = 0; i < BOMB_FILES; i++) {
+                    Files.writeString(s.resolve(NNLAB + "Bomb" + i + ".java"), "package nnlab; class Bomb" + i
+                            + " { int x; void m() { " + tryFinally(18) + " } }");
+                }
+            }, tmp);
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            Map<?, ?> compilation = (Map<?, ?>) results.extraData().get("compilation");
+            assertEquals(BOMB_FILES, ((List<?>) compilation.get("dropped")).size(), results::output);
+            assertCompiledWithinTheBudget(results);
+        }
+
+        /** The budget, the starter's own pass and a few seconds to start the compiler process. */
+        private static void assertCompiledWithinTheBudget(Results results) {
+            long compileMillis = ((Number) ((Map<?, ?>) results.extraData().get("timings_ms")).get("compile")).longValue();
+            long bound = TimeUnit.SECONDS.toMillis(COMPILE.totalSeconds() + COMPILE.passSeconds() + PROCESS_START_SECONDS);
+            assertTrue(compileMillis <= bound, () -> "compilation took " + compileMillis + " ms");
+        }
+
+        @Test
+        void aBombInAGradedFileFallsBackToTheStarterAndSaysWhy(@TempDir Path tmp) throws IOException {
+            Results results = grade(replace("    public static double squaredError", "    static final int DEEP = "
+                    + "(".repeat(20_000) + "1" + ")".repeat(20_000) + ";\n\n    public static double squaredError"), tmp);
+            assertEquals(0, results.score(), 1e-9, results::output);
+            assertTrue(results.output().contains("ompilation of nnlab/Perceptron.java crashed the compiler with a"
+                    + " StackOverflowError"), results::output);
+            assertTrue(results.output().contains("the starter's version was used instead"), results::output);
+        }
+
+        private static String tryFinally(int depth) {
+            String body = "x++;";
+            for (int i = 0; i < depth; i++) {
+                body = "try { x++; } finally { " + body + " }";
+            }
+            return body;
+        }
+
+        private static String stringBomb(int levels) {
+            StringBuilder sb = new StringBuilder("static final String S0 = \"abcdefghij\";\n");
+            for (int i = 1; i <= levels; i++) {
+                sb.append("static final String S").append(i).append(" = S").append(i - 1).append(" + S").append(i - 1)
+                        .append(";\n");
+            }
+            return sb.toString();
+        }
+    }
+
+    @Nested
+    class EntriesIntakeMustNotOpen {
+
+        static Stream<Arguments> entries() {
+            return Stream.of(
+                    Arguments.of("a symbolic link loop", (Mutation) s -> {
+                        Files.createSymbolicLink(s.resolve(NNLAB + "LoopA.java"), Path.of("LoopB.java"));
+                        Files.createSymbolicLink(s.resolve(NNLAB + "LoopB.java"), Path.of("LoopA.java"));
+                    }, "LoopA.java"),
+                    Arguments.of("a dangling symbolic link", (Mutation) s ->
+                            Files.createSymbolicLink(s.resolve(NNLAB + "Gone.java"), Path.of("nowhere/Gone.java")), "Gone.java"),
+                    Arguments.of("a symbolic link to a folder", (Mutation) s ->
+                            Files.createSymbolicLink(s.resolve(NNLAB + "Folder.java"), Path.of("/etc")), "Folder.java"),
+                    Arguments.of("a link to a graded file inside the submission", (Mutation) s ->
+                            Files.createSymbolicLink(s.resolve(NNLAB + "Copy.java"), Path.of("Perceptron.java")), "Copy.java"),
+                    Arguments.of("a FIFO named like a source", (Mutation) s -> mkfifo(s.resolve(NNLAB + "Pipe.java")),
+                            "Pipe.java"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("entries")
+        void isSkippedWithANoteAndTheRestIsGraded(String name, Mutation entry, String file, @TempDir Path tmp)
+                throws IOException {
+            Results results = grade(entry, tmp);
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            assertTrue(results.output().contains("skipped src/main/java/nnlab/" + file), results::output);
+        }
+
+        static Stream<Arguments> zipLinks() {
+            return Stream.of(Arguments.of("to a file outside", "../../../../../etc/passwd"),
+                    Arguments.of("to a graded file inside", "Perceptron.java"));
+        }
+
+        @ParameterizedTest(name = "a zip entry that is a symbolic link {0}")
+        @MethodSource("zipLinks")
+        void zipEntriesMarkedAsLinksAreSkippedWithANote(String name, String target, @TempDir Path tmp) throws IOException {
+            Path zip = tmp.resolve("submission.zip");
+            String link = NNLAB + "Linked.java";
+            try (Stream<Path> files = Files.walk(Grading.CORRECT);
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new ZipEntry(Grading.CORRECT.relativize(f).toString()));
+                    out.write(Files.readAllBytes(f));
+                }
+                out.putNextEntry(new ZipEntry(link));
+                out.write(target.getBytes(StandardCharsets.UTF_8));
+            }
+            markAsSymbolicLink(zip, link);
+            Results results = Grading.grade(zip, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+            assertSane(results);
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            assertTrue(results.output().contains("skipped " + link + ": a symbolic link"), results::output);
+        }
+
+        private static void mkfifo(Path path) throws IOException {
+            try {
+                Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+                assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        /** Sets the central directory's "made by" host to Unix and the entry's mode to a symbolic link (0120777). */
+        private static void markAsSymbolicLink(Path zip, String name) throws IOException {
+            byte[] bytes = Files.readAllBytes(zip);
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+            for (int p = 0; p + 46 < bytes.length; p++) {
+                if (b.getInt(p) == 0x02014b50 && (b.getShort(p + 28) & 0xFFFF) == wanted.length
+                        && new String(bytes, p + 46, wanted.length, StandardCharsets.UTF_8).equals(name)) {
+                    bytes[p + 5] = 3;
+                    b.putInt(p + 38, 0120777 << 16);
+                    Files.write(zip, bytes);
+                    return;
+                }
+            }
+            throw new AssertionError("no central directory entry for " + name);
+        }
+    }
+
+    @Nested
+    class FloodsOnTheRawDescriptors {
+
+        static Stream<Arguments> floods() {
+            return Stream.of(
+                    Arguments.of("stdout, 256 MB without a newline", "java.io.FileDescriptor.out", false),
+                    Arguments.of("stderr, 256 MB without a newline", "java.io.FileDescriptor.err", false),
+                    Arguments.of("stdout, 256 MB of lines", "java.io.FileDescriptor.out", true),
+                    Arguments.of("stderr, 256 MB of lines", "java.io.FileDescriptor.err", true));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("floods")
+        void costsOnlyTheCallThatFloodedAndIsReportedAsAFlood(String name, String descriptor, boolean newlines,
+                                                              @TempDir Path tmp) throws IOException {
+            Results results = grade(flood(descriptor, newlines, 256), tmp);
+            Results.Test broken = Grading.test(results, "1.3.1");
+            assertTrue(broken.score() < broken.maxScore(), results::summary);
+            assertTrue(broken.score() > 0, broken::output);
+            assertTrue(broken.output().contains("printed more than 16 MB straight to the"), broken::output);
+            assertFalse(broken.output().contains("exit status"), broken::output);
+            for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
+                Grading.assertFull(results, other);
+            }
+        }
+
+        /**
+         * A grader with a 1 GB heap (a small Gradescope box) grading a 3 GB newline-less flood on each raw descriptor:
+         * before the readers were bounded it died of OutOfMemoryError; now it finishes with the flood charged to
+         * the one case.
+         */
+        @Test
+        void aGraderWithAOneGigabyteHeapSurvivesGigabytesOfFlood(@TempDir Path tmp) throws Exception {
+            Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
+            flood("java.io.FileDescriptor.out", false, 3072).apply(submission);
+            Path out = tmp.resolve("results.json");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-Dnnlab.repository=" + Grading.REPOSITORY, "-cp", System.getProperty("java.class.path"),
+                    GradeWithOneGigabyte.class.getName(), submission.toString(), out.toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the grader did not finish");
+            String log = Files.readString(tmp.resolve("log.txt"));
+            assertEquals(0, p.exitValue(), log);
+            assertFalse(log.contains("OutOfMemoryError"), log);
+            Grading.assertValid(out);
+            String json = Files.readString(out);
+            assertTrue(json.contains("printed more than 16 MB straight to the standard output"), json);
+        }
+
+        private static Mutation flood(String descriptor, boolean newlines, int megabytes) {
+            return trigger("try { java.io.FileOutputStream raw = new java.io.FileOutputStream(" + descriptor + ");"
+                    + " byte[] chunk = new byte[1 << 20]; java.util.Arrays.fill(chunk, (byte) 'x');"
+                    + (newlines ? " for (int i = 0; i < chunk.length; i += 80) { chunk[i] = '\\n'; }" : "")
+                    + " for (int i = 0; i < " + megabytes + "; i++) { raw.write(chunk); } } catch (java.io.IOException e)"
+                    + " { }");
+        }
+    }
+
+    /** Grades a submission with only Part 1's tests in a JVM of its own; used with a 1 GB heap. */
+    static final class GradeWithOneGigabyte {
+        public static void main(String[] args) throws IOException {
+            Results results = Grading.GRADER.grade(Path.of(args[0]), OPTIONS.onlyTests("1.3"));
+            results.write(Path.of(args[1]));
+        }
+    }
+
+    @Nested
+    class ControlCharactersInNames {
+
+        static Stream<Arguments> names() {
+            return Stream.of(
+                    Arguments.of("a file name with a newline, ESC and CR", extra("Evil\nScore: 100\u001b[2J\r.java",
+                            "package nnlab; class Evil { does not compile }")),
+                    Arguments.of("a folder name with ESC and a dangling link with CR", (Mutation) s -> {
+                        Path folder = Files.createDirectories(s.resolve(NNLAB + "x\u001b]0;pwned\u0007"));
+                        Files.writeString(folder.resolve("Broken.java"), "package nnlab; class Broken { int x = ; }");
+                        Files.createSymbolicLink(s.resolve(NNLAB + "Link\r\u001b[1A.java"), Path.of("nowhere"));
+                    }));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("names")
+        void reachNoOutputRaw(String name, Mutation mutation, @TempDir Path tmp) throws IOException {
+            Results results = grade(mutation, tmp);
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            assertTrue(results.output().contains("\\u001b"), results::output);
+            String json = Files.readString(tmp.resolve("out/results.json"));
+            assertFalse(json.contains("\\u001B"), json);
+        }
+    }
+
+    @Nested
+    class SpinningWhereEveryTestCalls {
+
+        static Stream<Arguments> spins() {
+            return Stream.of(
+                    Arguments.of("a spinning constructor", replace(CONSTRUCTOR_BODY, "        while (weights != null) {"
+                            + " Thread.onSpinWait(); }\n" + CONSTRUCTOR_BODY)),
+                    Arguments.of("a spinning static initializer", replace("    private final double[] weights;",
+                            "    static { while (System.nanoTime() != 0) { Thread.onSpinWait(); } }\n\n"
+                                    + "    private final double[] weights;")));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("spins")
+        void tripsTheBreakerAfterAFewTimeouts(String name, Mutation spin, @TempDir Path tmp) throws IOException {
+            Results results = grade(spin, tmp);
+            assertTrue(results.score() < PART1, results::output);
+            int starts = ((Number) results.extraData().get("submission_jvm_starts")).intValue();
+            assertTrue(starts <= MAX_STARTS_WHEN_SPINNING, () -> starts + " JVM starts");
+            String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
+            assertTrue(everything.contains("so this one was not made"), everything);
+        }
+    }
+
+    private static Results grade(Mutation mutation, Path tmp) throws IOException {
+        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
+        mutation.apply(submission);
+        Results results = Grading.grade(submission, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+        assertSane(results);
+        return results;
+    }
+
+    /** The suite's expectations of every result: bounded score, every test reported, no raw control characters. */
+    private static void assertSane(Results results) {
+        assertTrue(results.score() <= PART1, results::summary);
+        assertEquals(7, results.tests().size());
+        assertFalse(hasControlCharacters(results.output()), results::output);
+        for (Results.Test t : results.tests()) {
+            assertTrue(t.output().length() < MAX_TEST_OUTPUT_CHARS, () -> t.number() + " output is " + t.output().length());
+            assertFalse(hasControlCharacters(t.output()), t::output);
+        }
+    }
+
+    private static boolean hasControlCharacters(String s) {
+        return s.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f));
+    }
+
+    private static Mutation extra(String file, String text) {
+        return s -> Files.writeString(s.resolve(NNLAB + file), text);
+    }
+
+    private static Mutation trigger(String code) {
+        return replace(SQUARED_ERROR_BODY, "        if (y == 0 && p == 1) { " + code + " }\n" + SQUARED_ERROR_BODY);
+    }
+
+    private static Mutation replace(String target, String replacement) {
+        return s -> {
+            Path file = s.resolve(PERCEPTRON);
+            String text = Files.readString(file);
+            assertTrue(text.contains(target), () -> "the correct sample no longer contains " + target);
+            Files.writeString(file, text.replace(target, replacement));
+        };
+    }
+}
