@@ -125,6 +125,7 @@ public final class Grader {
         Endpoint[] opened = new Endpoint[1];
         try {
             describeAssignment(extra, assignment.spec());
+            AssignmentSpec.Cases cases = assignment.spec().cases();
             Sandbox sandbox = options.inProcess() ? null : Sandbox.detect();
             Isolation isolation = options.inProcess()
                     ? new Isolation("in-process", List.of("in-process"), List.of("trusted code, not sandboxed"))
@@ -171,7 +172,7 @@ public final class Grader {
             t0 = System.nanoTime();
             try (student;
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
-                 GradingSession session = new GradingSession(student, oracle, seed)) {
+                 GradingSession session = new GradingSession(student, oracle, seed, cases.seed())) {
                 holder.session = session;
                 launcher.execute(launcher.discover(request(session.id(), options.only())), new Listener(session, byId));
                 if (student instanceof ChildJvm child) {
@@ -294,8 +295,8 @@ public final class Grader {
     /**
      * Records what a report needs to present the results: the due date, when after-due-date tests may be shown (once
      * the last late submission is in: the due date plus the allowed late days, so no one who can still submit sees
-     * them), and the parts' titles and sections. The seed and the isolation level stay in extra_data only, which
-     * students do not see: with the seed, hidden random cases could be regenerated.
+     * them), the parts' titles and sections, and the version of the scoring cases. The run's seed and the isolation
+     * level stay in extra_data only, which students do not see: with the seed, the run's probes could be regenerated.
      */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -320,6 +321,11 @@ public final class Grader {
             parts.add(part);
         }
         extra.put("parts", parts);
+        // The version names the cases every test scored with, so a regrade is reproducible; the seed stays secret.
+        Map<String, Object> cases = new LinkedHashMap<>();
+        cases.put("version", spec.cases().version());
+        cases.put("digest", spec.cases().digest());
+        extra.put("cases", cases);
     }
 
     private Results finish(Results results, List<String> summary, long start) {
@@ -411,6 +417,10 @@ public final class Grader {
             if (score != null) {
                 out.append(score.feedback());
                 t.extraData().putAll(score.data());
+                Map<String, Object> probes = score.probeData(fraction == 1);
+                if (!probes.isEmpty()) {
+                    t.extraData().put("probes", probes);
+                }
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
             String printed = session.output(id.getUniqueId());
