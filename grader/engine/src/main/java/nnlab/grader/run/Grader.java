@@ -73,7 +73,10 @@ public final class Grader {
             return new Options(fixed, inProcess, placeholderFile, only, limits);
         }
 
-        /** Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."). */
+        /**
+         * Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."), or with one of
+         * several prefixes separated by commas (e.g. "1.,2.").
+         */
         public Options onlyTests(String prefix) {
             return new Options(seed, inProcess, placeholderFile, prefix, limits);
         }
@@ -206,7 +209,7 @@ public final class Grader {
         return LauncherDiscoveryRequestBuilder.request()
                 .filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(only == null
                         || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)
-                        || numberOf(ms).map(n -> n.startsWith(only)).orElse(true)))
+                        || numberOf(ms).map(n -> Stream.of(only.split(",")).anyMatch(n::startsWith)).orElse(true)))
                 .selectors(assignment.testClasses().stream().map(DiscoverySelectors::selectClass).toList())
                 .configurationParameter(GradingSession.PARAMETER, sessionId)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
