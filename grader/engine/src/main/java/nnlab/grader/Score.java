@@ -16,6 +16,10 @@ import nnlab.grader.score.Tolerance;
  * One graded test's record: partial credit case by case, and tolerant comparisons whose messages show the input,
  * the expected and the actual value — except in a hidden test, where they show neither the input nor the expected
  * value. A test that never calls {@link #check} earns all or nothing.
+ *
+ * <p>Scoring cases come from {@link #random()}, which is the same in every run of one assignment version, so a
+ * submission's points never depend on the run. Per-run random cases are {@linkplain #probe probes}: they look for
+ * mistakes the fixed cases miss and tell the TA, but never move points.
  */
 public final class Score {
 
@@ -24,21 +28,42 @@ public final class Score {
 
     private final boolean hidden;
     private final Random random;
+    private final Random probeRandom;
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> probeFailures = new ArrayList<>();
+    private final List<String> probeNotes = new ArrayList<>();
     private final Map<String, Object> data = new LinkedHashMap<>();
     private int cases;
     private int passed;
+    private int probes;
+    private boolean probing;
 
-    /** Creates a test's record; {@code hidden} hides inputs and expected values from its messages. */
-    public Score(boolean hidden, long seed) {
+    /**
+     * Creates a test's record; {@code hidden} hides inputs and expected values from its messages, {@code caseSeed}
+     * seeds the scoring cases (fixed per assignment version and test) and {@code probeSeed} the probes (per run).
+     */
+    public Score(boolean hidden, long caseSeed, long probeSeed) {
         this.hidden = hidden;
-        this.random = new Random(seed);
+        this.random = new Random(caseSeed);
+        this.probeRandom = new Random(probeSeed);
     }
 
-    /** Returns this test's random source, seeded from the run's secret seed and the test's identity. */
+    /**
+     * Returns the random source of this test's scoring cases: seeded from the assignment's secret case seed and the
+     * test's number, so every run of one assignment version draws the same cases and a submission's points depend on
+     * the submission alone.
+     */
     public Random random() {
         return random;
+    }
+
+    /**
+     * Returns the random source of this test's {@linkplain #probe probes}: seeded from the run's seed and the test's
+     * number, so each run looks somewhere else. Draw only probe inputs from it, never scoring cases.
+     */
+    public Random probeRandom() {
+        return probeRandom;
     }
 
     /** Returns whether this test is hidden, so that messages must not reveal inputs or expected values. */
@@ -64,9 +89,36 @@ public final class Score {
         }
     }
 
-    /** Adds a line to the test's feedback, e.g. a named likely mistake. */
+    /**
+     * Runs one probe: a case, usually drawn from {@link #probeRandom()}, that looks for a mistake the fixed cases
+     * might miss. It earns and costs nothing, and the student never sees it; a failure is kept for the TA (see
+     * {@link #probeData(boolean)}), and notes added while it runs go with it.
+     */
+    public void probe(String label, Runnable body) {
+        probes++;
+        probing = true;
+        try {
+            body.run();
+        } catch (AssertionError e) {
+            probeFailures.add(label + ": " + e.getMessage());
+        } catch (StudentException e) {
+            probeFailures.add(label + ": " + e.describe());
+        } catch (RuntimeException e) {
+            probeFailures.add(label + ": the result could not be checked (" + e + ")");
+        } finally {
+            probing = false;
+        }
+    }
+
+    /** Adds a line to the test's feedback, e.g. a named likely mistake; during a probe, to the probe's record. */
     public void note(String text) {
-        notes.add(text);
+        if (probing) {
+            if (!probeNotes.contains(text)) {
+                probeNotes.add(text);
+            }
+        } else {
+            notes.add(text);
+        }
     }
 
     /** Attaches data for reports (e.g. a gradient-check table) to the test's {@code extra_data}. */
@@ -139,6 +191,34 @@ public final class Score {
     /** Returns how many of them passed. */
     public int passed() {
         return passed;
+    }
+
+    /** Returns how many probes {@link #probe} ran. */
+    public int probes() {
+        return probes;
+    }
+
+    /** Returns what the failed probes reported, in order. */
+    public List<String> probeFailures() {
+        return List.copyOf(probeFailures);
+    }
+
+    /**
+     * Returns the TA's record of this test's probes for {@code extra_data}, or an empty map when none ran: how many
+     * ran and failed, the first failures, and {@code flag} true when a probe failed although the test earned
+     * {@code fullMarks} — a mistake the fixed cases missed, a sign that they need strengthening.
+     */
+    public Map<String, Object> probeData(boolean fullMarks) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (probes == 0) {
+            return out;
+        }
+        out.put("run", probes);
+        out.put("failed", probeFailures.size());
+        out.put("flag", fullMarks && !probeFailures.isEmpty());
+        out.put("failures", probeFailures.stream().limit(SHOWN_FAILURES).toList());
+        out.put("notes", List.copyOf(probeNotes));
+        return out;
     }
 
     /** Returns the data attached with {@link #data(String, Object)}. */

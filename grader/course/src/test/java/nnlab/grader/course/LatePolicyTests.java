@@ -127,7 +127,7 @@ class LatePolicyTests {
             nnlab.grader.AssignmentSpec s = Course.ps1();
             nnlab.grader.AssignmentSpec odd = new nnlab.grader.AssignmentSpec(s.id(), s.title(), s.parts(),
                     s.totalPoints(), s.due(), s.timeZone(), s.limits(), new nnlab.grader.AssignmentSpec.LateDays(2,
-                    new nnlab.grader.AssignmentSpec.AfterAllowed("halve", null)));
+                    new nnlab.grader.AssignmentSpec.AfterAllowed("halve", null)), s.cases());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LatePolicy.of(odd));
             assertTrue(e.getMessage().contains("zero or penaltyPerDay"), e.getMessage());
         }

@@ -62,7 +62,8 @@ public final class Main implements Runnable {
         @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--seed", description = "The random seed of the hidden tests (default: drawn secretly, recorded).")
+        @Option(names = "--seed", description = "The run's seed: it steers the probes only, never the points"
+                + " (default: drawn secretly, recorded).")
         Long seed;
 
         @Option(names = "--in-process", description = "Run trusted code (e.g. the reference) in this JVM, unsandboxed.")

@@ -85,7 +85,10 @@ public final class Grader {
             return new Options(fixed, inProcess, placeholderFile, only, limits, compileBudget);
         }
 
-        /** Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."). */
+        /**
+         * Returns these options running only tests whose number starts with {@code prefix} (e.g. "1."), or with one of
+         * several prefixes separated by commas (e.g. "1.,2.").
+         */
         public Options onlyTests(String prefix) {
             return new Options(seed, inProcess, placeholderFile, prefix, limits, compileBudget);
         }
@@ -137,6 +140,7 @@ public final class Grader {
         Endpoint[] opened = new Endpoint[1];
         try {
             describeAssignment(extra, assignment.spec());
+            AssignmentSpec.Cases cases = assignment.spec().cases();
             Sandbox sandbox = options.inProcess() ? null : Sandbox.detect();
             Isolation isolation = options.inProcess()
                     ? new Isolation("in-process", List.of("in-process"), List.of("trusted code, not sandboxed"))
@@ -188,7 +192,7 @@ public final class Grader {
             t0 = System.nanoTime();
             try (student;
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
-                 GradingSession session = new GradingSession(student, oracle, seed)) {
+                 GradingSession session = new GradingSession(student, oracle, seed, cases.seed())) {
                 holder.session = session;
                 launcher.execute(launcher.discover(request(session.id(), options.only())), new Listener(session, byId));
                 if (student instanceof ChildJvm child) {
@@ -222,7 +226,7 @@ public final class Grader {
         return LauncherDiscoveryRequestBuilder.request()
                 .filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(only == null
                         || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)
-                        || numberOf(ms).map(n -> n.startsWith(only)).orElse(true)))
+                        || numberOf(ms).map(n -> Stream.of(only.split(",")).anyMatch(n::startsWith)).orElse(true)))
                 .selectors(assignment.testClasses().stream().map(DiscoverySelectors::selectClass).toList())
                 .configurationParameter(GradingSession.PARAMETER, sessionId)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -317,8 +321,8 @@ public final class Grader {
     /**
      * Records what a report needs to present the results: the due date, when after-due-date tests may be shown (once
      * the last late submission is in: the due date plus the allowed late days, so no one who can still submit sees
-     * them), and the parts' titles and sections. The seed and the isolation level stay in extra_data only, which
-     * students do not see: with the seed, hidden random cases could be regenerated.
+     * them), the parts' titles and sections, and the version of the scoring cases. The run's seed and the isolation
+     * level stay in extra_data only, which students do not see: with the seed, the run's probes could be regenerated.
      */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -343,6 +347,11 @@ public final class Grader {
             parts.add(part);
         }
         extra.put("parts", parts);
+        // The version names the cases every test scored with, so a regrade is reproducible; the seed stays secret.
+        Map<String, Object> cases = new LinkedHashMap<>();
+        cases.put("version", spec.cases().version());
+        cases.put("digest", spec.cases().digest());
+        extra.put("cases", cases);
     }
 
     private Results finish(Results results, List<String> summary, long start) {
@@ -434,6 +443,10 @@ public final class Grader {
             if (score != null) {
                 out.append(score.feedback());
                 t.extraData().putAll(score.data());
+                Map<String, Object> probes = score.probeData(fraction == 1);
+                if (!probes.isEmpty()) {
+                    t.extraData().put("probes", probes);
+                }
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
             String printed = session.output(id.getUniqueId());

@@ -67,7 +67,7 @@ public final class GradingExtension implements ParameterResolver, BeforeEachCall
     private static Score score(GradingSession session, ExtensionContext e) {
         GradedTest graded = e.getRequiredTestMethod().getAnnotation(GradedTest.class);
         boolean hidden = graded != null && graded.visibility() != Visibility.VISIBLE;
-        return session.score(e.getUniqueId(), hidden);
+        return session.score(e.getUniqueId(), graded != null ? graded.number() : e.getUniqueId(), hidden);
     }
 
     private static GradingSession session(ExtensionContext e) {

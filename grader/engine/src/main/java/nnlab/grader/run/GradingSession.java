@@ -9,8 +9,9 @@ import nnlab.grader.Score;
 import nnlab.grader.sandbox.Endpoint;
 
 /**
- * The state one grading run shares with its tests: the two endpoints, the secret seed and each test's
- * {@link Score}. Tests find it through a launcher configuration parameter, so several runs can share a JVM.
+ * The state one grading run shares with its tests: the two endpoints, the two seeds and each test's {@link Score}.
+ * The assignment's case seed fixes the scoring cases; the run's seed only steers probes, which move no points. Tests
+ * find the session through a launcher configuration parameter, so several runs can share a JVM.
  */
 final class GradingSession implements AutoCloseable {
 
@@ -22,14 +23,16 @@ final class GradingSession implements AutoCloseable {
     private final String id = UUID.randomUUID().toString();
     private final Endpoint student;
     private final Endpoint oracle;
-    private final long seed;
+    private final long runSeed;
+    private final long caseSeed;
     private final Map<String, Score> scores = new ConcurrentHashMap<>();
     private final Map<String, String> output = new ConcurrentHashMap<>();
 
-    GradingSession(Endpoint student, Endpoint oracle, long seed) {
+    GradingSession(Endpoint student, Endpoint oracle, long runSeed, long caseSeed) {
         this.student = student;
         this.oracle = oracle;
-        this.seed = seed;
+        this.runSeed = runSeed;
+        this.caseSeed = caseSeed;
         SESSIONS.put(id, this);
     }
 
@@ -53,9 +56,13 @@ final class GradingSession implements AutoCloseable {
         return oracle;
     }
 
-    /** Returns the test's score, creating it with a seed derived from the run's seed and the test's identity. */
-    Score score(String uniqueId, boolean hidden) {
-        return scores.computeIfAbsent(uniqueId, k -> new Score(hidden, seed ^ fingerprint(k)));
+    /**
+     * Returns the test's score, creating it with case and probe seeds derived from the assignment's case seed and the
+     * run's seed, each combined with the test's {@code identity} (its number: stable across runs and refactorings).
+     */
+    Score score(String uniqueId, String identity, boolean hidden) {
+        return scores.computeIfAbsent(uniqueId, k -> new Score(hidden, caseSeed ^ fingerprint(identity),
+                runSeed ^ fingerprint("probe " + identity)));
     }
 
     Score existingScore(String uniqueId) {

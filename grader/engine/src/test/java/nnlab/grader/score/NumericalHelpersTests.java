@@ -38,7 +38,7 @@ class NumericalHelpersTests {
     class Messages {
         @Test
         void visibleMessagesShowInputExpectedAndActualAndCallOutNaN() {
-            Score score = new Score(false, SEED);
+            Score score = new Score(false, SEED, SEED);
             AssertionError e = assertThrows(AssertionError.class,
                     () -> score.close("probability", "x = [1, 2]", 0.25, Double.NaN));
             assertTrue(e.getMessage().contains("x = [1, 2]"), e.getMessage());
@@ -48,7 +48,7 @@ class NumericalHelpersTests {
 
         @Test
         void hiddenMessagesRevealNeitherInputNorExpectedValue() {
-            Score score = new Score(true, SEED);
+            Score score = new Score(true, SEED, SEED);
             AssertionError e = assertThrows(AssertionError.class, () -> score.close("gradient", "x = [0.123456]",
                     new double[] {0.987654321, 1}, new double[] {0.5, 1}, Tolerance.DEFAULT));
             assertFalse(e.getMessage().contains("0.123456"), e.getMessage());
@@ -58,7 +58,7 @@ class NumericalHelpersTests {
 
         @Test
         void casesGivePartialCreditAndListFailures() {
-            Score score = new Score(false, SEED);
+            Score score = new Score(false, SEED, SEED);
             score.check("a", () -> { });
             score.check("b", () -> score.require(false, "wrong"));
             score.check("c", () -> {
@@ -72,7 +72,7 @@ class NumericalHelpersTests {
 
         @Test
         void shapeMismatchAndNullAreReportedAsSuch() {
-            Score score = new Score(false, SEED);
+            Score score = new Score(false, SEED, SEED);
             AssertionError shape = assertThrows(AssertionError.class, () -> score.close("forward", "",
                     new double[][] {{1, 2}}, new double[][] {{1}, {2}}, Tolerance.DEFAULT));
             assertTrue(shape.getMessage().contains("2×1 matrix but a 1×2"), shape.getMessage());

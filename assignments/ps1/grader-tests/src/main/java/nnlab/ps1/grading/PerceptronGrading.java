@@ -22,6 +22,18 @@ class PerceptronGrading {
     private static final Tolerance TRAINING = new Tolerance(1e-9, 1e-6);
     /** Beyond this |h| a naive e^h or e^(−h) overflows. */
     private static final double EXTREME_H = 700;
+    /** Probes per probing test: they look for mistakes the fixed cases miss and move no points. */
+    private static final int PROBES = 8;
+    /** Probes of 1.1.2 draw up to this many features, more than its fixed cases' five. */
+    private static final int PROBE_FEATURES = 12;
+    /**
+     * The bands of h that predict's cases after the first (h = 0 exactly) sample: each checks one side of the
+     * threshold p ≥ 0.5, which is h ≥ 0, so a threshold on the wrong quantity (h ≥ 0.5, p &gt; 0.6, …) fails the same
+     * cases in every run. Labels name the band, never a value.
+     */
+    private static final double[][] PREDICT_BANDS = {{0.05, 0.45}, {-0.45, -0.05}, {1, 4}, {-4, -1}, {0.5, 1}};
+    private static final String[] PREDICT_LABELS = {"p just above 0.5", "p just below 0.5", "p well above 0.5",
+        "p well below 0.5", "h between 0.5 and 1"};
 
     @GradedTest(number = "1.1.1", name = "Weighted sum and probability: the lecture's OR example", points = 2)
     void lectureExample(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -66,19 +78,32 @@ class PerceptronGrading {
                 score.close("probability (§1.1)", input, po.probability(x), p);
             });
         }
+        Random probe = score.probeRandom();
+        for (int i = 0; i < PROBES; i++) {
+            int n = 1 + probe.nextInt(PROBE_FEATURES);
+            double[] w = Gen.vector(probe, n, 2);
+            double b = Gen.vector(probe, 1, 1)[0];
+            double[] x = Gen.vector(probe, n, 3);
+            score.probe("probe " + (i + 1) + ", " + n + " features", () -> {
+                Perceptron ps = s.perceptron(w, b);
+                Perceptron po = o.perceptron(w, b);
+                score.close("weightedSum (§1.1)", "", po.weightedSum(x), ps.weightedSum(x));
+                score.close("probability (§1.1)", "", po.probability(x), ps.probability(x));
+            });
+        }
     }
 
     @GradedTest(number = "1.2.1", name = "Prediction ŷ, including p = 0.5 exactly", points = 3,
             visibility = Visibility.AFTER_DUE_DATE)
     void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i <= PREDICT_BANDS.length; i++) {
             double[] w = Gen.vector(r, 3, 2);
-            double b = i == 0 ? 0 : Gen.vector(r, 1, 1)[0];
             double[] x = i == 0 ? new double[3] : Gen.vector(r, 3, 2);
+            double b = i == 0 ? 0 : inBand(r, PREDICT_BANDS[i - 1]) - dot(w, x);
             String input = "w = " + Arrays.toString(w) + ", b = " + b + ", x = " + Arrays.toString(x);
             boolean atHalf = i == 0;
-            score.check(atHalf ? "p = 0.5" : "case " + (i + 1), () -> {
+            score.check(atHalf ? "p = 0.5" : PREDICT_LABELS[i - 1], () -> {
                 int expected = o.perceptron(w, b).predict(x);
                 int actual = s.perceptron(w, b).predict(x);
                 if (atHalf && actual == 0) {
@@ -89,6 +114,26 @@ class PerceptronGrading {
                         + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
             });
         }
+        Random probe = score.probeRandom();
+        for (int i = 0; i < PROBES; i++) {
+            double[] w = Gen.vector(probe, 3, 2);
+            double b = Gen.vector(probe, 1, 1)[0];
+            double[] x = Gen.vector(probe, 3, 2);
+            score.probe("probe " + (i + 1), () -> score.require(o.perceptron(w, b).predict(x)
+                    == s.perceptron(w, b).predict(x), "predict (§1.2) disagrees with the reference"));
+        }
+    }
+
+    private static double inBand(Random r, double[] band) {
+        return band[0] + (band[1] - band[0]) * r.nextDouble();
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     @GradedTest(number = "1.3.1", name = "Squared error", points = 3)

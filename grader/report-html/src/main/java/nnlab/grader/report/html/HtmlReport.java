@@ -222,6 +222,11 @@ public final class HtmlReport {
             sb.append(" (").append(esc(String.join(" → ", layers))).append(")");
         }
         sb.append("</p>");
+        JsonNode cases = extra.path("cases");
+        if (cases.isObject()) {
+            sb.append("<p>Scoring cases: version <code>").append(esc(cases.path("version").asText()))
+                    .append("</code>, digest <code>").append(esc(cases.path("digest").asText())).append("</code></p>");
+        }
         for (JsonNode w : iso.path("warnings")) {
             sb.append("<p class=\"failed\">").append(esc(w.asText())).append("</p>");
         }

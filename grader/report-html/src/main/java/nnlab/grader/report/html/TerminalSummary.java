@@ -43,6 +43,10 @@ public final class TerminalSummary {
                     .append(String.format(Locale.ROOT, " %6s / %-6s %s", Html.points(t.path("score").asDouble()), points,
                             clean(t.path("name").asText())))
                     .append('\n');
+            JsonNode probes = t.path("extra_data").path("probes");
+            if (audience == Audience.TA && probes.path("flag").asBoolean()) {
+                sb.append("        ").append(clean(TestSection.probeFlag(probes))).append('\n');
+            }
             if (!passed) {
                 for (String line : t.path("output").asText("").split("\n")) {
                     if (!line.isBlank()) {

@@ -56,6 +56,10 @@ final class TestSection {
         for (String h : hints) {
             sb.append("<div class=\"hint\">").append(esc(h)).append("</div>");
         }
+        JsonNode probes = t.path("extra_data").path("probes");
+        if (audience == Audience.TA && probes.path("flag").asBoolean()) {
+            sb.append("<div class=\"hint probe-flag\">").append(esc(probeFlag(probes))).append("</div>");
+        }
         Iterator<Map.Entry<String, JsonNode>> fields = t.path("extra_data").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
@@ -64,6 +68,18 @@ final class TestSection {
             }
         }
         sb.append("</div>\n");
+    }
+
+    /**
+     * The TA's line for a test whose per-run probes found a mistake its fixed cases missed (no points moved): a sign
+     * that the assignment's cases need strengthening.
+     */
+    static String probeFlag(JsonNode probes) {
+        List<String> failures = new ArrayList<>();
+        probes.path("failures").forEach(f -> failures.add(f.asText()));
+        return "Probe flag: " + probes.path("failed").asInt() + " of " + probes.path("run").asInt()
+                + " probes failed although the fixed cases passed (no points moved; strengthen the cases)"
+                + (failures.isEmpty() ? "" : ": " + failures.get(0));
     }
 
     private static void gradientCheck(StringBuilder sb, JsonNode check) {
