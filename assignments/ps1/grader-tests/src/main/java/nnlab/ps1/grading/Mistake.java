@@ -1,5 +1,7 @@
 package nnlab.ps1.grading;
 
+import nnlab.grader.Score;
+
 /**
  * The typical mistakes the feedback can name. A test computes each candidate's output from the oracle's inputs and
  * names the mistake when the student's failing output matches it; the message never contains an expected value.
@@ -72,6 +74,11 @@ enum Mistake {
 
     /** Returns the feedback line naming this mistake. */
     String message() {
-        return "Likely mistake: " + message + ".";
+        return Score.MISTAKE_PREFIX + sentence();
+    }
+
+    /** Returns the sentence naming this mistake, without the feedback line's prefix. */
+    String sentence() {
+        return message + ".";
     }
 }
