@@ -80,6 +80,28 @@ public record Disclosure(Visibility outcome, Visibility diagnosis, Visibility de
     }
 
     /**
+     * Returns the feedback text {@code reader} sees below a test's outcome, given the test's {@code status} ("passed"
+     * or "failed"), its full {@code details} and its value-free {@code diagnosis}: the details where they are shown,
+     * else the diagnosis where it is shown (with when the cases show), else nothing; "" also when the reader does not
+     * see the outcome. Every report — Gradescope's output, the HTML report, the catalogue test — uses this.
+     */
+    public String text(Reader reader, String status, String details, String diagnosis) {
+        boolean passed = "passed".equals(status);
+        if (!shows(Part.OUTCOME, reader)) {
+            return "";
+        }
+        if (shows(Part.DETAILS, reader)) {
+            return details;
+        }
+        if (passed || !shows(Part.DIAGNOSIS, reader)) {
+            return passed ? "Passed." : "";
+        }
+        String when = details() == Visibility.HIDDEN ? "to course staff only" : "after the due date";
+        return diagnosis.isEmpty() ? "Failed; the details show " + when + "."
+                : diagnosis + "\n(The failed cases show " + when + ".)";
+    }
+
+    /**
      * Returns whether the details may be written into the Gradescope entry's output: Gradescope shows a test's name,
      * score and output together under one visibility (the outcome's), so details that show later than the outcome go
      * to {@code extra_data}, which Gradescope never shows a student.

@@ -111,22 +111,9 @@ public final class Results {
          * else the diagnosis where it is shown, else nothing; "" also when the reader does not see the outcome.
          */
         public String textFor(Disclosure.Reader reader) {
-            if (!disclosure.shows(Disclosure.Part.OUTCOME, reader)) {
-                return "";
-            }
-            if (disclosure.shows(Disclosure.Part.DETAILS, reader)) {
-                return output == null ? "" : output;
-            }
-            if (!disclosure.shows(Disclosure.Part.DIAGNOSIS, reader) || "passed".equals(status)) {
-                return "passed".equals(status) ? "Passed." : "";
-            }
-            return diagnosis.isEmpty() ? "Failed; the details show " + whenDetailsShow() + "." : diagnosis
-                    + "\n(The failed cases show " + whenDetailsShow() + ".)";
+            return disclosure.text(reader, status, output == null ? "" : output, diagnosis);
         }
 
-        private String whenDetailsShow() {
-            return disclosure.details() == Visibility.HIDDEN ? "to course staff only" : "after the due date";
-        }
         /** Returns the test's extra data (duration, attached tables); callers add to it. */
         public Map<String, Object> extraData() {
             return extraData;

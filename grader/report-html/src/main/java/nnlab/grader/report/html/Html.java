@@ -57,7 +57,7 @@ final class Html {
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}
             table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-            .passed{color:#1a7f37}.failed{color:#c62828}.hidden{color:#666}
+            .passed{color:#1a7f37}.failed{color:#c62828}.hidden{color:#666}.neutral{color:#666}
             .test{border:1px solid #ddd;border-radius:4px;padding:.4em .8em;margin:.6em 0}
             .test.failed{border-left:4px solid #c62828}.test.passed{border-left:4px solid #1a7f37}
             .test.hidden{border-left:4px solid #999;color:#444}

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nnlab.grader.Disclosure;
+
 /**
  * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
  * numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
@@ -22,7 +24,7 @@ final class TrainingSection {
         List<Double> student = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         for (JsonNode t : tests) {
-            if (!audience.shows(t.path("visibility").asText())) {
+            if (!audience.shows(t, Disclosure.Part.DETAILS)) {
                 continue;
             }
             JsonNode data = t.path("extra_data");

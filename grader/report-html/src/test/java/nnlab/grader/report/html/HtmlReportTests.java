@@ -182,8 +182,10 @@ class HtmlReportTests {
         @Test
         void partsCountHiddenPointsApart() {
             String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
-            assertTrue(html.contains("<td>Part 3</td><td class=\"num\">0 / 0</td><td class=\"num\">5 pts</td>"), html);
-            assertTrue(html.contains("<tr class=\"failed\"><td>Part 1</td><td class=\"num\">1.5 / 3</td>"));
+            assertTrue(html.contains("<tr class=\"neutral\"><td>Part 3</td><td class=\"num\">0 / 0</td>"
+                    + "<td class=\"num\">0</td><td></td><td class=\"num\">5</td>"), html);
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 1</td><td class=\"num\">1.5 / 3</td>"
+                    + "<td class=\"num\">1.5</td><td>1.2.1 (−1.5)</td>"), html);
         }
 
         @Test
