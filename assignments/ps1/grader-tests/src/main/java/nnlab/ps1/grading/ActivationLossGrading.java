@@ -224,7 +224,10 @@ class ActivationLossGrading {
                     Diagnosis.map(z, (v, gv) -> v >= 0 ? gv : Math.expm1(v) * gv, g));
             default -> null;
         };
-        return new Diagnosis.Candidate[] {specific, passThrough};
+        // φ′ at the output: backward handed a = φ(z) where z belongs.
+        Diagnosis.Candidate atOutput = name.equals("SIGMOID") || name.equals("TANH")
+                ? new Diagnosis.Candidate(Mistake.DERIVATIVE_AT_OUTPUT, o.activation(name).backward(a, g)) : null;
+        return new Diagnosis.Candidate[] {specific, passThrough, atOutput};
     }
 
     /** Whether the student's result is NaN or infinite only where |z| is extreme and the expected one is finite. */

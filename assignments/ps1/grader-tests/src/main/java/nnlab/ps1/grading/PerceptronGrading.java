@@ -22,6 +22,8 @@ class PerceptronGrading {
     private static final Tolerance TRAINING = new Tolerance(1e-9, 1e-6);
     /** Beyond this |h| a naive e^h or e^(−h) overflows. */
     private static final double EXTREME_H = 700;
+    /** A weighted sum between 0 and ½: p = σ(h) is above ½ while h is below it. */
+    private static final double QUARTER_H = 0.25;
 
     @GradedTest(number = "1.1.1", name = "Weighted sum and probability: the lecture's OR example", points = 2)
     void lectureExample(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -60,6 +62,8 @@ class PerceptronGrading {
             score.check("case " + (i + 1), () -> {
                 Perceptron ps = s.perceptron(weights, bias);
                 Perceptron po = o.perceptron(weights, bias);
+                diagnosis.match(po.weightedSum(x), ps.weightedSum(x),
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_NO_BIAS, po.weightedSum(x) - bias));
                 score.close("weightedSum (§1.1)", input, po.weightedSum(x), ps.weightedSum(x));
                 double p = ps.probability(x);
                 diagnosis.nameIf(Double.isNaN(p) && Math.abs(po.weightedSum(x)) >= EXTREME_H, Mistake.SIGMOID_OVERFLOW);
@@ -72,6 +76,8 @@ class PerceptronGrading {
             visibility = Visibility.AFTER_DUE_DATE)
     void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        boolean[] failedAtHalf = new boolean[1];
         for (int i = 0; i < 6; i++) {
             double[] w = Gen.vector(r, 3, 2);
             double b = i == 0 ? 0 : Gen.vector(r, 1, 1)[0];
@@ -81,22 +87,39 @@ class PerceptronGrading {
             score.check(atHalf ? "p = 0.5" : "case " + (i + 1), () -> {
                 int expected = o.perceptron(w, b).predict(x);
                 int actual = s.perceptron(w, b).predict(x);
-                if (atHalf && actual == 0) {
-                    score.note(Mistake.PREDICT_STRICT.message());
-                }
+                failedAtHalf[0] |= atHalf && actual == 0;
                 score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + input)
                         + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
                         + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
             });
         }
+        // 0 < h < 0.5: p is above ½, h is below it; a threshold on h predicts 0 here (and at p = 0.5 too).
+        double[] w = {QUARTER_H, 0, 0};
+        double[] x = {1, 0, 0};
+        boolean[] failedOnH = new boolean[1];
+        score.check("0 < h < 0.5", () -> {
+            int expected = o.perceptron(w, 0).predict(x);
+            int actual = s.perceptron(w, 0).predict(x);
+            failedOnH[0] = actual != expected;
+            score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for w = " + Arrays.toString(w)
+                    + ", b = 0, x = " + Arrays.toString(x)) + " returned " + actual + ", which is wrong (the"
+                    + " threshold ½ applies to p)");
+        });
+        diagnosis.nameIf(failedOnH[0], Mistake.PREDICT_THRESHOLDS_H);
+        diagnosis.nameIf(failedAtHalf[0] && !failedOnH[0], Mistake.PREDICT_STRICT);
     }
 
     @GradedTest(number = "1.3.1", name = "Squared error", points = 3)
     void squaredError(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         double[][] cases = {{0, 0.3775}, {1, 0.1824}, {1, 0.6225}, {0, 1}, {1, 1}};
+        Diagnosis diagnosis = new Diagnosis(score);
         for (double[] c : cases) {
-            score.check("y = " + c[0] + ", p = " + c[1], () -> score.close("squaredError (§1.3)",
-                    "y = " + c[0] + ", p = " + c[1], o.squaredError(c[0], c[1]), s.squaredError(c[0], c[1])));
+            score.check("y = " + c[0] + ", p = " + c[1], () -> {
+                double expected = o.squaredError(c[0], c[1]);
+                double actual = s.squaredError(c[0], c[1]);
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.SQUARED_ERROR_HALF, expected / 2));
+                score.close("squaredError (§1.3)", "y = " + c[0] + ", p = " + c[1], expected, actual);
+            });
         }
     }
 
@@ -146,6 +169,8 @@ class PerceptronGrading {
                 Perceptron ascent = o.perceptron(w, b);
                 ascent.update(Diagnosis.scale(g, -1), eta);
                 diagnosis.match(po.weights(), ps.weights(), new Diagnosis.Candidate(Mistake.UPDATE_SIGN, ascent.weights()));
+                diagnosis.nameIf(Diagnosis.close(po.weights(), ps.weights(), Tolerance.DEFAULT) && ps.bias() == b
+                        && po.bias() != b, Mistake.BIAS_NOT_UPDATED);
                 score.close("weights after update (§1.5)", input, po.weights(), ps.weights(), Tolerance.DEFAULT);
                 score.close("bias after update (§1.5)", input, po.bias(), ps.bias());
             });
@@ -163,7 +188,8 @@ class PerceptronGrading {
                 double[] expected = po.train(OR_X, OR_Y, eta, 25);
                 double[] actual = ps.train(OR_X, OR_Y, eta, 25);
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_DURING_EPOCH,
-                        lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)));
+                        lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)),
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_SUM, Diagnosis.scale(expected, OR_X.length)));
                 score.close("train's loss history (§1.5)", input, expected, actual, TRAINING);
                 score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
             });
