@@ -139,8 +139,9 @@ public final class HtmlReport {
         }
         if (casesLater > 0) {
             sb.append("<p class=\"note\">Every test shows its result, its points and, when it fails, the likely"
-                    + " mistake or what differs. ").append(casesLater).append(casesLater == 1 ? " test keeps" : " tests keep")
-                    .append(" its cases (inputs, expected values, your values) back");
+                    + " mistake or what differs. ").append(casesLater)
+                    .append(casesLater == 1 ? " test keeps its" : " tests keep their")
+                    .append(" cases (inputs, expected values, your values) back");
             String when = Audience.afterDueDateShownFromAsWritten(results);
             sb.append(audience == Audience.STUDENT && !when.isEmpty() ? " until " + esc(when) : "")
                     .append(": they would give the hidden tests away.</p>\n");
