@@ -124,6 +124,19 @@ class ActivationLossGrading {
             score.close("BINARY_CROSSENTROPY.value (§2.4)", "yTrue = " + Score.show(lectureY) + ", yPred = "
                     + Score.show(lectureP), expected, actual);
         });
+        });
+        // The handout's clipped values: a prediction of exactly 0 or 1 costs −log(1e-7) = 16.1181, not ∞.
+        double[][] certainY = {{1, 0}, {0, 1}};
+        double[][] certainP = {{0, 1}, {1, 0}};
+        for (String name : List.of("BINARY_CROSSENTROPY", "CATEGORICAL_CROSSENTROPY")) {
+            score.check(name + " at predictions of exactly 0 and 1", () -> {
+                double expected = o.loss(name).value(certainY, certainP);
+                double actual = s.loss(name).value(certainY, certainP);
+                diagnosis.nameIf(!Double.isFinite(actual), Mistake.CROSSENTROPY_NOT_CLIPPED);
+                score.close(name + ".value (§2.4, clipped predictions)", "yTrue = " + Score.show(certainY)
+                        + ", yPred = " + Score.show(certainP), expected, actual);
+            });
+        }
     }
 
     @GradedTest(number = "2.4.2", name = "Loss values: random batches of every loss", points = 2,
