@@ -124,7 +124,6 @@ class ActivationLossGrading {
             score.close("BINARY_CROSSENTROPY.value (§2.4)", "yTrue = " + Score.show(lectureY) + ", yPred = "
                     + Score.show(lectureP), expected, actual);
         });
-        });
         // The handout's clipped values: a prediction of exactly 0 or 1 costs −log(1e-7) = 16.1181, not ∞.
         double[][] certainY = {{1, 0}, {0, 1}};
         double[][] certainP = {{0, 1}, {1, 0}};
