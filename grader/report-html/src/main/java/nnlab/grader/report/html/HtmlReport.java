@@ -143,7 +143,7 @@ public final class HtmlReport {
                     .append(casesLater == 1 ? " test keeps its" : " tests keep their")
                     .append(" cases (inputs, expected values, your values) back");
             String when = Audience.afterDueDateShownFromAsWritten(results);
-            sb.append(audience == Audience.STUDENT && !when.isEmpty() ? " until " + esc(when) : "")
+            sb.append(audience == Audience.STUDENT && !when.isEmpty() ? " until " + esc(Html.moment(when)) : "")
                     .append(": they would give the hidden tests away.</p>\n");
         }
         if (unseen == 0) {
@@ -153,7 +153,7 @@ public final class HtmlReport {
         sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
                 .append(unseen == 1 ? " only its points here: " : " only their points here: ");
         if (audience == Audience.STUDENT && !release.isEmpty()) {
-            sb.append("tests marked “shown after the due date” show their results from ").append(esc(release))
+            sb.append("tests marked “shown after the due date” show their results from ").append(esc(Html.moment(release)))
                     .append(", when no late submission is accepted any more; hidden tests never do.");
         } else {
             sb.append("hidden tests never show their inputs or results.");

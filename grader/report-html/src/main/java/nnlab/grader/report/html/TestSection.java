@@ -89,7 +89,7 @@ final class TestSection {
                 .append(" — ").append(check.path("failed").asInt()).append(" of ")
                 .append(check.path("checked").asInt())
                 .append(" entries off</caption>\n<tr><th>parameter block</th><th>entry</th><th class=\"num\">analytic"
-                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th></th></tr>\n");
+                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th>within tolerance</th></tr>\n");
         int rows = 0;
         for (JsonNode r : check.path("worst")) {
             if (rows++ == MAX_GRADIENT_ROWS) {
@@ -101,7 +101,7 @@ final class TestSection {
                     .append("</td><td class=\"num\">").append(num(r.path("analytic")))
                     .append("</td><td class=\"num\">").append(num(r.path("numerical")))
                     .append("</td><td class=\"num\">").append(num(r.path("relativeError")))
-                    .append("</td><td>").append(ok ? "ok" : "off").append("</td></tr>\n");
+                    .append("</td><td>").append(ok ? "yes" : "no").append("</td></tr>\n");
         }
         sb.append("</table>");
     }
