@@ -16,6 +16,8 @@ class PerceptronTests {
     private static final double TEN_DIGIT_TOLERANCE = 1e-9;
     /** For values that must not move at all. */
     private static final double UNCHANGED = 0;
+    /** The handout's worked example prints six decimals. */
+    private static final double SIX_DECIMALS = 5e-7;
 
     private static final double[][] OR_X = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     private static final double[] OR_Y = {0, 1, 1, 1};
@@ -64,6 +66,15 @@ class PerceptronTests {
                 Expect.equal("Perceptron.predict for " + input(OR_X[row]), "ŷ for p = " + TABLE_P[row],
                         TABLE_Y_HAT[row], pointer, perceptron.predict(OR_X[row]));
             }
+        }
+
+        @Test
+        void predictionIsOneAtExactlyOneHalf() {
+            // b = 0.5 and x = (0, 1): h = −1 + 0.5 + 0.5 = 0 exactly, so p = σ(0) = 0.5.
+            Perceptron perceptron = new Perceptron(new double[] {1, -1}, 1);
+            double[] x = {0, 1};
+            Expect.equal("Perceptron.predict for w=(1, −1), b=1, " + input(x), "ŷ for p = σ(0) = 0.5 exactly", 1,
+                    "handout §1.2, ŷ = 1 if p ≥ 0.5 — not p > 0.5", perceptron.predict(x));
         }
 
         @Test
@@ -117,6 +128,20 @@ class PerceptronTests {
             Expect.near("Perceptron.weights after update", "w = (1 − 0.05, −1 + 0.1)", new double[] {0.95, -0.9},
                     pointer, ARITHMETIC_TOLERANCE, perceptron.weights());
             Expect.near("Perceptron.bias after update", "b = −0.5 − 0.15", -0.65, pointer, ARITHMETIC_TOLERANCE,
+                    perceptron.bias());
+        }
+
+        @Test
+        void oneEpochMatchesTheHandoutsWorkedExample() {
+            Perceptron perceptron = lecturePerceptron();
+            double[] history = perceptron.train(OR_X, OR_Y, 1.0, 1);
+            String pointer = "handout §1.5 worked example: one update per row, rows in order, then the mean squared"
+                    + " error over all rows";
+            Expect.near("Perceptron.train(OR, η=1, 1 epoch)", "the mean squared error after the epoch",
+                    new double[] {0.196880}, pointer, SIX_DECIMALS, history);
+            Expect.near("Perceptron.weights after one epoch", "w after four updates", new double[] {1.405870, -0.540967},
+                    pointer, SIX_DECIMALS, perceptron.weights());
+            Expect.near("Perceptron.bias after one epoch", "b after four updates", -0.048047, pointer, SIX_DECIMALS,
                     perceptron.bias());
         }
 

@@ -28,6 +28,21 @@ public @interface GradedTest {
     /** The points this test is worth. */
     double points();
 
-    /** Who sees the result, and when. */
+    /**
+     * When the result's details show: the failed cases with their messages, what the code printed, data tables. Set
+     * it to {@link Visibility#AFTER_DUE_DATE} or {@link Visibility#HIDDEN} when they would reveal hidden cases.
+     */
     Visibility visibility() default Visibility.VISIBLE;
+
+    /**
+     * When the test's name, status and points show. The default shows them from the start, so a student sees where
+     * points went while they can still act on it; see {@link Disclosure}.
+     */
+    Visibility outcome() default Visibility.VISIBLE;
+
+    /**
+     * When the named likely mistake (or, failing that, what differs, without values) shows. The default shows it from
+     * the start; see {@link Disclosure}.
+     */
+    Visibility diagnosis() default Visibility.VISIBLE;
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.opentest4j.AssertionFailedError;
 
+import nnlab.grader.score.Differences;
 import nnlab.grader.score.Tolerance;
 
 /**
@@ -25,6 +26,16 @@ public final class Score {
 
     private static final int SHOWN_FAILURES = 3;
     private static final int SHOWN_VALUES = 8;
+    /** The prefix of a feedback line that names a likely mistake. */
+    public static final String MISTAKE_PREFIX = "Likely mistake: ";
+    /** The prefix of a feedback line that says what differs when no mistake is named. */
+    public static final String DIFFERS_PREFIX = "What differs: ";
+    /** How many distinct "what differs" lines the feedback shows. */
+    private static final int SHOWN_DIFFERENCES = 3;
+
+    /** A named likely mistake: a stable identifier (e.g. an enum constant's name) and the sentence shown. */
+    public record Mistake(String id, String message) {
+    }
 
     private final boolean hidden;
     private final Random random;
@@ -34,6 +45,9 @@ public final class Score {
     private final List<String> probeFailures = new ArrayList<>();
     private final List<String> probeNotes = new ArrayList<>();
     private final Map<String, Object> data = new LinkedHashMap<>();
+    private final List<Mistake> mistakes = new ArrayList<>();
+    private final List<String> differences = new ArrayList<>();
+    private final List<String> crashes = new ArrayList<>();
     private int cases;
     private int passed;
     private int probes;
@@ -83,6 +97,7 @@ public final class Score {
         } catch (AssertionError e) {
             failures.add(label + ": " + e.getMessage());
         } catch (StudentException e) {
+            crashes.add(e.brief());
             failures.add(label + ": " + e.describe());
         } catch (RuntimeException e) {
             failures.add(label + ": your result could not be checked (" + e + ")");
@@ -121,6 +136,49 @@ public final class Score {
         }
     }
 
+    /**
+     * Names a likely mistake: {@code message} (one sentence, no input, expected or actual value) is added to the
+     * feedback after {@link #MISTAKE_PREFIX} and recorded with {@code id} for reports; a repeated id is ignored.
+     */
+    public void mistake(String id, String message) {
+        if (mistakes.stream().noneMatch(m -> m.id().equals(id))) {
+            mistakes.add(new Mistake(id, message));
+            notes.add(MISTAKE_PREFIX + message);
+        }
+    }
+
+    /** Returns the named likely mistakes, in the order they were named. */
+    public List<Mistake> mistakes() {
+        return List.copyOf(mistakes);
+    }
+
+    /**
+     * Returns what differed in the failed comparisons, described by pattern without any value (see
+     * {@link Differences}): one line per distinct description, at most a few.
+     */
+    public List<String> differences() {
+        return differences.stream().distinct().limit(SHOWN_DIFFERENCES).toList();
+    }
+
+    /**
+     * Returns the diagnosis a student may see while hidden cases must stay hidden: how many cases passed, the named
+     * mistakes or, when none is named, what differs. Never an input, an expected value or the student's value.
+     */
+    public String diagnosis() {
+        StringBuilder sb = new StringBuilder();
+        if (cases > 0 && passed < cases) {
+            sb.append(passed).append(" of ").append(cases).append(" cases passed.");
+        }
+        if (!mistakes.isEmpty()) {
+            mistakes.forEach(m -> sb.append(sb.length() == 0 ? "" : "\n").append(MISTAKE_PREFIX).append(m.message()));
+        } else {
+            differences().forEach(d -> sb.append(sb.length() == 0 ? "" : "\n").append(DIFFERS_PREFIX).append(d));
+        }
+        crashes.stream().distinct().limit(SHOWN_DIFFERENCES)
+                .forEach(c -> sb.append(sb.length() == 0 ? "" : "\n").append(c));
+        return sb.toString();
+    }
+
     /** Attaches data for reports (e.g. a gradient-check table) to the test's {@code extra_data}. */
     public void data(String key, Object value) {
         data.put(key, value);
@@ -129,6 +187,7 @@ public final class Score {
     /** Fails unless {@code actual} is within {@code tolerance} of {@code expected}. */
     public void close(String what, String input, double expected, double actual, Tolerance tolerance) {
         if (!tolerance.accepts(expected, actual)) {
+            differ(what, Differences.describe(expected, actual, tolerance));
             throw new AssertionFailedError(mismatch(what, input, format(expected), format(actual), "", tolerance, actual));
         }
     }
@@ -141,14 +200,17 @@ public final class Score {
     /** Fails unless the arrays have the same length and every entry is within {@code tolerance}. */
     public void close(String what, String input, double[] expected, double[] actual, Tolerance tolerance) {
         if (actual == null) {
+            differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
         }
         if (actual.length != expected.length) {
+            differ(what, Differences.describe(expected, actual, tolerance));
             throw new AssertionFailedError(what + " returned " + actual.length + " values but " + expected.length
                     + " were expected" + inputs(input) + ".");
         }
         for (int i = 0; i < expected.length; i++) {
             if (!tolerance.accepts(expected[i], actual[i])) {
+                differ(what, Differences.describe(expected, actual, tolerance));
                 throw new AssertionFailedError(mismatch(what, input, show(expected), show(actual), " (entry " + i + ")",
                         tolerance, actual[i]));
             }
@@ -158,17 +220,20 @@ public final class Score {
     /** Fails unless the matrices have the same shape and every entry is within {@code tolerance}. */
     public void close(String what, String input, double[][] expected, double[][] actual, Tolerance tolerance) {
         if (actual == null) {
+            differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
         }
         String expectedShape = shape(expected);
         String actualShape = shape(actual);
         if (!expectedShape.equals(actualShape)) {
+            differ(what, Differences.describe(expected, actual, tolerance));
             throw new AssertionFailedError(what + " returned a " + actualShape + " matrix but a " + expectedShape
                     + " one was expected" + inputs(input) + ".");
         }
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
                 if (!tolerance.accepts(expected[r][c], actual[r][c])) {
+                    differ(what, Differences.describe(expected, actual, tolerance));
                     throw new AssertionFailedError(mismatch(what, input, show(expected), show(actual),
                             " (entry [" + r + "][" + c + "])", tolerance, actual[r][c]));
                 }
@@ -226,7 +291,15 @@ public final class Score {
         return data;
     }
 
-    /** Returns the feedback lines: the first few failed cases and the notes. */
+    /** Records what differs in one failed comparison; {@code what} names the compared quantity, never a value. */
+    private void differ(String what, String how) {
+        differences.add(what + ": " + how + ".");
+    }
+
+    /**
+     * Returns the feedback lines: the first few failed cases and the notes, and what differs when no mistake is named
+     * (the notes hold the named mistakes).
+     */
     public String feedback() {
         StringBuilder sb = new StringBuilder();
         if (cases > 0 && passed < cases) {
@@ -237,6 +310,9 @@ public final class Score {
             }
         }
         notes.forEach(n -> sb.append(sb.length() == 0 ? "" : "\n").append(n));
+        if (mistakes.isEmpty()) {
+            differences().forEach(d -> sb.append(sb.length() == 0 ? "" : "\n").append(DIFFERS_PREFIX).append(d));
+        }
         return sb.toString();
     }
 

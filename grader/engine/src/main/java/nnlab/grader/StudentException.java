@@ -53,6 +53,23 @@ public final class StudentException extends RuntimeException {
         return frames;
     }
 
+    /**
+     * Returns the failure in words that reveal no value, for a report that must keep hidden cases hidden: the kind of
+     * failure, the exception's class and the innermost student frame — never the message, which student code may have
+     * filled with a hidden input.
+     */
+    public String brief() {
+        String where = frames.isEmpty() ? "" : " at " + frames.get(0);
+        return switch (kind) {
+            case THREW -> "Your code threw " + exceptionClass + where + ".";
+            case MISSING -> "A method or class the handout requires is missing or has another signature.";
+            case TIMEOUT -> "Your code took too long.";
+            case CRASHED -> "The JVM running your code ended (System.exit, a crash or a resource limit).";
+            case BUDGET -> "Your submission used up its time budget.";
+            case PROTOCOL -> "Your code's reply could not be understood.";
+        };
+    }
+
     /** Returns the message with the exception class and frames, for a student report. */
     public String describe() {
         StringBuilder sb = new StringBuilder();

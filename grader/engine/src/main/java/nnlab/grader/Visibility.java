@@ -19,4 +19,14 @@ public enum Visibility {
     public String gradescope() {
         return gradescope;
     }
+
+    /** Returns the visibility Gradescope calls {@code value}; an unknown or missing value reads as the safest, HIDDEN. */
+    public static Visibility fromGradescope(String value) {
+        for (Visibility v : values()) {
+            if (v.gradescope.equals(value)) {
+                return v;
+            }
+        }
+        return HIDDEN;
+    }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import nnlab.grader.Disclosure;
+import nnlab.grader.Score;
 import nnlab.grader.Text;
 import nnlab.grader.Visibility;
 
@@ -18,6 +20,12 @@ import nnlab.grader.Visibility;
  * A Gradescope {@code results.json} under construction: tests with score, max_score, status, output and visibility,
  * the top-level score and output, and {@code extra_data}. Every output text passes through {@link Text#multiline}, so
  * control characters from a submission reach no report raw. Written atomically (temp file, then rename).
+ *
+ * <p>Gradescope shows a test's name, score and output under one visibility, so each entry is written with its
+ * {@link Disclosure#outcome() outcome's} visibility and an output holding only the parts shown as early as the outcome
+ * (see {@link Test#textFor(Disclosure.Reader)}); the rest is kept in the entry's {@code extra_data} ({@code diagnosis},
+ * {@code mistakes}, {@code details}, {@code disclosure}), which Gradescope never shows a student and the HTML report
+ * shows by the same policy.
  */
 public final class Results {
 
@@ -27,16 +35,20 @@ public final class Results {
         final String name;
         final double maxScore;
         final Visibility visibility;
+        final Disclosure disclosure;
         double score;
         String status = "failed";
         String output;
+        String diagnosis = "";
+        List<Score.Mistake> mistakes = List.of();
         Map<String, Object> extraData = new LinkedHashMap<>();
 
-        Test(String number, String name, double maxScore, Visibility visibility, String output) {
+        Test(String number, String name, double maxScore, Disclosure disclosure, String output) {
             this.number = number;
             this.name = name;
             this.maxScore = maxScore;
-            this.visibility = visibility;
+            this.visibility = disclosure.details();
+            this.disclosure = disclosure;
             this.output = Text.multiline(output);
         }
 
@@ -70,9 +82,38 @@ public final class Results {
             return output;
         }
 
-        /** Returns who sees this test. */
+        /** Returns when this test's details show; {@link #disclosure()} has every part's visibility. */
         public Visibility visibility() {
             return visibility;
+        }
+
+        /** Returns what of this test's result each reader sees, and when. */
+        public Disclosure disclosure() {
+            return disclosure;
+        }
+
+        /** Returns the diagnosis shown where the details are not: cases passed, named mistakes or what differs. */
+        public String diagnosis() {
+            return diagnosis;
+        }
+
+        /** Returns the named likely mistakes. */
+        public List<Score.Mistake> mistakes() {
+            return mistakes;
+        }
+
+        /** Records the diagnosis: its value-free text and the named mistakes. */
+        public void diagnosis(String text, List<Score.Mistake> named) {
+            this.diagnosis = text == null ? "" : text;
+            this.mistakes = List.copyOf(named);
+        }
+
+        /**
+         * Returns the feedback text {@code reader} sees below the test's outcome: the details where they are shown,
+         * else the diagnosis where it is shown, else nothing; "" also when the reader does not see the outcome.
+         */
+        public String textFor(Disclosure.Reader reader) {
+            return disclosure.text(reader, status, output == null ? "" : output, diagnosis);
         }
 
         /** Returns the test's extra data (duration, attached tables); callers add to it. */
@@ -98,13 +139,40 @@ public final class Results {
             m.put("score", round(score));
             m.put("max_score", round(maxScore));
             m.put("status", status);
-            m.put("output", output == null ? "" : output);
-            m.put("visibility", visibility.gradescope());
-            if (!extraData.isEmpty()) {
-                m.put("extra_data", extraData);
+            // Gradescope shows the output to whoever sees the entry, i.e. from the outcome's visibility on.
+            String shown = textFor(readerOf(disclosure.outcome()));
+            m.put("output", shown);
+            m.put("visibility", disclosure.outcome().gradescope());
+            Map<String, Object> extra = new LinkedHashMap<>(extraData);
+            if (!disclosure.equals(Disclosure.VISIBLE)) {
+                extra.put("disclosure", disclosure.toJson());
+            }
+            if (!mistakes.isEmpty()) {
+                List<Map<String, String>> named = new ArrayList<>();
+                mistakes.forEach(mk -> named.add(Map.of("id", mk.id(), "message", mk.message())));
+                extra.put("mistakes", named);
+            }
+            if (!diagnosis.isEmpty()) {
+                extra.put("diagnosis", diagnosis);
+            }
+            String details = output == null ? "" : output;
+            if (!details.equals(shown)) {
+                extra.put("details", details);
+            }
+            if (!extra.isEmpty()) {
+                m.put("extra_data", extra);
             }
             return m;
         }
+    }
+
+    /** Returns the earliest reader who sees what is shown at {@code visibility}. */
+    private static Disclosure.Reader readerOf(Visibility visibility) {
+        return switch (visibility) {
+            case VISIBLE -> Disclosure.Reader.STUDENT_BEFORE_DUE_DATE;
+            case AFTER_DUE_DATE -> Disclosure.Reader.STUDENT_AFTER_DUE_DATE;
+            case HIDDEN -> Disclosure.Reader.STAFF;
+        };
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -139,9 +207,17 @@ public final class Results {
         return extraData;
     }
 
-    /** Adds a test entry, failed with no points until its outcome is recorded; returns it. */
+    /**
+     * Adds a test entry whose every part shows as {@code visibility}, failed with no points until its outcome is
+     * recorded; returns it.
+     */
     public Test add(String number, String name, double maxScore, Visibility visibility, String output) {
-        Test t = new Test(number, name, maxScore, visibility, output);
+        return add(number, name, maxScore, new Disclosure(visibility, visibility, visibility), output);
+    }
+
+    /** Adds a test entry shown as {@code disclosure} says, failed with no points until its outcome is recorded. */
+    public Test add(String number, String name, double maxScore, Disclosure disclosure, String output) {
+        Test t = new Test(number, name, maxScore, disclosure, output);
         tests.add(t);
         return t;
     }

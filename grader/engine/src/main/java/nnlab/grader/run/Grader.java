@@ -37,6 +37,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Disclosure;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Limits;
 import nnlab.grader.Score;
@@ -242,7 +243,7 @@ public final class Grader {
         found.sort(Comparator.comparing(e -> numberKey(e.getValue().number())));
         for (Map.Entry<String, GradedTest> e : found) {
             GradedTest g = e.getValue();
-            byId.put(e.getKey(), results.add(g.number(), g.name(), g.points(), g.visibility(),
+            byId.put(e.getKey(), results.add(g.number(), g.name(), g.points(), Disclosure.of(g),
                     "Not run: grading stopped before this test."));
         }
     }
@@ -449,11 +450,27 @@ public final class Grader {
                 }
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
+            StringBuilder diagnosis = new StringBuilder(score == null ? "" : score.diagnosis());
+            result.getThrowable().ifPresent(e -> {
+                String brief = briefly(e);
+                if (!brief.isEmpty()) {
+                    diagnosis.append(diagnosis.length() == 0 ? "" : "\n").append(brief);
+                }
+            });
+            t.diagnosis(diagnosis.toString(), score == null ? List.of() : score.mistakes());
             String printed = session.output(id.getUniqueId());
             if (!printed.isBlank()) {
                 out.append("\n\nYour code printed:\n").append(printed);
             }
             t.output(out.length() == 0 && fraction == 1 ? "Passed." : out.toString());
+        }
+
+        /**
+         * A failure in words that reveal no value: what kind of failure, the exception's class and where in the
+         * student's code — never its message, which student code may have filled with a hidden input.
+         */
+        private static String briefly(Throwable e) {
+            return e instanceof StudentException s ? s.brief() : "";
         }
 
         private static String describe(Throwable e) {

@@ -124,6 +124,18 @@ class ActivationLossGrading {
             score.close("BINARY_CROSSENTROPY.value (§2.4)", "yTrue = " + Score.show(lectureY) + ", yPred = "
                     + Score.show(lectureP), expected, actual);
         });
+        // The handout's clipped values: a prediction of exactly 0 or 1 costs −log(1e-7) = 16.1181, not ∞.
+        double[][] certainY = {{1, 0}, {0, 1}};
+        double[][] certainP = {{0, 1}, {1, 0}};
+        for (String name : List.of("BINARY_CROSSENTROPY", "CATEGORICAL_CROSSENTROPY")) {
+            score.check(name + " at predictions of exactly 0 and 1", () -> {
+                double expected = o.loss(name).value(certainY, certainP);
+                double actual = s.loss(name).value(certainY, certainP);
+                diagnosis.nameIf(!Double.isFinite(actual), Mistake.CROSSENTROPY_NOT_CLIPPED);
+                score.close(name + ".value (§2.4, clipped predictions)", "yTrue = " + Score.show(certainY)
+                        + ", yPred = " + Score.show(certainP), expected, actual);
+            });
+        }
     }
 
     @GradedTest(number = "2.4.2", name = "Loss values: random batches of every loss", points = 2,
@@ -224,7 +236,10 @@ class ActivationLossGrading {
                     Diagnosis.map(z, (v, gv) -> v >= 0 ? gv : Math.expm1(v) * gv, g));
             default -> null;
         };
-        return new Diagnosis.Candidate[] {specific, passThrough};
+        // φ′ at the output: backward handed a = φ(z) where z belongs.
+        Diagnosis.Candidate atOutput = name.equals("SIGMOID") || name.equals("TANH")
+                ? new Diagnosis.Candidate(Mistake.DERIVATIVE_AT_OUTPUT, o.activation(name).backward(a, g)) : null;
+        return new Diagnosis.Candidate[] {specific, passThrough, atOutput};
     }
 
     /** Whether the student's result is NaN or infinite only where |z| is extreme and the expected one is finite. */

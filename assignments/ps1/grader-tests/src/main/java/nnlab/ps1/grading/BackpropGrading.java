@@ -98,7 +98,8 @@ class BackpropGrading {
                 double[][] actualDw = ds.weightGradient();
                 diagnosis.match(dw, actualDw, new Diagnosis.Candidate(Mistake.TRANSPOSED_WEIGHT_GRADIENT,
                         Diagnosis.transpose(dw)), new Diagnosis.Candidate(Mistake.MISSING_ACTIVATION_DERIVATIVE,
-                        linear.weightGradient()));
+                        linear.weightGradient()), new Diagnosis.Candidate(Mistake.WEIGHT_GRADIENT_AVERAGED,
+                        Diagnosis.scale(dw, 1.0 / batch)));
                 score.close("weightGradient ∂L/∂W = Xᵀ·∂L/∂Z (§3.2)", "", dw, actualDw, Tolerance.DEFAULT);
                 double[] db = dor.biasGradient();
                 double[] actualDb = ds.biasGradient();
@@ -146,12 +147,34 @@ class BackpropGrading {
     @GradedTest(number = "3.3.1", name = "Sequential.predict", points = 5, visibility = Visibility.AFTER_DUE_DATE)
     void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS.subList(0, 3)) {
             long seed = r.nextLong();
             double[][] x = Gen.matrix(r, 1 + r.nextInt(4), net.sizes()[0], 2);
-            score.check(describe(net), () -> score.close("Sequential.predict (§3.3)", describe(net) + ", x = "
-                    + Score.show(x), build(o, net, seed).predict(x), build(s, net, seed).predict(x), Tolerance.DEFAULT));
+            score.check(describe(net), () -> {
+                double[][] expected = build(o, net, seed).predict(x);
+                double[][] actual = build(s, net, seed).predict(x);
+                diagnosis.nameIf(!Diagnosis.close(expected, actual, Tolerance.DEFAULT) && otherGlorotLimit(s, o, net, seed),
+                        Mistake.GLOROT_LIMIT);
+                score.close("Sequential.predict (§3.3)", describe(net) + ", x = " + Score.show(x), expected, actual,
+                        Tolerance.DEFAULT);
+            });
         }
+    }
+
+    /**
+     * Whether the student's seeded first layer holds the reference's draws scaled by one factor other than 1: the same
+     * random numbers, another limit.
+     */
+    private static boolean otherGlorotLimit(Ps1 s, Ps1 o, Net net, long seed) {
+        double[][] mine = s.dense(net.sizes()[0], net.sizes()[1], s.activation("LINEAR"), seed).weights();
+        double[][] right = o.dense(net.sizes()[0], net.sizes()[1], o.activation("LINEAR"), seed).weights();
+        if (mine == null || mine.length != right.length || right.length == 0 || right[0][0] == 0) {
+            return false;
+        }
+        double factor = mine[0][0] / right[0][0];
+        return !Diagnosis.close(right, mine, Tolerance.DEFAULT)
+                && Diagnosis.close(Diagnosis.scale(right, factor), mine, Tolerance.DEFAULT);
     }
 
     @GradedTest(number = "3.4.1", name = "Sequential.gradient against the reference", points = 4,

@@ -47,7 +47,7 @@ final class Diagnosis {
     /** Adds the mistake's message to the feedback, once per test. */
     void name(Mistake mistake) {
         if (named.add(mistake)) {
-            score.note(mistake.message());
+            score.mistake(mistake.name(), mistake.sentence());
         }
     }
 

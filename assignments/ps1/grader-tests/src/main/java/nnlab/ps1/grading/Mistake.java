@@ -1,5 +1,7 @@
 package nnlab.ps1.grading;
 
+import nnlab.grader.Score;
+
 /**
  * The typical mistakes the feedback can name. A test computes each candidate's output from the oracle's inputs and
  * names the mistake when the student's failing output matches it; the message never contains an expected value.
@@ -62,7 +64,24 @@ enum Mistake {
             + " handout §4.6)"),
     FIT_DROPS_LAST_BATCH("your fit matches one that skips the last, smaller batch: it must be used too (see handout §4.6)"),
     FIT_LOSS_BEFORE_LAST_UPDATE("your loss history matches the loss computed before the epoch's last update: report it"
-            + " after (see handout §4.6)");
+            + " after (see handout §4.6)"),
+    PERCEPTRON_NO_BIAS("your weighted sum matches w·x without the bias: h = w·x + b (see handout §1.1)"),
+    PREDICT_THRESHOLDS_H("your prediction matches the threshold applied to the weighted sum h: ŷ = 1 when the"
+            + " probability p = σ(h) ≥ 0.5 (see handout §1.2)"),
+    SQUARED_ERROR_HALF("your squared error is exactly half the right one: l = (y − p)², without the ½ some textbooks"
+            + " use (see handout §1.3)"),
+    BIAS_NOT_UPDATED("your weights move but your bias never does: the update θ ← θ − η·g covers b too, with the"
+            + " gradient's last entry (see handout §1.5)"),
+    PERCEPTRON_LOSS_SUM("your loss history matches the sum of the squared errors over the rows: report their mean"
+            + " (see handout §1.5)"),
+    DERIVATIVE_AT_OUTPUT("your derivative matches φ′ evaluated at the activation's output a = φ(z): backward gets the"
+            + " pre-activation z, so evaluate φ′(z) (see handout §2.2)"),
+    WEIGHT_GRADIENT_AVERAGED("your weight gradient matches Xᵀ·∂L/∂Z divided by the batch size: the loss's mean is"
+            + " already in ∂L/∂A, so ∂L/∂W = Xᵀ·∂L/∂Z (see handout §3.2)"),
+    GLOROT_LIMIT("your seeded Dense weights match the right draws scaled by another limit: Glorot-uniform's limit is"
+            + " √(6 / (inputs + units)) (see handout §3.1)"),
+    FIT_LOSS_LAST_BATCH("your loss history matches the loss on the epoch's last batch: report the loss on the whole"
+            + " training set (see handout §4.6)");
 
     private final String message;
 
@@ -72,6 +91,11 @@ enum Mistake {
 
     /** Returns the feedback line naming this mistake. */
     String message() {
-        return "Likely mistake: " + message + ".";
+        return Score.MISTAKE_PREFIX + sentence();
+    }
+
+    /** Returns the sentence naming this mistake, without the feedback line's prefix. */
+    String sentence() {
+        return message + ".";
     }
 }

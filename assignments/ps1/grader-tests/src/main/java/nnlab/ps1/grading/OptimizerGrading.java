@@ -254,7 +254,8 @@ class OptimizerGrading {
 
     /** The catalogued fit mistakes §4.6 recognises. */
     private static final java.util.List<Mistake> FIT_MISTAKES = java.util.List.of(Mistake.FIT_NO_SHUFFLE,
-            Mistake.FIT_FRESH_RANDOM, Mistake.FIT_DROPS_LAST_BATCH, Mistake.FIT_LOSS_BEFORE_LAST_UPDATE);
+            Mistake.FIT_FRESH_RANDOM, Mistake.FIT_DROPS_LAST_BATCH, Mistake.FIT_LOSS_BEFORE_LAST_UPDATE,
+            Mistake.FIT_LOSS_LAST_BATCH);
 
     static Sequential model(Ps1 api, String optimizer, long seed) {
         Sequential m = api.sequential(new nnlab.ps1.grading.api.Dense[] {

@@ -72,6 +72,8 @@ class PerceptronGrading {
             score.check("case " + (i + 1), () -> {
                 Perceptron ps = s.perceptron(weights, bias);
                 Perceptron po = o.perceptron(weights, bias);
+                diagnosis.match(po.weightedSum(x), ps.weightedSum(x),
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_NO_BIAS, po.weightedSum(x) - bias));
                 score.close("weightedSum (§1.1)", input, po.weightedSum(x), ps.weightedSum(x));
                 double p = ps.probability(x);
                 diagnosis.nameIf(Double.isNaN(p) && Math.abs(po.weightedSum(x)) >= EXTREME_H, Mistake.SIGMOID_OVERFLOW);
@@ -97,23 +99,29 @@ class PerceptronGrading {
             visibility = Visibility.AFTER_DUE_DATE)
     void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        boolean[] failedAtHalf = new boolean[1];
+        boolean[] failedOnH = new boolean[1];
         for (int i = 0; i <= PREDICT_BANDS.length; i++) {
             double[] w = Gen.vector(r, 3, 2);
             double[] x = i == 0 ? new double[3] : Gen.vector(r, 3, 2);
             double b = i == 0 ? 0 : inBand(r, PREDICT_BANDS[i - 1]) - dot(w, x);
             String input = "w = " + Arrays.toString(w) + ", b = " + b + ", x = " + Arrays.toString(x);
             boolean atHalf = i == 0;
+            // The first band has 0 < h < 0.5: p is above ½ while h is below it, so a threshold on h predicts 0 there.
+            boolean hBelowHalf = i == 1;
             score.check(atHalf ? "p = 0.5" : PREDICT_LABELS[i - 1], () -> {
                 int expected = o.perceptron(w, b).predict(x);
                 int actual = s.perceptron(w, b).predict(x);
-                if (atHalf && actual == 0) {
-                    score.note(Mistake.PREDICT_STRICT.message());
-                }
+                failedAtHalf[0] |= atHalf && actual == 0;
+                failedOnH[0] |= hBelowHalf && actual != expected;
                 score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + input)
                         + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
                         + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
             });
         }
+        diagnosis.nameIf(failedOnH[0], Mistake.PREDICT_THRESHOLDS_H);
+        diagnosis.nameIf(failedAtHalf[0] && !failedOnH[0], Mistake.PREDICT_STRICT);
         Random probe = score.probeRandom();
         for (int i = 0; i < PROBES; i++) {
             double[] w = Gen.vector(probe, 3, 2);
@@ -139,9 +147,14 @@ class PerceptronGrading {
     @GradedTest(number = "1.3.1", name = "Squared error", points = 3)
     void squaredError(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         double[][] cases = {{0, 0.3775}, {1, 0.1824}, {1, 0.6225}, {0, 1}, {1, 1}};
+        Diagnosis diagnosis = new Diagnosis(score);
         for (double[] c : cases) {
-            score.check("y = " + c[0] + ", p = " + c[1], () -> score.close("squaredError (§1.3)",
-                    "y = " + c[0] + ", p = " + c[1], o.squaredError(c[0], c[1]), s.squaredError(c[0], c[1])));
+            score.check("y = " + c[0] + ", p = " + c[1], () -> {
+                double expected = o.squaredError(c[0], c[1]);
+                double actual = s.squaredError(c[0], c[1]);
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.SQUARED_ERROR_HALF, expected / 2));
+                score.close("squaredError (§1.3)", "y = " + c[0] + ", p = " + c[1], expected, actual);
+            });
         }
     }
 
@@ -191,6 +204,8 @@ class PerceptronGrading {
                 Perceptron ascent = o.perceptron(w, b);
                 ascent.update(Diagnosis.scale(g, -1), eta);
                 diagnosis.match(po.weights(), ps.weights(), new Diagnosis.Candidate(Mistake.UPDATE_SIGN, ascent.weights()));
+                diagnosis.nameIf(Diagnosis.close(po.weights(), ps.weights(), Tolerance.DEFAULT) && ps.bias() == b
+                        && po.bias() != b, Mistake.BIAS_NOT_UPDATED);
                 score.close("weights after update (§1.5)", input, po.weights(), ps.weights(), Tolerance.DEFAULT);
                 score.close("bias after update (§1.5)", input, po.bias(), ps.bias());
             });
@@ -208,7 +223,8 @@ class PerceptronGrading {
                 double[] expected = po.train(OR_X, OR_Y, eta, 25);
                 double[] actual = ps.train(OR_X, OR_Y, eta, 25);
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_DURING_EPOCH,
-                        lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)));
+                        lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)),
+                        new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_SUM, Diagnosis.scale(expected, OR_X.length)));
                 score.close("train's loss history (§1.5)", input, expected, actual, TRAINING);
                 score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
             });

@@ -66,6 +66,7 @@ class TrainingGrading {
         score.data("test_accuracy", actual);
         score.data("reference_loss_history", reference.history().clone());
         score.data("reference_accuracy", expected);
+        score.data("target_accuracy", expected - ACCURACY_SLACK);
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");

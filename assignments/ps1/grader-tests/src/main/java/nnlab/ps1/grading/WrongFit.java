@@ -53,8 +53,11 @@ final class WrongFit {
                 double[] theta = model.parameters();
                 optimizer.update(theta, model.gradient(bx, by));
                 model.setParameters(theta);
+                if (mistake == Mistake.FIT_LOSS_LAST_BATCH) {
+                    history[epoch] = model.loss(bx, by);
+                }
             }
-            if (mistake != Mistake.FIT_LOSS_BEFORE_LAST_UPDATE) {
+            if (mistake != Mistake.FIT_LOSS_BEFORE_LAST_UPDATE && mistake != Mistake.FIT_LOSS_LAST_BATCH) {
                 history[epoch] = model.loss(x, y);
             }
         }

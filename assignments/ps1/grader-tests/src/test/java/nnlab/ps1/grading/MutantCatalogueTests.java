@@ -1,6 +1,7 @@
 package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,7 +30,9 @@ import nnlab.grader.run.Grader;
 
 /**
  * The suite's power, measured: every catalogued mutant of the correct sample loses points in its own part and in no
- * part it does not declare, and its feedback names the mistake. Graded in process (trusted code) for speed; a few
+ * part it does not declare, and its feedback names the mistake — in what the student sees before the due date (the
+ * engine's {@link nnlab.grader.Disclosure}, the policy every report uses) for at least 90% of the catalogue, as text
+ * and as the structured {@code mistakes} record, with no hidden case's value in that view. Graded in process (trusted code) for speed; a few
  * through the sandbox to show the two paths agree. The table of the note is written to target/mutant-table.md.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +41,8 @@ class MutantCatalogueTests {
     private static final Grader.Options IN_PROCESS = Grader.Options.defaults().withSeed(Grading.SEED).unsandboxed();
     private static final Grader.Options SANDBOXED = Grader.Options.defaults().withSeed(Grading.SEED);
     private static final int MINIMUM_CATALOGUE = 30;
+    /** The share of the catalogue whose mistake a student must see named before the due date. */
+    private static final double NAMED_BEFORE_DUE_DATE = 0.9;
     /** Mutants graded through the sandbox as well: one per kind of failure (wrong value, NaN, trajectory). */
     private static final List<String> SANDBOX_SPOT_CHECKS = List.of("dense-dx-without-weights", "softmax-no-max-shift",
             "adam-no-bias-correction");
@@ -102,6 +107,30 @@ class MutantCatalogueTests {
         return outcomes.stream().filter(o -> o.mutant().hint() != null).map(o -> DynamicTest.dynamicTest(o.mutant().id(),
                 () -> assertTrue(o.hintShown(), () -> o.mutant().id() + " should be told: "
                         + Mistake.valueOf(o.mutant().hint()).message() + "\n" + outputsOf(o, o.mutant().part()))));
+    }
+
+    @Test
+    void theStudentsViewBeforeTheDueDateNamesTheMistakeOfNinetyPercentOfTheCatalogue() {
+        List<String> unnamed = outcomes.stream().filter(o -> !o.namedBeforeDueDate()).map(o -> o.mutant().id())
+                .toList();
+        double named = 1 - (double) unnamed.size() / outcomes.size();
+        assertTrue(named >= NAMED_BEFORE_DUE_DATE, () -> String.format(java.util.Locale.ROOT,
+                "%.0f%% named before the due date; not named: %s", 100 * named, unnamed));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theStudentsViewBeforeTheDueDateNamesEachHint() {
+        return outcomes.stream().filter(o -> o.mutant().hint() != null).map(o -> DynamicTest.dynamicTest(o.mutant().id(),
+                () -> assertTrue(o.namedBeforeDueDate(), () -> o.mutant().id() + ": a student should be told before the"
+                        + " due date: " + Mistake.valueOf(o.mutant().hint()).message() + "\nThey see:\n"
+                        + o.studentViewByTest())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theStudentsViewBeforeTheDueDateRevealsNoHiddenCase() {
+        return outcomes.stream().map(o -> DynamicTest.dynamicTest(o.mutant().id(), () -> o.studentViewByTest()
+                .forEach((number, text) -> assertFalse(text.contains("on this hidden case") || text.contains("your value:"),
+                        () -> number + " shows a hidden case's value before the due date: " + text))));
     }
 
     @Nested

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nnlab.grader.Disclosure;
+import nnlab.grader.Score;
 import nnlab.grader.run.Grader;
 import nnlab.grader.report.Results;
 
@@ -32,15 +34,32 @@ final class Mutants {
                   List<Integer> dependents, String why) {
     }
 
-    /** What grading one mutant gave: points lost per part (1–5) and the feedback of every test. */
-    record Outcome(Mutant mutant, Map<Integer, Double> lostByPart, Map<String, String> outputByTest, double score) {
-        /** Returns whether the mutant's own part shows its expected hint. */
+    /**
+     * What grading one mutant gave: points lost per part (1–5), the full feedback of every test, what a student sees
+     * of every test before the due date (by the engine's {@link Disclosure}) and the mistake ids each test recorded.
+     */
+    record Outcome(Mutant mutant, Map<Integer, Double> lostByPart, Map<String, String> outputByTest, double score,
+                   Map<String, String> studentViewByTest, Map<String, List<String>> mistakesByTest) {
+        /** Returns whether the mutant's own part shows its expected hint in the full feedback. */
         boolean hintShown() {
+            return hintIn(outputByTest);
+        }
+
+        /**
+         * Returns whether a student sees the expected hint before the due date in the mutant's own part, both as text
+         * and as the structured mistake record.
+         */
+        boolean namedBeforeDueDate() {
+            return hintIn(studentViewByTest) && mistakesByTest.entrySet().stream()
+                    .anyMatch(e -> partOf(e.getKey()) == mutant.part() && e.getValue().contains(mutant.hint()));
+        }
+
+        private boolean hintIn(Map<String, String> texts) {
             if (mutant.hint() == null) {
                 return false;
             }
             String message = Mistake.valueOf(mutant.hint()).message();
-            return outputByTest.entrySet().stream()
+            return texts.entrySet().stream()
                     .anyMatch(e -> partOf(e.getKey()) == mutant.part() && e.getValue().contains(message));
         }
     }
@@ -86,11 +105,15 @@ final class Mutants {
     static Outcome outcome(Mutant m, Results results) {
         Map<Integer, Double> lost = new TreeMap<>();
         Map<String, String> outputs = new TreeMap<>();
+        Map<String, String> studentView = new TreeMap<>();
+        Map<String, List<String>> mistakes = new TreeMap<>();
         for (Results.Test t : results.tests()) {
             lost.merge(partOf(t.number()), t.maxScore() - t.score(), Double::sum);
             outputs.put(t.number(), t.output());
+            studentView.put(t.number(), t.textFor(Disclosure.Reader.STUDENT_BEFORE_DUE_DATE));
+            mistakes.put(t.number(), t.mistakes().stream().map(Score.Mistake::id).toList());
         }
-        return new Outcome(m, lost, outputs, results.score());
+        return new Outcome(m, lost, outputs, results.score(), studentView, mistakes);
     }
 
     static int partOf(String number) {
@@ -99,8 +122,9 @@ final class Mutants {
 
     /** Returns the Markdown table of the note: mutant, expected part, points lost per part, hint shown. */
     static String table(List<Outcome> outcomes) {
-        StringBuilder sb = new StringBuilder("| mutant | part (+ may break) | lost P1 | P2 | P3 | P4 | P5 | score | hint shown |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| mutant | part (+ may break) | lost P1 | P2 | P3 | P4 | P5 | score | hint shown"
+                + " | named before due date |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
             Mutant m = o.mutant();
             sb.append("| ").append(m.id()).append(" | ").append(m.part())
@@ -109,7 +133,8 @@ final class Mutants {
                 sb.append(" | ").append(String.format(Locale.ROOT, "%.2f", o.lostByPart().getOrDefault(part, 0.0)));
             }
             sb.append(" | ").append(String.format(Locale.ROOT, "%.2f", o.score())).append(" | ")
-                    .append(m.hint() == null ? "—" : (o.hintShown() ? "yes: " : "NO: ") + m.hint()).append(" |\n");
+                    .append(m.hint() == null ? "—" : (o.hintShown() ? "yes: " : "NO: ") + m.hint()).append(" | ")
+                    .append(o.namedBeforeDueDate() ? "yes" : "NO").append(" |\n");
         }
         return sb.toString();
     }

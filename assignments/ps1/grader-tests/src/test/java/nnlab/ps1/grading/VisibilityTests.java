@@ -12,12 +12,14 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import nnlab.grader.Disclosure;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Visibility;
 
 /**
- * Who sees what: only the lecture's worked examples and the fixed recipes are visible before the due date; every
- * randomized or edge-case test is hidden or shown after the due date. Points add up to the parts of the handout.
+ * Who sees what: every test's outcome and named mistake show before the due date; only the lecture's worked examples
+ * and the fixed recipes show their details (inputs, expected values) then, every randomized or edge-case test's
+ * details are hidden or shown after the due date. Points add up to the parts of the handout.
  */
 class VisibilityTests {
 
@@ -47,6 +49,16 @@ class VisibilityTests {
                 assertNotEquals(Visibility.VISIBLE, g.visibility(), () -> g.number() + " " + g.name()
                         + " uses random or edge-case inputs: make it hidden or after_due_date");
             }
+        }
+    }
+
+    @Test
+    void everyTestShowsItsOutcomeAndNamedMistakeBeforeTheDueDate() {
+        for (GradedTest g : graded()) {
+            Disclosure d = Disclosure.of(g);
+            assertEquals(Visibility.VISIBLE, d.outcome(), () -> g.number() + ": a student should see where points went");
+            assertEquals(Visibility.VISIBLE, d.diagnosis(), () -> g.number() + ": a student should see the named mistake"
+                    + " while they can still act on it");
         }
     }
 

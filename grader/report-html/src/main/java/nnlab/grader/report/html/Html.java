@@ -52,12 +52,25 @@ final class Html {
     }
 
     /** The page's style: inline, so the file opens offline with no other request. */
+    /** The one way reports write a moment: like the submission line's "2027-02-20 10:00:00", with its UTC offset. */
+    private static final java.time.format.DateTimeFormatter MOMENT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'xxx");
+
+    /** Returns an RFC 3339 moment in the reports' format; text that is not one is returned as it is. */
+    static String moment(String rfc3339) {
+        try {
+            return java.time.OffsetDateTime.parse(rfc3339).format(MOMENT);
+        } catch (java.time.format.DateTimeParseException e) {
+            return rfc3339;
+        }
+    }
+
     static final String STYLE = """
             body{font-family:sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.4}
             h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}
             table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-            .passed{color:#1a7f37}.failed{color:#c62828}.hidden{color:#666}
+            .passed{color:#1a7f37}.failed{color:#c62828}.hidden{color:#666}.neutral{color:#666}
             .test{border:1px solid #ddd;border-radius:4px;padding:.4em .8em;margin:.6em 0}
             .test.failed{border-left:4px solid #c62828}.test.passed{border-left:4px solid #1a7f37}
             .test.hidden{border-left:4px solid #999;color:#444}

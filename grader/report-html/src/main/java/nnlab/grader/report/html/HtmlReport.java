@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nnlab.grader.Disclosure;
 import nnlab.grader.report.AtomicFile;
 
 /**
@@ -26,6 +27,8 @@ import nnlab.grader.report.AtomicFile;
 public final class HtmlReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Points are reported to hundredths; smaller differences are rounding. */
+    private static final double POINTS_EPSILON = 0.005;
 
     private HtmlReport() {
     }
@@ -126,10 +129,22 @@ public final class HtmlReport {
             return;
         }
         int unseen = 0;
+        int casesLater = 0;
         for (JsonNode t : results.path("tests")) {
-            if (!audience.shows(t.path("visibility").asText())) {
+            if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
                 unseen++;
+            } else if (!audience.shows(t, Disclosure.Part.DETAILS)) {
+                casesLater++;
             }
+        }
+        if (casesLater > 0) {
+            sb.append("<p class=\"note\">Every test shows its result, its points and, when it fails, the likely"
+                    + " mistake or what differs. ").append(casesLater)
+                    .append(casesLater == 1 ? " test keeps its" : " tests keep their")
+                    .append(" cases (inputs, expected values, your values) back");
+            String when = Audience.afterDueDateShownFromAsWritten(results);
+            sb.append(audience == Audience.STUDENT && !when.isEmpty() ? " until " + esc(Html.moment(when)) : "")
+                    .append(": they would give the hidden tests away.</p>\n");
         }
         if (unseen == 0) {
             return;
@@ -138,7 +153,7 @@ public final class HtmlReport {
         sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
                 .append(unseen == 1 ? " only its points here: " : " only their points here: ");
         if (audience == Audience.STUDENT && !release.isEmpty()) {
-            sb.append("tests marked “shown after the due date” show their results from ").append(esc(release))
+            sb.append("tests marked “shown after the due date” show their results from ").append(esc(Html.moment(release)))
                     .append(", when no late submission is accepted any more; hidden tests never do.");
         } else {
             sb.append("hidden tests never show their inputs or results.");
@@ -174,8 +189,10 @@ public final class HtmlReport {
     }
 
     /**
-     * Points per part, titled from {@code extra_data.parts} when recorded, else by the test number's first component;
-     * what the audience may not see is counted apart.
+     * Points per part, titled from {@code extra_data.parts} when recorded, else by the test number's first component:
+     * earned of the shown tests, the points lost and in which tests, and what the audience may not see counted apart.
+     * A part that lost points is marked failed, a part with nothing shown to earn is neutral; only a part that earned
+     * all it showed is green.
      */
     private static void parts(StringBuilder sb, JsonNode results, Audience audience) {
         Map<String, String> titleOfSection = new LinkedHashMap<>();
@@ -187,27 +204,38 @@ public final class HtmlReport {
             }
         }
         Map<String, double[]> parts = new LinkedHashMap<>();
+        Map<String, List<String>> lostIn = new LinkedHashMap<>();
         for (JsonNode t : results.path("tests")) {
             String[] number = t.path("number").asText("?").split("\\.");
             String section = number.length >= 2 ? number[0] + "." + number[1] : number[0];
             String part = titleOfSection.getOrDefault(section, "Part " + number[0]);
             double[] p = parts.computeIfAbsent(part, k -> new double[3]);
-            if (audience.shows(t.path("visibility").asText())) {
+            List<String> lost = lostIn.computeIfAbsent(part, k -> new ArrayList<>());
+            if (audience.shows(t, Disclosure.Part.OUTCOME)) {
+                double missing = t.path("max_score").asDouble() - t.path("score").asDouble();
                 p[0] += t.path("score").asDouble();
                 p[1] += t.path("max_score").asDouble();
+                if (missing > POINTS_EPSILON) {
+                    lost.add(t.path("number").asText() + " (−" + Html.points(missing) + ")");
+                }
             } else {
                 p[2] += t.path("max_score").asDouble();
             }
         }
-        sb.append("<h2>Parts</h2>\n<table class=\"parts\"><tr><th>part</th><th class=\"num\">shown tests</th>"
-                + "<th class=\"num\">not yet shown</th></tr>\n");
+        boolean anyUnseen = parts.values().stream().anyMatch(p -> p[2] > 0);
+        sb.append("<h2>Parts</h2>\n<table class=\"parts\"><tr><th>part</th><th class=\"num\">points earned /"
+                + " shown</th><th class=\"num\">points lost</th><th>lost in tests</th>")
+                .append(anyUnseen ? "<th class=\"num\">points not yet shown</th>" : "").append("</tr>\n");
         for (Map.Entry<String, double[]> e : parts.entrySet()) {
             double[] p = e.getValue();
-            String cls = p[1] > 0 && p[0] < p[1] ? "failed" : "passed";
+            double lost = p[1] - p[0];
+            String cls = lost > POINTS_EPSILON ? "failed" : p[1] > 0 ? "passed" : "neutral";
             sb.append("<tr class=\"").append(cls).append("\"><td>").append(esc(e.getKey()))
                     .append("</td><td class=\"num\">").append(Html.points(p[0])).append(" / ").append(Html.points(p[1]))
-                    .append("</td><td class=\"num\">").append(p[2] > 0 ? Html.points(p[2]) + " pts" : "")
-                    .append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(lost > POINTS_EPSILON ? Html.points(lost) : "0")
+                    .append("</td><td>").append(esc(String.join(", ", lostIn.get(e.getKey())))).append("</td>")
+                    .append(anyUnseen ? "<td class=\"num\">" + (p[2] > 0 ? Html.points(p[2]) : "") + "</td>" : "")
+                    .append("</tr>\n");
         }
         sb.append("</table>\n");
     }

@@ -1,5 +1,6 @@
 package nnlab.grader.report.html;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +12,12 @@ import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Charts drawn with XChart and returned as PNG data URIs, so a page needs no other file. */
@@ -25,7 +26,12 @@ final class Plots {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 320;
     private static final Color STUDENT_COLOUR = new Color(0x1f, 0x5f, 0xbf);
-    private static final Color REFERENCE_COLOUR = new Color(0xe0, 0x8a, 0x1e);
+    private static final Color REFERENCE_BAND_COLOUR = new Color(0xf2, 0xc4, 0x8a);
+    private static final Color TARGET_COLOUR = new Color(0xc6, 0x28, 0x28);
+    /** Wide enough to show around a student's curve drawn exactly on top of it. */
+    private static final float REFERENCE_BAND_WIDTH = 7f;
+    /** Accuracies are shown to three decimals, as the captions print them. */
+    private static final String ACCURACY_PATTERN = "0.000";
 
     static {
         // Reports are drawn on servers with no display.
@@ -41,29 +47,47 @@ final class Plots {
                 .xAxisTitle("epoch")
                 .yAxisTitle("training loss").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(4);
-        // The reference goes first and dashed, so a student's curve that matches it is drawn on top, still visible.
-        if (reference != null && reference.length > 0) {
-            XYSeries ref = chart.addSeries("reference (same seed)", epochs(reference.length), finite(reference));
-            ref.setLineStyle(SeriesLines.DASH_DASH);
+        // The reference goes first as a wide pale band, the student's curve on top as a thin line: a curve identical
+        // to the reference shows as a line inside the band, both still visible.
+        if (reference != null && hasFinite(reference)) {
+            XYSeries ref = chart.addSeries("reference (same seed), wide band", epochs(reference.length),
+                    finite(reference));
+            ref.setLineStyle(new BasicStroke(REFERENCE_BAND_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             ref.setMarker(SeriesMarkers.NONE);
-            ref.setLineColor(REFERENCE_COLOUR);
+            ref.setLineColor(REFERENCE_BAND_COLOUR);
         }
         XYSeries mine = chart.addSeries("your fit", epochs(student.length), finite(student));
         mine.setLineColor(STUDENT_COLOUR);
         mine.setMarkerColor(STUDENT_COLOUR);
+        // A legend entry needs a line to point at.
+        mine.setShowInLegend(hasFinite(student));
         return png(chart);
     }
 
-    /** Returns bars of held-out accuracy per test; {@code reference} entries may be NaN when not recorded. */
-    static String accuracy(List<String> tests, List<Double> student, List<Double> reference) {
+    /**
+     * Returns bars of held-out accuracy per test, each labelled with its value, and the accuracy a test asks for as
+     * a line; {@code reference} and {@code target} entries may be NaN when not recorded.
+     */
+    static String accuracy(List<String> tests, List<Double> student, List<Double> reference, List<Double> target) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Held-out accuracy")
                 .yAxisTitle("accuracy").build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLabelsVisible(true).setDecimalPattern(ACCURACY_PATTERN);
         chart.addSeries("your model", tests, student);
         if (reference.stream().anyMatch(r -> !r.isNaN())) {
             chart.addSeries("reference", tests, reference.stream().map(r -> r.isNaN() ? 0.0 : r).toList());
         }
+        if (target.stream().anyMatch(t -> !t.isNaN())) {
+            CategorySeries line = chart.addSeries("accuracy needed for full points", tests, target);
+            line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            line.setLineColor(TARGET_COLOUR);
+            line.setMarkerColor(TARGET_COLOUR);
+        }
         return png(chart);
+    }
+
+    private static boolean hasFinite(double[] values) {
+        return java.util.Arrays.stream(values).anyMatch(Double::isFinite);
     }
 
     /** Returns a histogram of {@code scores} out of {@code max} in {@code bins} equal bins. */

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nnlab.grader.Disclosure;
+
 /**
  * The summary a student sees after grading locally: one line per test and the total, coloured only when asked to
  * (see {@link nnlab.grader.cli.Feedback#colourWanted}). Control characters from the results are replaced, so a
@@ -28,7 +30,7 @@ public final class TerminalSummary {
             max += t.path("max_score").asDouble();
             String number = clean(t.path("number").asText());
             String points = Html.points(t.path("max_score").asDouble());
-            if (!audience.shows(t.path("visibility").asText())) {
+            if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
                 boolean never = "hidden".equals(t.path("visibility").asText());
                 sb.append(paint(colour, DIM, String.format(Locale.ROOT, "%-7s %-7s %6s / %-6s %s", number,
                         never ? "hidden" : "later", "?", points,
@@ -48,7 +50,7 @@ public final class TerminalSummary {
                 sb.append("        ").append(clean(TestSection.probeFlag(probes))).append('\n');
             }
             if (!passed) {
-                for (String line : t.path("output").asText("").split("\n")) {
+                for (String line : audience.text(t).split("\n")) {
                     if (!line.isBlank()) {
                         sb.append("        ").append(clean(line)).append('\n');
                     }

@@ -9,24 +9,32 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** One test of a report: status, points, message, named-mistake hints and gradient-check tables. */
+import nnlab.grader.Disclosure;
+import nnlab.grader.Score;
+import nnlab.grader.Visibility;
+
+/**
+ * One test of a report: status, points, message, named-mistake hints and gradient-check tables, each shown as the
+ * test's {@link Disclosure} allows the audience.
+ */
 final class TestSection {
 
     /** The prefix the problem sets' named-mistake feedback lines start with. */
-    static final String HINT_PREFIX = "Likely mistake:";
+    static final String HINT_PREFIX = Score.MISTAKE_PREFIX.strip();
     /** How many gradient-check rows a table shows; the grader already keeps only the worst. */
     private static final int MAX_GRADIENT_ROWS = 12;
 
     private TestSection() {
     }
 
-    /** Appends test {@code t}: for an audience that may not see it, only its number and points. */
+    /** Appends test {@code t}: for an audience that may not see its outcome, only its number and points. */
     static void append(StringBuilder sb, JsonNode t, Audience audience) {
         String visibility = t.path("visibility").asText();
+        Disclosure disclosure = Audience.disclosure(t);
         String title = t.path("number").asText() + " " + t.path("name").asText().replaceFirst(
                 "^" + java.util.regex.Pattern.quote(t.path("number").asText()) + " ", "");
         String max = Html.points(t.path("max_score").asDouble());
-        if (!audience.shows(visibility)) {
+        if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
             sb.append("<div class=\"test hidden\"><b>").append(esc(t.path("number").asText()))
                     .append("</b> ").append("hidden".equals(visibility) ? "Hidden test" : "Shown after the due date")
                     .append(" — ").append(max).append(" pts</div>\n");
@@ -36,8 +44,12 @@ final class TestSection {
         sb.append("<div class=\"test ").append(status).append("\"><b>").append(esc(title)).append("</b> <span class=\"")
                 .append(status).append("\">").append(status).append("</span> ")
                 .append(Html.points(t.path("score").asDouble())).append(" / ").append(max).append(" pts");
-        if (!"visible".equals(visibility)) {
-            sb.append(" <small>(").append(esc(visibility)).append(")</small>");
+        if (!audience.shows(t, Disclosure.Part.DETAILS)) {
+            sb.append(" <small class=\"later\">(")
+                    .append(disclosure.details() == Visibility.HIDDEN ? "hidden cases: their inputs and"
+                            + " values are never shown" : "cases shown after the due date").append(")</small>");
+        } else if (disclosure.details() != Visibility.VISIBLE) {
+            sb.append(" <small>(").append(esc(disclosure.details().gradescope())).append(")</small>");
         }
         JsonNode millis = t.path("extra_data").path("duration_ms");
         if (audience == Audience.TA && millis.isNumber()) {
@@ -46,8 +58,14 @@ final class TestSection {
         }
         List<String> plain = new ArrayList<>();
         List<String> hints = new ArrayList<>();
-        for (String line : t.path("output").asText("").split("\n")) {
+        for (String line : audience.text(t).split("\n")) {
             (line.startsWith(HINT_PREFIX) ? hints : plain).add(line);
+        }
+        JsonNode named = t.path("extra_data").path("mistakes");
+        if (named.isArray() && !named.isEmpty() && audience.shows(t, Disclosure.Part.DIAGNOSIS)) {
+            // The structured record is authoritative: no hint depends on parsing the text.
+            hints.clear();
+            named.forEach(m -> hints.add(Score.MISTAKE_PREFIX + m.path("message").asText()));
         }
         String message = String.join("\n", plain).strip();
         if (!message.isEmpty()) {
@@ -61,7 +79,7 @@ final class TestSection {
             sb.append("<div class=\"hint probe-flag\">").append(esc(probeFlag(probes))).append("</div>");
         }
         Iterator<Map.Entry<String, JsonNode>> fields = t.path("extra_data").fields();
-        while (fields.hasNext()) {
+        while (fields.hasNext() && audience.shows(t, Disclosure.Part.DETAILS)) {
             Map.Entry<String, JsonNode> f = fields.next();
             if (f.getKey().startsWith("gradient_check")) {
                 gradientCheck(sb, f.getValue());
@@ -87,7 +105,7 @@ final class TestSection {
                 .append(" — ").append(check.path("failed").asInt()).append(" of ")
                 .append(check.path("checked").asInt())
                 .append(" entries off</caption>\n<tr><th>parameter block</th><th>entry</th><th class=\"num\">analytic"
-                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th></th></tr>\n");
+                        + "</th><th class=\"num\">numerical</th><th class=\"num\">relative error</th><th>within tolerance</th></tr>\n");
         int rows = 0;
         for (JsonNode r : check.path("worst")) {
             if (rows++ == MAX_GRADIENT_ROWS) {
@@ -99,7 +117,7 @@ final class TestSection {
                     .append("</td><td class=\"num\">").append(num(r.path("analytic")))
                     .append("</td><td class=\"num\">").append(num(r.path("numerical")))
                     .append("</td><td class=\"num\">").append(num(r.path("relativeError")))
-                    .append("</td><td>").append(ok ? "ok" : "off").append("</td></tr>\n");
+                    .append("</td><td>").append(ok ? "yes" : "no").append("</td></tr>\n");
         }
         sb.append("</table>");
     }

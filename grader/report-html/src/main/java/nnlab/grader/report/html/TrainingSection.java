@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nnlab.grader.Disclosure;
+
 /**
  * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
  * numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
@@ -21,8 +23,9 @@ final class TrainingSection {
         List<String> names = new ArrayList<>();
         List<Double> student = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
+        List<Double> target = new ArrayList<>();
         for (JsonNode t : tests) {
-            if (!audience.shows(t.path("visibility").asText())) {
+            if (!audience.shows(t, Disclosure.Part.DETAILS)) {
                 continue;
             }
             JsonNode data = t.path("extra_data");
@@ -38,6 +41,8 @@ final class TrainingSection {
                 student.add(data.path("test_accuracy").asDouble());
                 reference.add(data.path("reference_accuracy").isNumber()
                         ? data.path("reference_accuracy").asDouble() : Double.NaN);
+                target.add(data.path("target_accuracy").isNumber()
+                        ? data.path("target_accuracy").asDouble() : Double.NaN);
             }
         }
         if (curves.isEmpty() && names.isEmpty()) {
@@ -47,7 +52,14 @@ final class TrainingSection {
         curves.forEach(sb::append);
         if (!names.isEmpty()) {
             sb.append("<img class=\"accuracy\" alt=\"held-out accuracy\" src=\"")
-                    .append(Plots.accuracy(names, student, reference)).append("\">\n");
+                    .append(Plots.accuracy(names, student, reference, target)).append("\">\n");
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.add(esc(names.get(i)) + ": yours " + Html.number(student.get(i))
+                        + (reference.get(i).isNaN() ? "" : ", the reference's " + Html.number(reference.get(i)))
+                        + (target.get(i).isNaN() ? "" : ", needed for full points " + Html.number(target.get(i))));
+            }
+            sb.append("<p class=\"caption\">Held-out accuracy — ").append(String.join("; ", values)).append(".</p>\n");
         }
     }
 

@@ -43,6 +43,23 @@ class BuggySampleReportTests {
     }
 
     @Nested
+    class WhatTheStudentSeesBeforeTheDueDate {
+
+        @Test
+        void everyTestsOutcomeTheNamedMistakesAndWherePointsWent() throws Exception {
+            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            assertFalse(html.contains("<div class=\"test hidden\">"), "every test shows its outcome:\n" + html);
+            assertTrue(html.contains("<div class=\"test failed\"><b>2.2.1 "), html);
+            assertTrue(html.contains("<div class=\"hint\">Likely mistake: your ELU derivative"), html);
+            assertTrue(html.contains("<tr class=\"failed\"><td>Part 1 — The perceptron</td>"), "p > 0.5 (1.2.1)");
+            assertTrue(html.contains("<div class=\"hint\">Likely mistake: at p = 0.5 exactly"), html);
+            assertFalse(html.contains("your value:") || html.contains("on this hidden case"), "no hidden case shows");
+            assertFalse(html.contains("<table class=\"gradient-check\">"), "the tables are details of after-due-date"
+                    + " and hidden tests");
+        }
+    }
+
+    @Nested
     class WhatTheStudentSeesAfterTheDueDate {
 
         @Test

@@ -78,6 +78,21 @@ class ChromiumRenderingTests {
     }
 
     @Test
+    void theBuggySamplesStudentViewBeforeTheDueDateShowsWherePointsWentAndTheNamedMistake() throws Exception {
+        Path page = BuggySample.report(Audience.STUDENT);
+        Render r = render(page, "buggy-student-before-due-date.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+        String dom = dom(page);
+        assertTrue(dom.contains("<div class=\"hint\">Likely mistake: your ELU derivative"), () -> "the named mistake"
+                + " of a hidden test is on the rendered page:\n" + dom);
+        assertTrue(dom.contains("<th>lost in tests</th>") && dom.contains("2.2.1 (−"), () -> "the parts table says"
+                + " where points went:\n" + dom);
+        assertFalse(dom.contains("on this hidden case") || dom.contains("your value:"), "no hidden case's value is rendered");
+        assertFalse(dom.contains("<tr class=\"passed\"><td>Part 2"), "a part that lost points is not green");
+    }
+
+    @Test
     void studentReportAfterTheDueDateRendersWithoutConsoleErrors() throws Exception {
         Render r = render(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE), "buggy-student-after-due-date.png");
         assertEquals(List.of(), r.consoleErrors());
@@ -183,6 +198,30 @@ class ChromiumRenderingTests {
             }
         }
         return new Render(errors, text, screenshot);
+    }
+
+    /** Returns the page's DOM after Chromium has parsed and laid it out: what a reader's browser holds. */
+    private static String dom(Path page) throws Exception {
+        Path profile = Files.createTempDirectory("nnlab-chromium-");
+        Path out = Files.createTempFile("nnlab-dom-", ".html");
+        List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-default-apps",
+                "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(out.toFile()).start();
+        try {
+            if (!p.waitFor(PAGE_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("chromium did not dump " + page + " within " + PAGE_SECONDS + " s");
+            }
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String text = Files.readString(out);
+        Files.delete(out);
+        deleteTree(profile);
+        return text;
     }
 
     private static Path find() {
