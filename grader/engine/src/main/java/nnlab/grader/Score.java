@@ -139,8 +139,13 @@ public final class Score {
     /**
      * Names a likely mistake: {@code message} (one sentence, no input, expected or actual value) is added to the
      * feedback after {@link #MISTAKE_PREFIX} and recorded with {@code id} for reports; a repeated id is ignored.
+     * During a {@link #probe} it goes to the probe's record only, like a note.
      */
     public void mistake(String id, String message) {
+        if (probing) {
+            note(MISTAKE_PREFIX + message);
+            return;
+        }
         if (mistakes.stream().noneMatch(m -> m.id().equals(id))) {
             mistakes.add(new Mistake(id, message));
             notes.add(MISTAKE_PREFIX + message);
@@ -293,6 +298,9 @@ public final class Score {
 
     /** Records what differs in one failed comparison; {@code what} names the compared quantity, never a value. */
     private void differ(String what, String how) {
+        if (probing) {
+            return;
+        }
         differences.add(what + ": " + how + ".");
     }
 

@@ -75,7 +75,7 @@ class DifferencesTests {
     class InAHiddenTest {
         @Test
         void theDescriptionRevealsNoValueAndReachesTheDiagnosis() {
-            Score score = new Score(true, 1);
+            Score score = new Score(true, 1, 1);
             score.check("case 1", () -> score.close("Dense.forward", "x = secret", EXPECTED, scale(2), TOL));
             String diagnosis = score.diagnosis();
             assertTrue(diagnosis.contains("What differs: Dense.forward: every entry differs; off by a factor 2.000"),
@@ -91,7 +91,7 @@ class DifferencesTests {
 
         @Test
         void aNamedMistakeReplacesWhatDiffers() {
-            Score score = new Score(true, 1);
+            Score score = new Score(true, 1, 1);
             score.check("case 1", () -> score.close("Dense.forward", "", EXPECTED, scale(2), TOL));
             score.mistake("DOUBLED", "the factor 2 is counted twice.");
             assertEquals("0 of 1 cases passed.\nLikely mistake: the factor 2 is counted twice.", score.diagnosis());
