@@ -47,15 +47,18 @@ class BackpropGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 5; i++) {
-            int batch = i == 0 ? 1 : 1 + r.nextInt(5);
-            int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
-            int units = 1 + r.nextInt(4);
-            String activation = i == 4 ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
-            double[][] w = Gen.matrix(r, inputs, units, 1);
-            double[] b = Gen.vector(r, units, 0.5);
-            double[][] x = Gen.matrix(r, batch, inputs, 2);
+            ForwardCase c;
+            do {
+                c = ForwardCase.draw(r, i);
+            } while (Gen.stubLike(o.dense(c.w(), c.b(), o.activation(c.activation())).forward(c.x()), c.x()));
+            ForwardCase fc = c;
+            String activation = fc.activation();
+            double[][] w = fc.w();
+            double[] b = fc.b();
+            double[][] x = fc.x();
+            int units = b.length;
             String input = "W = " + Score.show(w) + ", b = " + Score.show(b) + ", " + activation + ", x = " + Score.show(x);
-            score.check("case " + (i + 1) + " (" + activation + ", batch " + batch + ")", () -> {
+            score.check("case " + (i + 1) + " (" + activation + ", batch " + x.length + ")", () -> {
                 double[][] expected = o.dense(w, b, o.activation(activation)).forward(x);
                 double[][] actual = s.dense(w, b, s.activation(activation)).forward(x);
                 diagnosis.match(expected, actual,
@@ -64,6 +67,22 @@ class BackpropGrading {
                         new Diagnosis.Candidate(Mistake.FORWARD_NO_ACTIVATION, o.dense(w, b, o.activation("LINEAR")).forward(x)));
                 score.close("Dense.forward (§3.1)", input, expected, actual, Tolerance.DEFAULT);
             });
+        }
+    }
+
+    /**
+     * One case of 3.1.1: case 0 has a batch of one, case 1 one input, case 4 softmax (over at least two units, since
+     * softmax over one unit is the constant 1); drawn again while its expected output is stub-like.
+     */
+    private record ForwardCase(double[][] w, double[] b, double[][] x, String activation) {
+        static ForwardCase draw(Random r, int i) {
+            int batch = i == 0 ? 1 : 1 + r.nextInt(5);
+            int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
+            boolean softmax = i == 4;
+            int units = softmax ? 2 + r.nextInt(3) : 1 + r.nextInt(4);
+            String activation = softmax ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
+            return new ForwardCase(Gen.matrix(r, inputs, units, 1), Gen.vector(r, units, 0.5), Gen.matrix(r, batch, inputs, 2),
+                    activation);
         }
     }
 

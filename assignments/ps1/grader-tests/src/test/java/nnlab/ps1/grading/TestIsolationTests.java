@@ -25,7 +25,7 @@ import nnlab.grader.run.Grader;
  * sample plus a recorder: every {@code Loss.gradient} call prints a tag of its inputs ({@code IN#…}) and records it
  * through four channels at once (a static field, a background thread that ignores interrupts, files in the working
  * and temporary folders, a System property) and prints what each channel holds ({@code OLD-channel#…});
- * {@code Loss.value} and {@code Activation.forward} print it too, and throw what the static field holds once. Hidden
+ * {@code Loss.value} and {@code Activation.forward} print it too, and throw what the static field holds. Hidden
  * test 2.5.1 is the one that calls {@code Loss.gradient}; no tag printed there may appear in the output of any test
  * the student sees (visible, or after the due date).
  */
@@ -52,11 +52,11 @@ class TestIsolationTests {
 
             /** Records the inputs of Loss.gradient and shows them later, through every channel it can find. */
             final class Recorder {
-                private static final boolean THREAD = %s;
+                private static final boolean SANDBOXED = %s;
+                private static final boolean THROW = %s;
                 private static final List<String> SEEN = new ArrayList<>();
                 private static volatile String last = "";
                 private static boolean threadStarted;
-                private static boolean thrown;
 
                 static void record(Matrix yTrue, Matrix yPred) {
                     String tag = Integer.toHexString(Arrays.deepHashCode(yTrue.toArray()) * 31
@@ -67,15 +67,15 @@ class TestIsolationTests {
                     }
                     last = tag;
                     System.setProperty("recorder.seen", (System.getProperty("recorder.seen", "") + " " + tag).trim());
-                    for (Path file : List.of(Path.of("recorder.txt"), Path.of(System.getProperty("java.io.tmpdir"),
-                            "recorder.txt"))) {
+                    for (Path file : SANDBOXED ? List.of(Path.of("recorder.txt"), Path.of(System.getProperty(
+                            "java.io.tmpdir"), "recorder.txt")) : List.<Path>of()) {
                         try {
                             Files.writeString(file, tag + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                         } catch (Exception e) {
                             // a folder that cannot be written is a closed channel
                         }
                     }
-                    if (THREAD && !threadStarted) {
+                    if (SANDBOXED && !threadStarted) {
                         threadStarted = true;
                         Thread t = new Thread(() -> {
                             String mine = last;
@@ -92,12 +92,14 @@ class TestIsolationTests {
                         t.start();
                     }
                     show();
+                    if (THROW) {
+                        throw new IllegalStateException("IN#" + tag);
+                    }
                 }
 
                 static void replay() {
                     show();
-                    if (!SEEN.isEmpty() && !thrown) {
-                        thrown = true;
+                    if (!SEEN.isEmpty()) {
                         throw new IllegalStateException("OLD-static#" + String.join(" OLD-static#", SEEN));
                     }
                 }
@@ -134,8 +136,8 @@ class TestIsolationTests {
 
     @Test
     void noHiddenInputReachesATestTheStudentSeesInProcess(@TempDir Path tmp) throws IOException {
-        // In process nothing printed is captured: the exception message is the channel left to check. No thread: in
-        // this JVM it would outlive the test.
+        // In process nothing printed is captured: exception messages carry the tags instead. No thread and no files:
+        // in this JVM they would outlive the test.
         Results results = Grading.grade(recorder(tmp, false), Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2.")
                 .unsandboxed(), Files.createDirectory(tmp.resolve("out")));
         assertNoLeak(results, false);
@@ -143,8 +145,8 @@ class TestIsolationTests {
 
     private static void assertNoLeak(Results results, boolean printsCaptured) {
         Set<String> hidden = tags(results, Visibility.HIDDEN);
+        assertFalse(hidden.isEmpty(), () -> "the recorder never ran in a hidden test: " + results.summary());
         if (printsCaptured) {
-            assertFalse(hidden.isEmpty(), () -> "the recorder never ran in a hidden test: " + results.summary());
             Set<String> replayedChannels = results.tests().stream().flatMap(t -> REPLAYED.matcher(t.output()).results())
                     .map(m -> m.group(1)).collect(Collectors.toSet());
             // Each channel replays its own test's tags: the recorder does work, so silence would prove nothing.
@@ -170,9 +172,11 @@ class TestIsolationTests {
                 .flatMap(t -> TAG.matcher(t.output()).results()).map(m -> m.group(1)).collect(Collectors.toSet());
     }
 
-    private static Path recorder(Path tmp, boolean withThread) throws IOException {
+    /** The recorder; in the sandbox it also starts a thread and writes files, in process it throws its tags. */
+    private static Path recorder(Path tmp, boolean sandboxed) throws IOException {
         Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
-        Files.writeString(submission.resolve("src/main/java/nnlab/Recorder.java"), RECORDER.formatted(withThread));
+        Files.writeString(submission.resolve("src/main/java/nnlab/Recorder.java"), RECORDER.formatted(sandboxed,
+                !sandboxed));
         insertAfter(submission.resolve(LOSS), GRADIENT_BODY, "        Recorder.record(yTrue, yPred);\n");
         insertAfter(submission.resolve(LOSS), VALUE_BODY, "        Recorder.replay();\n");
         insertAfter(submission.resolve(ACTIVATION), FORWARD_BODY, "        Recorder.replay();\n");
