@@ -16,8 +16,8 @@ import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 
 /**
- * Stubs earn nothing (issue 11, item 4): the starter with its forward, backward, gradient and loss methods made to
- * return something computed from nothing (zeros, ones, NaN, or their input unchanged) scores exactly what the
+ * Stubs earn nothing (issue 11, item 4): the starter with every method a student writes made to return something
+ * computed from nothing (zeros, ones, NaN, or its input unchanged; updates that do nothing) scores exactly what the
  * untouched starter scores, 0. Tests that compare the student with the student (3.2.2, 3.4.2) would otherwise pay for
  * stubs that agree with themselves, and cases whose expected value is all zeros would pay for a zero stub.
  */
@@ -62,8 +62,21 @@ class StubSubmissionTests {
             }
             """;
 
-    /** Each stubbed method: the starter's "Not implemented yet" line and what replaces it. */
+    /** Each stubbed method, every method a student writes: the starter's "Not implemented yet" and its stub. */
     private static final Map<String, Map<String, String>> BODIES = Map.of(
+            "src/main/java/nnlab/Perceptron.java", Map.of(
+                    "Perceptron.weightedSum — see handout §1.1", "return Stubs.KIND.equals(\"input\") ? x[0] : Stubs.value();",
+                    "Perceptron.probability — see handout §1.1", "return Stubs.KIND.equals(\"input\") ? x[0] : Stubs.value();",
+                    "Perceptron.predict — see handout §1.2", "return Stubs.KIND.equals(\"ones\") ? 1 : 0;",
+                    "Perceptron.squaredError — see handout §1.3", "return Stubs.KIND.equals(\"input\") ? p : Stubs.value();",
+                    "Perceptron.gradient — see handout §1.4", "return Stubs.like(x.length + 1, java.util.Arrays.copyOf(x,"
+                            + " x.length + 1));",
+                    "Perceptron.update — see handout §1.5", "return;",
+                    "Perceptron.train — see handout §1.5", "return Stubs.like(epochs, new double[epochs]);"),
+            "src/main/java/nnlab/Activation.java", Map.of(
+                    "Activation.forward — see handout §2.1", "return Stubs.like(z.rows(), z.cols(), z);",
+                    "Activation.backward — see handout §2.2",
+                    "return Stubs.like(gradOutput.rows(), gradOutput.cols(), gradOutput);"),
             "src/main/java/nnlab/Dense.java", Map.of(
                     "Dense.forward — see handout §3.1",
                     "lastInput = x; return Stubs.like(x.rows(), units, x);",
@@ -79,7 +92,13 @@ class StubSubmissionTests {
                     "Sequential.predict — see handout §3.3",
                     "return Stubs.like(x.rows(), layers.get(layers.size() - 1).bias().length, x);",
                     "Sequential.gradient — see handout §3.4",
-                    "return Stubs.like(parameters().length, parameters());"));
+                    "return Stubs.like(parameters().length, parameters());",
+                    "Sequential.fit — see handout §4.6", "return Stubs.like(epochs, new double[epochs]);"),
+            "src/main/java/nnlab/Sgd.java", Map.of("Sgd.update — see handout §4.1", "return;"),
+            "src/main/java/nnlab/RmsProp.java", Map.of("RmsProp.update — see handout §4.2", "return;"),
+            "src/main/java/nnlab/Adagrad.java", Map.of("Adagrad.update — see handout §4.3", "return;"),
+            "src/main/java/nnlab/Adadelta.java", Map.of("Adadelta.update — see handout §4.4", "return;"),
+            "src/main/java/nnlab/Adam.java", Map.of("Adam.update — see handout §4.5", "return;"));
 
     @ParameterizedTest(name = "stubs returning {0}")
     @ValueSource(strings = {"zeros", "ones", "nan", "input"})
