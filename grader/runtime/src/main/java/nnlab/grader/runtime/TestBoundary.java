@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Clears what student code can leave behind in the submission JVM between two graded tests, outside its own classes
- * (those get a fresh class loader): the threads it started, the files it wrote to the working and temporary folders,
- * System properties, the default locale and time zone. {@link #getAsBoolean} answers whether the JVM is clean
+ * (those get a fresh class loader): the threads it started, the files it wrote to the working and temporary folders
+ * (what they held at start, such as the runtime's read-only folder in a private /tmp, stays), System properties, the
+ * default locale and time zone. {@link #getAsBoolean} answers whether the JVM is clean
  * afterwards; when a thread the student started survives an interrupt, it is not, and the grader replaces the JVM.
  *
  * <p>This is the in-JVM half of test isolation. It cannot close every channel a determined student has inside one
@@ -39,6 +40,8 @@ final class TestBoundary implements BooleanSupplier {
     private final Locale locale;
     private final TimeZone timeZone;
     private final List<Path> folders;
+    /** What the folders held before student code ran: the runtime's own (e.g. its read-only folder in /tmp). */
+    private final Set<Path> preexisting;
 
     /** Takes the JVM's state now (before any student code ran) as the state to return to at each boundary. */
     TestBoundary() {
@@ -53,6 +56,15 @@ final class TestBoundary implements BooleanSupplier {
             f.add(tmp);
         }
         this.folders = List.copyOf(f);
+        Set<Path> before = new java.util.HashSet<>();
+        for (Path folder : folders) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.forEach(before::add);
+            } catch (IOException | RuntimeException e) {
+                // Nothing listed, nothing to keep.
+            }
+        }
+        this.preexisting = Set.copyOf(before);
     }
 
     /**
@@ -100,14 +112,14 @@ final class TestBoundary implements BooleanSupplier {
         return clean;
     }
 
-    private static boolean empty(Path folder) {
+    private boolean empty(Path folder) {
         if (!Files.isDirectory(folder)) {
             return true;
         }
         boolean emptied = true;
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {
-                if (!entry.getFileName().toString().startsWith(JVM_FILE_PREFIX)) {
+                if (!preexisting.contains(entry) && !entry.getFileName().toString().startsWith(JVM_FILE_PREFIX)) {
                     emptied &= delete(entry);
                 }
             }
