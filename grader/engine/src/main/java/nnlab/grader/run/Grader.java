@@ -57,6 +57,10 @@ import nnlab.grader.sandbox.Sandbox;
  * submission, runs the tests with the submission in a sandboxed JVM (or in process, for trusted code) and the
  * reference as oracle, and returns the Gradescope results. It never throws for a bad submission; a failure of the
  * grader itself becomes a visible "grader error" entry plus a hidden one with the trace.
+ *
+ * <p>Tests run in three passes, visible, after-due-date, hidden, each with a fresh submission JVM (and, within a
+ * pass, fresh student classes and state for every test): whatever student code keeps from one call can only ever
+ * reach the output of a test at least as secret, so no hidden input is ever printed under a test the student sees.
  */
 public final class Grader {
 
@@ -195,7 +199,13 @@ public final class Grader {
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
                  GradingSession session = new GradingSession(student, oracle, seed, cases.seed())) {
                 holder.session = session;
-                launcher.execute(launcher.discover(request(session.id(), options.only())), new Listener(session, byId));
+                Listener listener = new Listener(session, byId);
+                for (Visibility pass : Visibility.values()) {
+                    if (pass != Visibility.VISIBLE) {
+                        student.recycle();
+                    }
+                    launcher.execute(launcher.discover(request(session.id(), options.only(), pass)), listener);
+                }
                 if (student instanceof ChildJvm child) {
                     timings.put("submission_jvm", child.usedMillis());
                     extra.put("submission_jvm_starts", child.starts());
@@ -215,19 +225,29 @@ public final class Grader {
 
     private Endpoint studentEndpoint(Options options, Sandbox sandbox, Path classes, Path work) throws IOException {
         if (options.inProcess()) {
-            ClassLoader loader = new URLClassLoader("submission", new URL[] {classes.toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            return new InProcessEndpoint(loader, assignment.valueTypes());
+            URL[] urls = {classes.toUri().toURL()};
+            return new InProcessEndpoint(() -> new URLClassLoader("submission", urls, ClassLoader.getPlatformClassLoader()),
+                    assignment.valueTypes());
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
         return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work);
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {
+        return request(sessionId, only, null);
+    }
+
+    /**
+     * Returns the request for the tests numbered {@code only…} (all when null) of visibility {@code pass} (all when
+     * null; a test without a number counts as hidden).
+     */
+    private LauncherDiscoveryRequest request(String sessionId, String only, Visibility pass) {
         return LauncherDiscoveryRequestBuilder.request()
-                .filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(only == null
-                        || !(descriptor.getSource().orElse(null) instanceof MethodSource ms)
-                        || numberOf(ms).map(n -> Stream.of(only.split(",")).anyMatch(n::startsWith)).orElse(true)))
+                .filters((PostDiscoveryFilter) descriptor -> FilterResult.includedIf(
+                        !(descriptor.getSource().orElse(null) instanceof MethodSource ms)
+                        || (only == null || numberOf(ms).map(n -> Stream.of(only.split(",")).anyMatch(n::startsWith))
+                                .orElse(true))
+                        && (pass == null || visibilityOf(ms) == pass)))
                 .selectors(assignment.testClasses().stream().map(DiscoverySelectors::selectClass).toList())
                 .configurationParameter(GradingSession.PARAMETER, sessionId)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -264,6 +284,11 @@ public final class Grader {
     private static Optional<String> numberOf(MethodSource source) {
         GradedTest g = source.getJavaMethod().getAnnotation(GradedTest.class);
         return Optional.ofNullable(g).map(GradedTest::number);
+    }
+
+    private static Visibility visibilityOf(MethodSource source) {
+        GradedTest g = source.getJavaMethod().getAnnotation(GradedTest.class);
+        return g == null ? Visibility.HIDDEN : g.visibility();
     }
 
     private static String numberKey(String number) {

@@ -18,8 +18,9 @@ import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
 
 /**
- * Supplies a graded test's parameters ({@link Student} and {@link Oracle} facades, its {@link Score}), clears the
- * submission's remote objects before each test and keeps what student code printed during it.
+ * Supplies a graded test's parameters ({@link Student} and {@link Oracle} facades, its {@link Score}), starts each
+ * test with the submission's state cleared (remote objects, static fields, threads, files: see the runtime's
+ * {@code reset}; the JVM is replaced when that is not enough) and keeps what student code printed during it.
  */
 public final class GradingExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
 
@@ -47,15 +48,18 @@ public final class GradingExtension implements ParameterResolver, BeforeEachCall
     public void beforeEach(ExtensionContext e) {
         GradingSession session = session(e);
         score(session, e);
-        session.student().drainOutput();
         Map<String, Object> reset = new LinkedHashMap<>();
         reset.put("id", 0);
         reset.put("op", "reset");
         try {
-            session.student().exchange(reset);
+            if (Boolean.TRUE.equals(session.student().exchange(reset).get("restart"))) {
+                session.student().recycle();
+            }
         } catch (StudentException ignored) {
-            // A broken JVM is replaced on the test's first real call; the reset only frees objects of earlier tests.
+            // A broken JVM is replaced on the test's first real call, which is as clean as a reset.
         }
+        // Printed after the earlier test's last call: it belongs to no test's output.
+        session.student().drainOutput();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import nnlab.grader.Limits;
 import nnlab.grader.StudentException;
@@ -64,6 +66,7 @@ public final class ChildJvm implements Endpoint {
     private final Breaker breaker = new Breaker();
 
     private Process process;
+    private Path scratch;
     private OutputStream stdin;
     private BlockingQueue<Object> replies;
     private StringBuilder stderr;
@@ -191,6 +194,11 @@ public final class ChildJvm implements Endpoint {
     }
 
     @Override
+    public synchronized void recycle() {
+        kill();
+    }
+
+    @Override
     public synchronized void close() {
         if (process == null) {
             return;
@@ -236,7 +244,7 @@ public final class ChildJvm implements Endpoint {
         // method that kills the JVM on every call costs only the tests that call it.
         starts++;
         generation++;
-        Path scratch = Files.createTempDirectory(scratchRoot, "scratch");
+        scratch = Files.createTempDirectory(scratchRoot, "scratch");
         if (sandbox.switchesUser()) {
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
         }
@@ -322,6 +330,20 @@ public final class ChildJvm implements Endpoint {
             Thread.currentThread().interrupt();
         }
         process = null;
+        // Where the scratch folder is the working folder (no private /tmp), the next JVM could read it next door.
+        deleteBestEffort(scratch);
+        scratch = null;
+    }
+
+    private static void deleteBestEffort(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("scratch folder left behind: " + e);
+        }
     }
 
     private static void startReader(Process process, BlockingQueue<Object> replies, String secret) {

@@ -20,6 +20,12 @@ public interface Endpoint extends AutoCloseable {
     /** Returns and clears what student code printed since the last call, capped. */
     String drainOutput();
 
+    /**
+     * Discards everything the submission's code has started or kept: the next call runs in a fresh JVM (with a fresh
+     * working folder), or, in process, with freshly loaded classes. Objects created so far are lost.
+     */
+    void recycle();
+
     @Override
     void close();
 }

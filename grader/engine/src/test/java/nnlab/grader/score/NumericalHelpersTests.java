@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class NumericalHelpersTests {
         @Test
         void aCorrectGradientPassesInEveryBlock() {
             double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
-            GradientCheck.Result r = GradientCheck.check("cubic", p, gradient(p), this::loss, blocks, 10,
+            GradientCheck.Result r = GradientCheck.check("cubic", p, gradient(p), this::loss, null, blocks, 10,
                     GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
             assertTrue(r.passed(), r.table());
             assertEquals(6, r.checked());
@@ -117,7 +118,7 @@ class NumericalHelpersTests {
             double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
             double[] g = gradient(p);
             g[5] *= 1.01;
-            GradientCheck.Result r = GradientCheck.check("cubic", p, g, this::loss, blocks, 10,
+            GradientCheck.Result r = GradientCheck.check("cubic", p, g, this::loss, null, blocks, 10,
                     GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
             assertEquals(1, r.failed());
             assertEquals("b", r.worst().get(0).block());
@@ -125,26 +126,88 @@ class NumericalHelpersTests {
         }
 
         @Test
-        void entriesOnAKinkAreResampled() {
+        void entriesOnAKinkOfTheReferenceAreResampled() {
             // θ₀ sits on a ReLU-like kink: the analytic convention (0) disagrees with the centered difference (1).
+            double[] p = kinkedPoint();
+            double[] g = kinkedGradient(p);
+            GradientCheck.Result r = GradientCheck.check("kinked", p, g, this::kinked, this::kinked,
+                    List.of(new GradientCheck.Block("W", 0, 1, 20)), 19, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertTrue(r.passed(), r.table());
+            assertEquals(1, r.kinksResampled(), r.table());
+            assertEquals(19, r.checked(), r.table());
+        }
+
+        @Test
+        void kinksOfTheFunctionUnderTestAloneAreNeverResampled() {
+            // The attack of issue 11: a jitter of 5e-8·Σ sign(sin(1e6·θ)) is invisible to a forward test but makes
+            // every entry's one-sided slopes disagree; with a doubled gradient every entry fails.
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            double[] doubled = gradient(p);
+            for (int i = 0; i < doubled.length; i++) {
+                doubled[i] *= 2;
+            }
+            GradientCheck.Result r = GradientCheck.check("jittery", p, doubled, q -> loss(q) * (1 + jitter(q)),
+                    this::loss, blocks, 10, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertFalse(r.passed(), r.table());
+            assertEquals(0, r.kinksResampled(), r.table());
+            assertEquals(6, r.failed(), r.table());
+        }
+
+        @Test
+        void aBlockWithMoreKinksThanItCanReplaceFailsWithAMessage() {
+            // Every entry of W sits on a kink of the reference and the gradient follows no convention there.
+            double[] p = new double[12];
+            double[] g = new double[12];
+            java.util.Arrays.fill(g, 5);
+            ToDoubleFunction<double[]> vShapes = q -> java.util.Arrays.stream(q).map(Math::abs).sum();
+            GradientCheck.Result r = GradientCheck.check("all kinks", p, g, vShapes, vShapes,
+                    List.of(new GradientCheck.Block("W", 0, 3, 4)), 4, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertFalse(r.passed(), r.table());
+            assertEquals(4, r.kinksResampled(), r.table());
+            assertEquals(4, r.checked(), r.table());
+            assertTrue(r.table().contains("too many entries sit on kinks"), r.table());
+        }
+
+        @Test
+        void everyBlockIsCheckedOnItsFullQuota() {
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            GradientCheck.Result r = GradientCheck.check("cubic", p, gradient(p), this::loss, this::loss,
+                    List.of(new GradientCheck.Block("W", 0, 1, 5), new GradientCheck.Block("b", 5, 1, 1)), 3,
+                    GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertTrue(r.passed(), r.table());
+            assertEquals(4, r.checked(), r.table());
+        }
+
+        private double[] kinkedPoint() {
             double[] p = new double[20];
             for (int i = 1; i < p.length; i++) {
                 p[i] = 0.1 * i;
             }
+            return p;
+        }
+
+        private double[] kinkedGradient(double[] p) {
             double[] g = new double[20];
             for (int i = 1; i < p.length; i++) {
                 g[i] = Math.signum(p[i]) + 2 * p[i];
             }
-            g[0] = 0;
-            GradientCheck.Result r = GradientCheck.check("kinked", p, g, q -> {
-                double total = Math.max(0, q[0]) * 2;
-                for (int i = 1; i < q.length; i++) {
-                    total += Math.abs(q[i]) + q[i] * q[i];
-                }
-                return total;
-            }, List.of(new GradientCheck.Block("W", 0, 1, 20)), 19, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
-            assertTrue(r.passed(), r.table());
-            assertEquals(1, r.kinksResampled(), r.table());
+            return g;
+        }
+
+        private double kinked(double[] q) {
+            double total = Math.max(0, q[0]) * 2;
+            for (int i = 1; i < q.length; i++) {
+                total += Math.abs(q[i]) + q[i] * q[i];
+            }
+            return total;
+        }
+
+        private double jitter(double[] q) {
+            double sum = 0;
+            for (double v : q) {
+                sum += Math.signum(Math.sin(1e6 * v));
+            }
+            return 5e-8 * sum;
         }
     }
 

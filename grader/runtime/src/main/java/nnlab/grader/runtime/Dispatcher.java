@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Executes one protocol request against the classes of one class loader and returns the reply; it compares nothing
@@ -22,6 +24,11 @@ import java.util.Objects;
  * "value", "inout": {index: value}}} or {@code {"id", "ok": false, "error": {"kind": "exception"|"missing"|"protocol",
  * "class", "message", "frames"}, "fatal"}}, plus {@code "out"}, {@code "err"} and {@code "truncated"} when output is
  * captured. Objects that are not values travel as {@code {"ref": n}}, enum constants as {@code {"const": name}}.
+ *
+ * <p>{@code reset} marks the boundary between two tests: the objects of earlier calls are forgotten, the student
+ * classes are loaded afresh (so their static fields start over), output still buffered is dropped and the JVM-wide
+ * state is reset; its reply carries {@code "restart": true} when that state could not be cleared (a thread the
+ * student started is still running), and the grader then replaces the JVM.
  */
 public final class Dispatcher {
 
@@ -51,21 +58,37 @@ public final class Dispatcher {
             "long", long.class, "boolean", boolean.class, "float", float.class, "void", void.class,
             "short", short.class, "byte", byte.class, "char", char.class);
 
-    private final ClassLoader loader;
+    private final Supplier<ClassLoader> loaders;
     private final List<ValueType> valueTypes;
     private final OutputCapture capture;
+    private final BooleanSupplier boundary;
     private final Map<Long, Object> handles = new HashMap<>();
+    private ClassLoader loader;
     private long nextHandle = 1;
 
     /**
-     * Creates a dispatcher over the classes {@code loader} defines.
+     * Creates a dispatcher over the classes {@code loader} defines, the same at every reset (the oracle).
      *
      * @param capture where student output goes, or {@code null} when output is not captured (in-process oracle)
      */
     public Dispatcher(ClassLoader loader, List<ValueType> valueTypes, OutputCapture capture) {
-        this.loader = Objects.requireNonNull(loader);
+        this(() -> loader, valueTypes, capture, () -> true);
+    }
+
+    /**
+     * Creates a dispatcher that loads the student classes with a fresh loader from {@code loaders} at the start and
+     * at every reset.
+     *
+     * @param capture where student output goes, or {@code null} when output is not captured (in-process grading)
+     * @param boundary resets the JVM-wide state at a reset; answers {@code false} when the JVM is not clean after it
+     */
+    public Dispatcher(Supplier<ClassLoader> loaders, List<ValueType> valueTypes, OutputCapture capture,
+                      BooleanSupplier boundary) {
+        this.loaders = Objects.requireNonNull(loaders);
+        this.loader = Objects.requireNonNull(loaders.get());
         this.valueTypes = List.copyOf(valueTypes);
         this.capture = capture;
+        this.boundary = Objects.requireNonNull(boundary);
     }
 
     /** Handles one request line and returns the reply line; never throws for bad input. */
@@ -97,7 +120,14 @@ public final class Dispatcher {
         String op = String.valueOf(request.get("op"));
         if (op.equals("reset")) {
             handles.clear();
-            return ok(null);
+            loader = Objects.requireNonNull(loaders.get());
+            boolean clean = boundary.getAsBoolean();
+            if (capture != null) {
+                capture.beginTest();
+            }
+            Map<String, Object> reply = ok(null);
+            reply.put("restart", !clean);
+            return reply;
         }
         String typeName = (String) request.get("type");
         Class<?> type;

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
  * Captures what student code prints to {@code System.out} and {@code System.err}, capped: at most
  * {@code perCallBytes} per call are kept for the reply and at most {@code totalBytes} over the JVM's life are
  * accepted at all; anything beyond is counted and dropped, so printing a gigabyte costs time, never memory.
+ *
+ * <p>Output belongs to a test: {@link #beginTest} starts a new one and drops what is still buffered. Only the thread
+ * that began it and the threads started from it (and from those) since then are heard; a thread left over from an
+ * earlier test, the finalizer or a cleaner printing now is dropped, so nothing an earlier test's calls received can
+ * appear under a later test.
  */
 public final class OutputCapture {
 
@@ -20,13 +25,32 @@ public final class OutputCapture {
     private final int perCallBytes;
     private final Sink out = new Sink();
     private final Sink err = new Sink();
+    /** The test during which a thread was started; threads inherit it from the thread that started them. */
+    private final InheritableThreadLocal<Integer> testOfThread = new InheritableThreadLocal<>();
     private long accepted;
     private boolean truncated;
+    private int test;
 
-    /** Creates a capture keeping at most {@code perCallBytes} per call and {@code totalBytes} in all. */
+    /**
+     * Creates a capture keeping at most {@code perCallBytes} per call and {@code totalBytes} in all; the calling
+     * thread's output is heard until the first {@link #beginTest}.
+     */
     public OutputCapture(int perCallBytes, long totalBytes) {
         this.perCallBytes = perCallBytes;
         this.totalBytes = totalBytes;
+        testOfThread.set(test);
+    }
+
+    /**
+     * Starts a new test on the calling thread: what was printed and not drained yet is dropped, and from now on only
+     * this thread and the threads it starts are heard.
+     */
+    public synchronized void beginTest() {
+        test++;
+        testOfThread.set(test);
+        out.buffer.reset();
+        err.buffer.reset();
+        truncated = false;
     }
 
     /** Returns a stream to install as {@code System.out}. */
@@ -56,7 +80,11 @@ public final class OutputCapture {
 
         @Override
         public void write(byte[] b, int off, int len) {
+            Integer writer = testOfThread.get();
             synchronized (OutputCapture.this) {
+                if (writer == null || writer != test) {
+                    return;
+                }
                 long room = Math.min(totalBytes - accepted, perCallBytes - buffer.size());
                 int keep = (int) Math.max(0, Math.min(room, len));
                 buffer.write(b, off, keep);

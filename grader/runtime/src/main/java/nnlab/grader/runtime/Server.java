@@ -24,7 +24,8 @@ import java.util.Map;
  * stdin is a per-run secret; every reply is written as a fresh line {@code SECRET JSON}, so text that student code
  * manages to write to the real stdout is never mistaken for a reply. The second line is the init request naming the
  * value types. Student classes load in their own class loader whose parent is the platform loader, so they can
- * neither see nor shadow this runtime or Jackson.
+ * neither see nor shadow this runtime or Jackson; each test (each {@code reset}) gets a fresh one, and a
+ * {@link TestBoundary} clears what else the student's code left behind.
  */
 public final class Server {
 
@@ -55,9 +56,9 @@ public final class Server {
         for (Object vt : (List<?>) ((Map<?, ?>) Json.read(init)).get("valueTypes")) {
             valueTypes.add(Dispatcher.ValueType.fromJson(vt));
         }
-        ClassLoader students = new URLClassLoader(LOADER_NAME, new URL[] {Path.of(args[0]).toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
-        Dispatcher dispatcher = new Dispatcher(students, valueTypes, capture);
+        URL[] classes = {Path.of(args[0]).toUri().toURL()};
+        Dispatcher dispatcher = new Dispatcher(() -> new URLClassLoader(LOADER_NAME, classes,
+                ClassLoader.getPlatformClassLoader()), valueTypes, capture, new TestBoundary());
         byte[] prefix = ("\n" + secret + " ").getBytes(StandardCharsets.UTF_8);
         reply(out, prefix, "{\"ready\":true}");
         for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -7,6 +7,7 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
 import nnlab.ps1.grading.api.Activation;
@@ -26,6 +27,31 @@ class ActivationLossGrading {
     private static final double CLIP = 1e-7;
 
     /** Random z with exact zeros (the kinks) and entries of ±1000 (overflow traps). */
+    /**
+     * LINEAR's forward returns z and its backward gradOutput: exactly what a stub returning its input does. So the
+     * LINEAR case pays only once some other activation of the submission does something else with the same input.
+     */
+    private static void requireNotIdentityEverywhere(Ps1 s, String name, double[][] input,
+                                                     java.util.function.BiFunction<Activation, double[][], double[][]> f) {
+        if (!name.equals("LINEAR")) {
+            return;
+        }
+        for (String other : ELEMENTWISE) {
+            if (other.equals(name)) {
+                continue;
+            }
+            try {
+                if (!Diagnosis.close(input, f.apply(s.activation(other), input), Tolerance.DEFAULT)) {
+                    return;
+                }
+            } catch (StudentException e) {
+                // Not implemented (or broken): try the next activation.
+            }
+        }
+        throw new AssertionError("not counted yet: LINEAR returns its input unchanged, and so does every other"
+                + " activation of yours (or they throw); this case counts once another activation is implemented");
+    }
+
     private static double[][] hardZ(Random r, int rows, int cols) {
         double[][] z = Gen.matrix(r, rows, cols, 4);
         z[0][0] = 0;
@@ -47,6 +73,7 @@ class ActivationLossGrading {
         for (String name : ELEMENTWISE) {
             double[][] z = hardZ(r, 2 + r.nextInt(3), 1 + r.nextInt(4));
             score.check(name, () -> {
+                requireNotIdentityEverywhere(s, name, z, (a, m) -> a.forward(m));
                 double[][] expected = o.activation(name).forward(z);
                 double[][] actual = s.activation(name).forward(z);
                 if (name.equals("LEAKY_RELU")) {
@@ -69,6 +96,7 @@ class ActivationLossGrading {
             double[][] z = hardZ(r, rows, cols);
             double[][] g = Gen.matrix(r, rows, cols, 2);
             score.check(name, () -> {
+                requireNotIdentityEverywhere(s, name, g, (a, m) -> a.backward(z, m));
                 double[][] expected = o.activation(name).backward(z, g);
                 double[][] actual = s.activation(name).backward(z, g);
                 diagnosis.nameIf(overflowsAtExtremes(z, expected, actual), Mistake.ACTIVATION_OVERFLOW);

@@ -20,6 +20,11 @@ class BackpropGrading {
 
     private static final List<String> HIDDEN_ACTIVATIONS = List.of("SIGMOID", "TANH", "RELU", "LEAKY_RELU", "ELU");
     private static final int ENTRIES_PER_BLOCK = 6;
+    /** Why a self-consistency case failed before checking anything: it pays only for a correct forward pass. */
+    private static final String FORWARD_FIRST = "not checked: this test compares your gradient with your own forward"
+            + " pass, so it counts only once that forward pass agrees with the reference; fix";
+    private static final String ZERO_GRADIENT = "your gradient is zero (or not finite) everywhere: not checked, since"
+            + " a stub agrees with itself";
     /** The Dense mistakes whose effect on a whole net's gradient §3.4 recognises. */
     private static final List<Mistake> SEQUENTIAL_MISTAKES = List.of(Mistake.SLIDE_HIDDEN_FORMULA, Mistake.BIAS_AVERAGED,
             Mistake.TRANSPOSED_WEIGHT_GRADIENT, Mistake.MISSING_ACTIVATION_DERIVATIVE);
@@ -42,15 +47,18 @@ class BackpropGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 5; i++) {
-            int batch = i == 0 ? 1 : 1 + r.nextInt(5);
-            int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
-            int units = 1 + r.nextInt(4);
-            String activation = i == 4 ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
-            double[][] w = Gen.matrix(r, inputs, units, 1);
-            double[] b = Gen.vector(r, units, 0.5);
-            double[][] x = Gen.matrix(r, batch, inputs, 2);
+            ForwardCase c;
+            do {
+                c = ForwardCase.draw(r, i);
+            } while (Gen.stubLike(o.dense(c.w(), c.b(), o.activation(c.activation())).forward(c.x()), c.x()));
+            ForwardCase fc = c;
+            String activation = fc.activation();
+            double[][] w = fc.w();
+            double[] b = fc.b();
+            double[][] x = fc.x();
+            int units = b.length;
             String input = "W = " + Score.show(w) + ", b = " + Score.show(b) + ", " + activation + ", x = " + Score.show(x);
-            score.check("case " + (i + 1) + " (" + activation + ", batch " + batch + ")", () -> {
+            score.check("case " + (i + 1) + " (" + activation + ", batch " + x.length + ")", () -> {
                 double[][] expected = o.dense(w, b, o.activation(activation)).forward(x);
                 double[][] actual = s.dense(w, b, s.activation(activation)).forward(x);
                 diagnosis.match(expected, actual,
@@ -59,6 +67,22 @@ class BackpropGrading {
                         new Diagnosis.Candidate(Mistake.FORWARD_NO_ACTIVATION, o.dense(w, b, o.activation("LINEAR")).forward(x)));
                 score.close("Dense.forward (§3.1)", input, expected, actual, Tolerance.DEFAULT);
             });
+        }
+    }
+
+    /**
+     * One case of 3.1.1: case 0 has a batch of one, case 1 one input, case 4 softmax (over at least two units, since
+     * softmax over one unit is the constant 1); drawn again while its expected output is stub-like.
+     */
+    private record ForwardCase(double[][] w, double[] b, double[][] x, String activation) {
+        static ForwardCase draw(Random r, int i) {
+            int batch = i == 0 ? 1 : 1 + r.nextInt(5);
+            int inputs = i == 1 ? 1 : 1 + r.nextInt(4);
+            boolean softmax = i == 4;
+            int units = softmax ? 2 + r.nextInt(3) : 1 + r.nextInt(4);
+            String activation = softmax ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
+            return new ForwardCase(Gen.matrix(r, inputs, units, 1), Gen.vector(r, units, 0.5), Gen.matrix(r, batch, inputs, 2),
+                    activation);
         }
     }
 
@@ -110,10 +134,12 @@ class BackpropGrading {
     }
 
     // Shown after the due date, table included: a gradient check of the student's own code is the feedback that
-    // teaches most, and its random cases are this submission's alone.
+    // teaches most, and its random cases are this submission's alone. It compares the student with the student, so a
+    // case pays only for real work: a forward pass that agrees with the reference and a gradient that is not zero
+    // (stubs returning zeros agree with themselves). Kinks are judged on the reference's function (GradientCheck).
     @GradedTest(number = "3.2.2", name = "Dense backward against numerical differences of your forward", points = 5,
             visibility = Visibility.AFTER_DUE_DATE)
-    void backwardGradientCheck(@Student Ps1 s, Score score) {
+    void backwardGradientCheck(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
         for (int i = 0; i < 2; i++) {
             int batch = 2 + r.nextInt(3);
@@ -127,13 +153,18 @@ class BackpropGrading {
             double[][] g = Gen.matrix(r, batch, units, 1);
             score.check("case " + (i + 1) + " (" + activation + ")", () -> {
                 Dense dense = s.dense(w, b, s.activation(activation));
-                dense.forward(x);
+                double[][] output = dense.forward(x);
+                score.require(Diagnosis.close(o.dense(w, b, o.activation(activation)).forward(x), output,
+                        Tolerance.DEFAULT), FORWARD_FIRST + " Dense.forward (test 3.1.1).");
                 dense.backward(g);
                 double[] analytic = concat(flatten(dense.weightGradient()), dense.biasGradient());
+                score.require(nonZero(analytic), ZERO_GRADIENT);
                 double[] theta = concat(flatten(w), b);
                 GradientCheck.Result result = GradientCheck.check("Dense(" + activation + ") parameters", theta, analytic,
                         p -> weightedSum(s.dense(unflatten(p, inputs, units), tail(p, inputs * units),
                                 s.activation(activation)).forward(x), g),
+                        p -> weightedSum(o.dense(unflatten(p, inputs, units), tail(p, inputs * units),
+                                o.activation(activation)).forward(x), g),
                         List.of(new GradientCheck.Block("W", 0, inputs, units),
                                 new GradientCheck.Block("b", inputs * units, 1, units)),
                         ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
@@ -203,10 +234,10 @@ class BackpropGrading {
         }
     }
 
-    // After the due date for the same reason as 3.2.2.
+    // After the due date, and paying only for real work, for the same reasons as 3.2.2.
     @GradedTest(number = "3.4.2", name = "Sequential.gradient against numerical differences of your loss", points = 4,
             visibility = Visibility.AFTER_DUE_DATE)
-    void gradientCheck(@Student Ps1 s, Score score) {
+    void gradientCheck(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
         for (Net net : NETS.subList(0, 3)) {
             long seed = r.nextLong();
@@ -214,18 +245,32 @@ class BackpropGrading {
             double[][] y = targets(r, net, x.length);
             score.check(describe(net), () -> {
                 Sequential model = build(s, net, seed);
+                Sequential reference = build(o, net, seed);
                 model.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
+                reference.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
                 double[] theta = model.parameters();
+                reference.setParameters(theta.clone());
+                score.require(Diagnosis.close(reference.predict(x), model.predict(x), Tolerance.DEFAULT)
+                        && Diagnosis.close(reference.loss(x, y), model.loss(x, y), Tolerance.DEFAULT),
+                        FORWARD_FIRST + " Sequential.predict and Loss.value (tests 3.3.1 and 2.4.2).");
                 double[] analytic = model.gradient(x, y);
+                score.require(nonZero(analytic), ZERO_GRADIENT);
                 GradientCheck.Result result = GradientCheck.check(describe(net), theta, analytic, p -> {
                     model.setParameters(p);
                     return model.loss(x, y);
+                }, p -> {
+                    reference.setParameters(p);
+                    return reference.loss(x, y);
                 }, blocks(net), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + describe(net), result.toData());
                 score.require(result.passed(), "your gradient disagrees with numerical differences of your own loss"
                         + " (§3.4):\n" + result.table());
             });
         }
+    }
+
+    private static boolean nonZero(double[] gradient) {
+        return gradient != null && java.util.Arrays.stream(gradient).anyMatch(v -> v != 0 && Double.isFinite(v));
     }
 
     static Sequential build(Ps1 api, Net net, long seed) {

@@ -34,6 +34,14 @@ class PerceptronGrading {
     private static final double[][] PREDICT_BANDS = {{0.05, 0.45}, {-0.45, -0.05}, {1, 4}, {-4, -1}, {0.5, 1}};
     private static final String[] PREDICT_LABELS = {"p just above 0.5", "p just below 0.5", "p well above 0.5",
         "p well below 0.5", "h between 0.5 and 1"};
+    /** How far past the decision boundary 1.2.1's second input of a case lies, in h. */
+    private static final double OPPOSITE_MARGIN = 1;
+    /**
+     * 1.3.1's cases (y, p), the lecture's and the extremes; (0, 1) and (1, 1) have the errors 1 and 0 that a constant
+     * returns, so those cases also check the companion (y, COMPANION_P).
+     */
+    private static final double[][] SQUARED_ERROR_CASES = {{0, 0.3775}, {1, 0.1824}, {1, 0.6225}, {0, 1}, {1, 1}};
+    private static final double COMPANION_P = 0.3775;
 
     @GradedTest(number = "1.1.1", name = "Weighted sum and probability: the lecture's OR example", points = 2)
     void lectureExample(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -95,6 +103,8 @@ class PerceptronGrading {
         }
     }
 
+    // Every case predicts a pair of inputs with opposite labels (the second on the other side of the boundary), so a
+    // predict that returns a constant passes none.
     @GradedTest(number = "1.2.1", name = "Prediction ŷ, including p = 0.5 exactly", points = 3,
             visibility = Visibility.AFTER_DUE_DATE)
     void predict(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -106,18 +116,22 @@ class PerceptronGrading {
             double[] w = Gen.vector(r, 3, 2);
             double[] x = i == 0 ? new double[3] : Gen.vector(r, 3, 2);
             double b = i == 0 ? 0 : inBand(r, PREDICT_BANDS[i - 1]) - dot(w, x);
-            String input = "w = " + Arrays.toString(w) + ", b = " + b + ", x = " + Arrays.toString(x);
+            double[] opposite = oppositeSide(o.perceptron(w, b), w, b, x);
             boolean atHalf = i == 0;
             // The first band has 0 < h < 0.5: p is above ½ while h is below it, so a threshold on h predicts 0 there.
             boolean hBelowHalf = i == 1;
             score.check(atHalf ? "p = 0.5" : PREDICT_LABELS[i - 1], () -> {
-                int expected = o.perceptron(w, b).predict(x);
-                int actual = s.perceptron(w, b).predict(x);
-                failedAtHalf[0] |= atHalf && actual == 0;
-                failedOnH[0] |= hBelowHalf && actual != expected;
-                score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + input)
-                        + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
-                        + (atHalf ? " (p ≥ 0.5 predicts 1)" : ""));
+                for (double[] input : new double[][] {x, opposite}) {
+                    String shown = "w = " + Arrays.toString(w) + ", b = " + b + ", x = " + Arrays.toString(input);
+                    int expected = o.perceptron(w, b).predict(input);
+                    int actual = s.perceptron(w, b).predict(input);
+                    boolean half = atHalf && input == x;
+                    failedAtHalf[0] |= half && actual == 0;
+                    failedOnH[0] |= hBelowHalf && input == x && actual != expected;
+                    score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + shown)
+                            + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
+                            + (half ? " (p ≥ 0.5 predicts 1)" : ""));
+                }
             });
         }
         diagnosis.nameIf(failedOnH[0], Mistake.PREDICT_THRESHOLDS_H);
@@ -144,16 +158,31 @@ class PerceptronGrading {
         return sum;
     }
 
+    /** Returns x moved along w until the reference's h = w·x + b has the other sign, by at least OPPOSITE_MARGIN. */
+    private static double[] oppositeSide(Perceptron reference, double[] w, double b, double[] x) {
+        double h = reference.weightedSum(x);
+        double target = h >= 0 ? -(h + OPPOSITE_MARGIN) : -h + OPPOSITE_MARGIN;
+        double step = (target - h) / Arrays.stream(w).map(v -> v * v).sum();
+        double[] moved = x.clone();
+        for (int k = 0; k < w.length; k++) {
+            moved[k] += step * w[k];
+        }
+        return moved;
+    }
+
     @GradedTest(number = "1.3.1", name = "Squared error", points = 3)
     void squaredError(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        double[][] cases = {{0, 0.3775}, {1, 0.1824}, {1, 0.6225}, {0, 1}, {1, 1}};
         Diagnosis diagnosis = new Diagnosis(score);
-        for (double[] c : cases) {
+        for (double[] c : SQUARED_ERROR_CASES) {
             score.check("y = " + c[0] + ", p = " + c[1], () -> {
                 double expected = o.squaredError(c[0], c[1]);
                 double actual = s.squaredError(c[0], c[1]);
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.SQUARED_ERROR_HALF, expected / 2));
                 score.close("squaredError (§1.3)", "y = " + c[0] + ", p = " + c[1], expected, actual);
+                if (expected == 0 || expected == 1) {
+                    score.close("squaredError (§1.3)", "y = " + c[0] + ", p = " + COMPANION_P,
+                            o.squaredError(c[0], COMPANION_P), s.squaredError(c[0], COMPANION_P));
+                }
             });
         }
     }

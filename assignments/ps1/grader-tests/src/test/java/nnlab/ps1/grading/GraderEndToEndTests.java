@@ -33,6 +33,8 @@ class GraderEndToEndTests {
             Results inProcess = Grading.grade(Grading.REFERENCE, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
             Grading.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
+            // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
+            assertEquals(3, sandboxed.extraData().get("submission_jvm_starts"), sandboxed::summary);
             assertEquals(Grading.scores(inProcess), Grading.scores(sandboxed));
             System.out.println("isolation here: " + sandboxed.extraData().get("isolation"));
         }

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +44,7 @@ class HostileSubmissionTests {
     private static final String GRADIENT_BODY = "        double p = probability(x);";
     private static final String WEIGHTED_SUM_BODY = "        checkInput(x);\n        double h = bias;";
     private static final double PART1 = 20;
+    private static final double PART3 = 30;
     private static final int MAX_TEST_OUTPUT_CHARS = 20_000;
 
     /** How a hostile change alters a copy of the correct sample. */
@@ -295,5 +299,71 @@ class HostileSubmissionTests {
             Files.createSymbolicLink(submission.resolve("src/main/java/nnlab/Secret.java"), Path.of("/etc/hostname"));
             return submission;
         };
+    }
+
+    /**
+     * The gradient checker cannot be talked out of checking (issue 11, item 5). The honest mistake is a doubled weight
+     * gradient; each attack adds to it a forward pass that is non-smooth everywhere by less than any forward test
+     * sees, so that every entry of a self-consistency check looks like a kink. Kinks are judged on the reference, so
+     * no attack scores above the honest mistake, on the whole of Part 3 or on either self-consistency test.
+     */
+    @Nested
+    class GradientCheckAttacks {
+        private static final String DENSE = "src/main/java/nnlab/Dense.java";
+        private static final String WEIGHT_GRADIENT = "weightGradient = lastInput.transposeMultiply(dz);";
+        private static final String FORWARD_RETURN = "return activation.forward(lastZ);";
+        private static final String BACKWARD_SIGNATURE = "    public Matrix backward(Matrix gradOutput) {";
+
+        @Test
+        void noJitterInTheForwardPassScoresAboveTheHonestMistake(@TempDir Path tmp) throws IOException {
+            Results honest = gradePart3(tmp, "honest", "1");
+            Map<String, String> attacks = Map.of(
+                    // The attack as reported: 1 + 5e-8·Σ sign(sin(1e6·W)).
+                    "sign of sin", "1 + 5e-8 * jitter(v -> Math.signum(Math.sin(1e6 * v)))",
+                    // A low bit of each weight's representation: flips between any two points 1e-5 apart.
+                    "low mantissa bits", "1 + 1e-8 * jitter(v -> ((Double.doubleToLongBits(v) >>> 20) & 1) * 2 - 1)",
+                    // State instead of position: every other call is a little larger.
+                    "alternating calls", "1 + 1e-8 * (calls++ % 2)");
+            for (Map.Entry<String, String> attack : attacks.entrySet()) {
+                Results attacked = gradePart3(tmp, attack.getKey().replace(' ', '-'), attack.getValue());
+                assertTrue(attacked.score() <= honest.score() + 1e-9, () -> attack.getKey() + " scores "
+                        + attacked.score() + " above the honest mistake's " + honest.score() + "\n" + attacked.summary());
+                for (String selfConsistency : List.of("3.2.2", "3.4.2")) {
+                    double gained = Grading.test(attacked, selfConsistency).score()
+                            - Grading.test(honest, selfConsistency).score();
+                    assertTrue(gained <= 1e-9, () -> attack.getKey() + " gains " + gained + " on " + selfConsistency
+                            + ":\n" + Grading.test(attacked, selfConsistency).output());
+                }
+            }
+            assertTrue(honest.score() < PART3, honest::summary);
+        }
+
+        private Results gradePart3(Path tmp, String name, String factor) throws IOException {
+            Path submission = Grading.copy(Grading.CORRECT, tmp.resolve(name));
+            Path dense = submission.resolve(DENSE);
+            String text = Files.readString(dense);
+            for (String anchor : List.of(WEIGHT_GRADIENT, FORWARD_RETURN, BACKWARD_SIGNATURE)) {
+                assertTrue(text.contains(anchor), () -> "the correct sample no longer contains " + anchor);
+            }
+            text = text.replace(WEIGHT_GRADIENT, "weightGradient = lastInput.transposeMultiply(dz).scale(2);")
+                    .replace(FORWARD_RETURN, "return activation.forward(lastZ).scale(" + factor + ");")
+                    .replace(BACKWARD_SIGNATURE, """
+                                private long calls;
+
+                                private double jitter(java.util.function.DoubleUnaryOperator f) {
+                                    double sum = 0;
+                                    for (double[] row : weights.toArray()) {
+                                        for (double v : row) {
+                                            sum += f.applyAsDouble(v);
+                                        }
+                                    }
+                                    return sum;
+                                }
+
+                            """ + BACKWARD_SIGNATURE);
+            Files.writeString(dense, text);
+            return Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("3."),
+                    Files.createDirectory(tmp.resolve(name + "-out")));
+        }
     }
 }
