@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult.Status;
 
@@ -24,6 +25,7 @@ import org.junit.platform.engine.TestExecutionResult.Status;
  * reference (so they pin correct behaviour), and on the untouched starter they all fail because a method is not
  * implemented yet (so a student's first run names the methods to write, never a crash in provided code).
  */
+@Tag("slow")
 @DisplayName("Public tests of starter-code/src/test/java")
 class PublicTestsTests {
 

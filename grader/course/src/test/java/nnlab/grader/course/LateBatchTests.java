@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import nnlab.grader.cli.CommandLines;
  * that misses a submission (refused, then allowed with a warning), then with every time — the late policy reaches the
  * stored results without regrading. A roster with a student who submitted nothing and a submission nobody owns.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LateBatchTests {
 

@@ -15,9 +15,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class LateDayLedgerTests {
 
     private static final Instant DUE = LedgerWriter.DUE;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import nnlab.grader.run.Grader;
  * Grading is a function of the submission and the seed: repeated runs give the same results.json apart from timings.
  * Two runs in the build; {@code -Dnnlab.determinism.runs=10} for the note's ten.
  */
+@Tag("slow")
 class DeterminismTests {
 
     private static final int RUNS = Integer.getInteger("nnlab.determinism.runs", 2);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.Dispatcher;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
+@Tag("slow")
 class GraderEndToEndTests {
 
     private static final Grader.Options SEEDED = Grader.Options.defaults().withSeed(Grading.SEED);

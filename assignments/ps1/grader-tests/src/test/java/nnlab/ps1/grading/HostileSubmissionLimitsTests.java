@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import nnlab.grader.run.Grader;
  * sample plus the hostile part; each result must be valid, score no more than the honest 20 points of Part 1, keep
  * the points the hostile part does not touch, and say what happened.
  */
+@Tag("slow")
 class HostileSubmissionLimitsTests {
 
     /** Tight limits so that the runaway cases stay fast: 3 s per call, 128 MB heaps, a 60 s compile budget. */

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import nnlab.grader.run.Grader;
  * the tests the hostile code does not touch are still graded. Hostile code in {@code squaredError} fires only for
  * y = 0, p = 1: one case of test 1.3.1.
  */
+@Tag("slow")
 class HostileSubmissionTests {
 
     /** Tight limits so that the runaway cases stay fast. */

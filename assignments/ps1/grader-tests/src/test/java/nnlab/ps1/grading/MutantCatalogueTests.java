@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -35,6 +36,7 @@ import nnlab.grader.run.Grader;
  * and as the structured {@code mistakes} record, with no hidden case's value in that view. Graded in process (trusted code) for speed; a few
  * through the sandbox to show the two paths agree. The table of the note is written to target/mutant-table.md.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutantCatalogueTests {
 

@@ -1,5 +1,6 @@
 package nnlab.ps1.grading;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import nnlab.grader.run.Grader;
  * untouched starter scores, 0. Tests that compare the student with the student (3.2.2, 3.4.2) would otherwise pay for
  * stubs that agree with themselves, and cases whose expected value is all zeros would pay for a zero stub.
  */
+@Tag("slow")
 class StubSubmissionTests {
 
     /** What the untouched starter scores: every graded method throws "Not implemented yet". */

@@ -12,11 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import nnlab.grader.Visibility;
 import nnlab.grader.report.Results;
 
+@Tag("slow")
 class BuggySampleReportTests {
 
     /** A number with enough decimals to be a computed value rather than a count or a point total. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import nnlab.ps1.grading.Ps1Assignment;
  * Opens the reports in headless Chromium: no console errors, and a screenshot under {@code target/report-artifacts}.
  * Skipped with the reason when Chromium is missing, unless {@code NNLAB_REQUIRE_CHROMIUM} is set (then it fails).
  */
+@Tag("slow")
 class ChromiumRenderingTests {
 
     /** How long one page may take to load and be captured. */

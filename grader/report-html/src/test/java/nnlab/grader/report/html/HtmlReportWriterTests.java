@@ -15,12 +15,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.cli.Main;
 import nnlab.grader.report.ReportWriter;
 
+@Tag("slow")
 class HtmlReportWriterTests {
 
     private static Clock at(String instant) {
