@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +40,10 @@ import nnlab.grader.run.Grader;
  * Fair scores: a submission's points are a function of the submission and the assignment version alone. Every
  * catalogued mutant and every sample is graded under five run seeds, in process (trusted code) like the catalogue
  * test, and must score the same in every test; probes may flag a mistake for the TA but never move points. The
- * samples are graded whole; the mutants in Parts 1–4, where every test that draws cases or probes lives: Part 5 trains
- * on the bundled data sets with fixed seeds and draws from neither seed, and it costs more than Parts 1–4 together.
+ * samples are graded whole; each mutant in the parts it can lose points in (its own and its dependents', which
+ * {@link MutantCatalogueTests} holds it to) among Parts 1–4, where every test that draws cases or probes lives: Part 5
+ * trains on the bundled data sets with fixed seeds and draws from neither seed, and it costs more than Parts 1–4
+ * together. The other parts run the mutant's unchanged code paths, which the samples cover under every run seed.
  * The time the gradings took is printed.
  */
 @Tag("slow")
@@ -53,8 +56,8 @@ class FairScoreTests {
     /** The mistakes whose scores were seen to vary with the run seed before the cases were fixed. */
     private static final List<String> MEASURED = List.of("leaky-relu-slope-0.01", "perceptron-predict-thresholds-weighted-sum");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What the mutants are graded on: every part whose tests draw cases or probes. */
-    private static final String DRAWING_PARTS = "1.,2.,3.,4.";
+    /** The last part whose tests draw cases or probes. */
+    private static final int LAST_DRAWING_PART = 4;
 
     /** Each submission's results, one per run seed, in the order of {@link #RUN_SEEDS}. */
     private final Map<String, List<Results>> graded = new LinkedHashMap<>();
@@ -65,18 +68,20 @@ class FairScoreTests {
         long start = System.nanoTime();
         tmp = Files.createTempDirectory("nnlab-fair");
         Map<String, Path> submissions = new LinkedHashMap<>();
+        Map<String, String> parts = new LinkedHashMap<>();
         submissions.put("sample correct", Grading.CORRECT);
         submissions.put("sample buggy", Grading.BUGGY);
         submissions.put("sample loops", Grading.LOOPS);
         for (Mutants.Mutant m : Mutants.catalogue()) {
             submissions.put(m.id(), Mutants.apply(m, Files.createDirectories(tmp.resolve(m.id()))));
+            parts.put(m.id(), drawingPartsOf(m));
         }
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_GRADINGS);
         try {
             Map<String, List<Future<Results>>> futures = new LinkedHashMap<>();
             submissions.forEach((name, folder) -> futures.put(name, RUN_SEEDS.stream().map(seed -> {
                 Grader.Options options = Grader.Options.defaults().withSeed(seed).unsandboxed();
-                Grader.Options graded = name.startsWith("sample ") ? options : options.onlyTests(DRAWING_PARTS);
+                Grader.Options graded = parts.containsKey(name) ? options.onlyTests(parts.get(name)) : options;
                 return pool.submit(() -> Grading.GRADER.grade(folder, graded));
             }).toList()));
             for (Map.Entry<String, List<Future<Results>>> e : futures.entrySet()) {
@@ -187,6 +192,14 @@ class FairScoreTests {
                 }
             }
         }
+    }
+
+    /** Returns the test-number prefixes of the parts {@code m} can lose points in that draw cases or probes. */
+    private static String drawingPartsOf(Mutants.Mutant m) {
+        return Stream.concat(Stream.of(m.part()), m.dependents().stream())
+                .filter(part -> part <= LAST_DRAWING_PART)
+                .map(part -> part + ".")
+                .collect(Collectors.joining(","));
     }
 
     private static String differences(List<Map<String, Double>> scores) {

@@ -89,7 +89,7 @@ class GraderEndToEndTests {
         Grading.assertFull(results, "5.");
         assertTrue(results.score() < 100);
         assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
-                + " on Gradescope; with the seed they could regenerate the hidden random cases:\n" + results.output());
+                + " on Gradescope; with the seed they could regenerate the run's probes:\n" + results.output());
         assertEquals(Grading.SEED, ((Number) results.extraData().get("seed")).longValue(), "the TA's copy of the seed");
     }
 

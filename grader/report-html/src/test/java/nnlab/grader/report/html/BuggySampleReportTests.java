@@ -73,7 +73,7 @@ class BuggySampleReportTests {
             assertTrue(html.contains("<table class=\"gradient-check\"><caption>Gradient check:"),
                     "3.2.2 and 3.4.2 show their tables after the due date");
             assertTrue(html.contains("<img class=\"loss-curve\""));
-            assertFalse(html.contains("Seed"), "with the seed a student could regenerate the hidden random cases");
+            assertFalse(html.contains("Seed"), "with the seed a student could regenerate the run's probes");
             assertFalse(html.contains("Timings") || html.contains("class=\"duration\""), "timings are for the TA");
         }
     }

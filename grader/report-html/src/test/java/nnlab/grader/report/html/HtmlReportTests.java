@@ -60,7 +60,7 @@ class HtmlReportTests {
         @Test
         void studentDoesNotSeeTheSeed() {
             String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
-            assertFalse(html.contains("Seed"), "with the seed a student could regenerate hidden random cases");
+            assertFalse(html.contains("Seed"), "with the seed a student could regenerate the run's probes");
         }
 
         @Test
