@@ -228,8 +228,8 @@ public final class Score {
             differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
         }
-        String expectedShape = shape(expected);
-        String actualShape = shape(actual);
+        String expectedShape = Differences.shape(expected);
+        String actualShape = Differences.shape(actual);
         if (!expectedShape.equals(actualShape)) {
             differ(what, Differences.describe(expected, actual, tolerance));
             throw new AssertionFailedError(what + " returned a " + actualShape + " matrix but a " + expectedShape
@@ -340,18 +340,6 @@ public final class Score {
         return hidden || input == null || input.isEmpty() ? "" : " for " + input;
     }
 
-    private static String shape(double[][] m) {
-        if (m.length == 0) {
-            return "0×0";
-        }
-        for (double[] row : m) {
-            if (row == null || row.length != m[0].length) {
-                return "ragged";
-            }
-        }
-        return m.length + "×" + m[0].length;
-    }
-
     /** Formats a double for messages: round-trip precise but short where possible. */
     public static String format(double v) {
         if (Double.isNaN(v)) {
@@ -395,7 +383,8 @@ public final class Score {
 
     /** Returns a short description of a matrix argument for messages. */
     public static String describe(double[][] values) {
-        return values.length * values[0].length <= SHOWN_VALUES * 2 ? show(values) : shape(values) + " matrix";
+        return values.length * values[0].length <= SHOWN_VALUES * 2 ? show(values)
+                : Differences.shape(values) + " matrix";
     }
 
     @Override

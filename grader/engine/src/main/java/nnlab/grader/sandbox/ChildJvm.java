@@ -203,15 +203,7 @@ public final class ChildJvm implements Endpoint {
         if (process == null) {
             return;
         }
-        try {
-            stdin.close();
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (IOException e) {
-            kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ProcessEnds.endGently(process, stdin)) {
             kill();
         }
         process = null;
@@ -322,13 +314,7 @@ public final class ChildJvm implements Endpoint {
         if (p == null) {
             return;
         }
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessEnds.destroy(p);
         process = null;
         // Where the scratch folder is the working folder (no private /tmp), the next JVM could read it next door.
         deleteBestEffort(scratch);

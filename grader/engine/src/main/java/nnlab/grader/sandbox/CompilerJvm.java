@@ -121,15 +121,7 @@ public final class CompilerJvm implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            stdin.close();
-            if (!process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (IOException e) {
-            kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ProcessEnds.endGently(process, stdin)) {
             kill();
         }
         process = null;
@@ -220,13 +212,7 @@ public final class CompilerJvm implements AutoCloseable {
         if (p == null) {
             return;
         }
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessEnds.destroy(p);
         process = null;
     }
 

@@ -187,7 +187,8 @@ public final class Differences {
         return true;
     }
 
-    private static String shape(double[][] m) {
+    /** Returns a matrix's shape for messages: "rows×cols", "0×0", or "ragged" when its rows differ in length. */
+    public static String shape(double[][] m) {
         if (m.length == 0) {
             return "0×0";
         }
