@@ -197,7 +197,8 @@ public final class Grader {
             t0 = System.nanoTime();
             try (student;
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
-                 GradingSession session = new GradingSession(student, oracle, seed, cases.seed())) {
+                 GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
+                         oracle, seed, cases.seed())) {
                 holder.session = session;
                 Listener listener = new Listener(session, byId);
                 for (Visibility pass : Visibility.values()) {

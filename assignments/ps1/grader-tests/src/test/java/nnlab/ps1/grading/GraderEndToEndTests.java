@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.Disclosure;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.Dispatcher;
@@ -74,6 +75,9 @@ class GraderEndToEndTests {
         assertEquals(100 - Grading.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
         assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
         assertTrue(results.output().contains("Replaced nnlab/Adagrad.java"), results::output);
+        String details = Grading.test(results, "4.3.1").textFor(Disclosure.Reader.STAFF);
+        assertTrue(details.contains("(Adagrad.java:") && details.contains("the starter's Adagrad.java, used because yours"
+                + " did not compile"), () -> "a frame in the replaced file must say whose line it is:\n" + details);
     }
 
     @Test
