@@ -118,7 +118,8 @@ public final class CourseMain implements Runnable {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--submission", required = true, description = "A submission folder or zip.") Path submission;
         @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).") Path out;
-        @Option(names = "--seed", description = "The random seed of the hidden tests (default: drawn secretly, recorded).") Long seed;
+        @Option(names = "--seed", description = "The run's seed: it steers the probes only, never the points (default:"
+                + " drawn secretly, recorded).") Long seed;
         @Option(names = "--submitted-at", description = "Submission time, e.g. 2027-02-20T10:15:00-05:00.") String submittedAt;
         @Option(names = "--metadata", description = "Gradescope's submission_metadata.json: its created_at is the"
                 + " submission time, and its due dates (the assignment's, or a student's extension) replace"
@@ -200,7 +201,8 @@ public final class CourseMain implements Runnable {
         @Option(names = "--allow-missing-times", description = "Grade submissions missing from --timestamps as on time,"
                 + " with a warning, instead of refusing to start.") boolean allowMissingTimes;
         @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
-        @Option(names = "--seed", description = "One seed for every submission (default: a secret one each).") Long seed;
+        @Option(names = "--seed", description = "One run seed (probes only, never the points) for every submission"
+                + " (default: a secret one each).") Long seed;
         @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
         @CommandLine.Mixin LateOptions late = new LateOptions();
 
