@@ -1,23 +1,33 @@
 package nnlab.bench;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
+import com.aparapi.Range;
+import com.aparapi.device.Device;
+import com.aparapi.device.OpenCLDevice;
 import nnlab.Dataset;
 import nnlab.Matrix;
 import nnlab.Sequential;
 import nnlab.backend.Backends;
+import nnlab.backend.ElementwiseOp;
 import nnlab.backend.JavaBackend;
 import nnlab.backend.MatrixBackend;
 import nnlab.demo.Recipes;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Prints two tables: matrix-product GFLOP/s for n × n doubles, and reference training throughput on digits.
@@ -27,10 +37,12 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * against EJML, so a silent fallback that computed nothing cannot pass as fast. Training: the 64-32-10 digits recipe,
  * batch 32, once per backend, each in its own JVM because the backend is chosen once per process.
  *
- * <p>Arguments: {@code --sizes=64,128,...} (default 64 … 2048), {@code --epochs=N} (timed training epochs, default 20),
- * {@code --training-only} (used for the child JVMs).
+ * Element-wise: {@code a + b} as a plain Java loop and as an Aparapi kernel launched the way the library launches
+ * its kernels, the measurement behind leaving element-wise operations to Java. {@code --help} lists the options.
  */
-public final class Benchmarks {
+@Command(name = "benchmarks", sortOptions = false,
+        description = "Prints matrix-product GFLOP/s, element-wise kernel times and reference training throughput.")
+public final class Benchmarks implements Callable<Integer> {
 
     /**
      * Each cell repeats its product until this many seconds have passed, at least {@link #MIN_RUNS} times, and
@@ -38,6 +50,12 @@ public final class Benchmarks {
      * is the one that says most about the code.
      */
     private static final double SECONDS_PER_CELL = 1.5;
+
+    /** Each element-wise cell's time limit: its runs are short, and it has three columns to fill. */
+    private static final double SECONDS_PER_ELEMENTWISE_CELL = 0.5;
+
+    /** Work-items per work-group of the element-wise kernel, as in the library's one-dimensional kernels. */
+    private static final int LINE_GROUP = 64;
 
     /** Fewest timed runs per cell; at n = 2048 the cell's time limit is reached after the first. */
     private static final int MIN_RUNS = 2;
@@ -51,35 +69,90 @@ public final class Benchmarks {
      */
     private static final double CHECK_TOLERANCE = 1e-9;
 
-    private Benchmarks() {
+    /** Exit code of a usage error: an unknown option or a value out of range. */
+    static final int USAGE = 2;
+
+    /** The tables the benchmark can print. */
+    enum Table { products, elementwise, training }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
+            description = "Matrix sizes n of the product table (default: ${DEFAULT-VALUE}).")
+    int[] sizes = {64, 128, 256, 512, 1024, 2048};
+
+    @Option(names = "--lengths", split = ",", paramLabel = "N",
+            description = "Array lengths of the element-wise table (default: ${DEFAULT-VALUE}).")
+    int[] lengths = {4096, 1 << 16, 1 << 20, 1 << 22, 1 << 24};
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Timed one-epoch fits per backend in the training table (default: ${DEFAULT-VALUE}).")
+    int epochs = 20;
+
+    @Option(names = "--tables", split = ",", paramLabel = "TABLE",
+            description = "Which tables to print, of ${COMPLETION-CANDIDATES} (default: all).")
+    EnumSet<Table> tables = EnumSet.allOf(Table.class);
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    /** Set on the child JVMs that each time one backend's training. */
+    @Option(names = "--training-only", hidden = true)
+    boolean trainingOnly;
+
+    /** Runs the benchmarks and exits with {@value #USAGE} on a usage error; {@code --help} lists the options. */
+    public static void main(String[] args) {
+        // Maven passes -Dbench.args as one argument, an empty one when it is set to nothing.
+        String[] given = Arrays.stream(args).filter(arg -> !arg.isBlank()).toArray(String[]::new);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), given));
     }
 
-    /** Runs the benchmarks; see the class comment for the arguments. */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int[] sizes = {64, 128, 256, 512, 1024, 2048};
-        int epochs = 20;
-        boolean trainingOnly = false;
-        for (String arg : args) {
-            if (arg.startsWith("--sizes=")) {
-                sizes = Arrays.stream(arg.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
-            } else if (arg.startsWith("--epochs=")) {
-                epochs = Integer.parseInt(arg.substring(9));
-            } else if (arg.equals("--training-only")) {
-                trainingOnly = true;
-            } else if (!arg.isBlank()) {
-                throw new IllegalArgumentException("Unknown argument '" + arg
-                        + "': use --sizes=64,128,... --epochs=N or --training-only.");
-            }
-        }
+    /**
+     * Parses {@code args}, runs the benchmarks and returns the exit code: 0 done, {@value #USAGE} a usage error (one
+     * line on {@code err} saying what to change), 1 a failed check. Help goes to {@code out}, the tables to standard
+     * output.
+     */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Benchmarks()).setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, rejected) -> {
+                    err.println("benchmarks: " + e.getMessage() + " (see --help for the options)");
+                    err.flush();
+                    return USAGE;
+                }).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        requirePositive("--sizes", sizes);
+        requirePositive("--lengths", lengths);
+        requirePositive("--epochs", new int[] {epochs});
         if (trainingOnly) {
             System.out.printf(Locale.ROOT, "%s %.1f%n", Backends.current().name(), trainingThroughput(epochs));
-            return;
+            return 0;
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         System.out.println("backend: " + Backends.current().name() + " (" + Backends.choice().reason() + ")");
-        products(sizes);
-        training(epochs);
+        if (tables.contains(Table.products)) {
+            products(sizes);
+        }
+        if (tables.contains(Table.elementwise)) {
+            elementwise(lengths);
+        }
+        if (tables.contains(Table.training)) {
+            training(epochs);
+        }
+        return 0;
+    }
+
+    private void requirePositive(String option, int[] values) {
+        for (int value : values) {
+            if (value < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " takes whole numbers from 1 up,"
+                        + " not " + value + ": e.g. " + option + "=" + (option.equals("--epochs") ? "20" : "256,1024"));
+            }
+        }
     }
 
     private static void products(int[] sizes) {
@@ -110,6 +183,71 @@ public final class Benchmarks {
                         + " differs from EJML by " + check + ": the timing above is not of a correct product");
             }
         }
+    }
+
+    private static void elementwise(int[] lengths) {
+        OpenCLDevice device = firstOpenClDevice();
+        System.out.println();
+        System.out.println("Element-wise c = a + b, doubles, µs per call (fastest run; lower is better): a Java loop, an"
+                + " Aparapi kernel on " + (device == null ? "no OpenCL device" : device.getShortDescription() + " \""
+                + device.getName() + "\"") + " (AparapiBackend.JAVA_ONLY keeps these operations in Java)");
+        System.out.printf(Locale.ROOT, "| %9s | %10s | %10s | %8s |%n", "length", "java", "kernel", "check");
+        System.out.println("|----------:|-----------:|-----------:|---------:|");
+        AddKernel kernel = new AddKernel();
+        Random random = new Random(2);
+        for (int length : lengths) {
+            double[] a = uniform(random, length);
+            double[] b = uniform(random, length);
+            double[] expected = new double[length];
+            double java = micros(() -> JavaBackend.INSTANCE.elementwise(ElementwiseOp.ADD, a, b, expected));
+            double onDevice = Double.NaN;
+            boolean same = true;
+            if (device != null) {
+                double[] out = new double[length];
+                Arrays.fill(out, Double.NaN);
+                kernel.bind(a, b, out);
+                Range range = Range.create(device, (length + LINE_GROUP - 1) / LINE_GROUP * LINE_GROUP, LINE_GROUP);
+                onDevice = micros(() -> kernel.execute(range));
+                if (!kernel.isRunningCL()) {
+                    throw new IllegalStateException("the element-wise kernel fell back to Java threads on "
+                            + device.getShortDescription() + ": its time is not an OpenCL time");
+                }
+                same = Arrays.equals(expected, out);
+            }
+            System.out.printf(Locale.ROOT, "| %9d | %10.1f | %10.1f | %8s |%n",
+                    length, java, onDevice, same ? "ok" : "DIFFERS");
+            if (!same) {
+                throw new IllegalStateException("an element-wise result of length " + length + " differs from Java's:"
+                        + " the timing above is not of a correct sum");
+            }
+        }
+        kernel.dispose();
+    }
+
+    /** Returns the first OpenCL GPU, else the first OpenCL CPU device, else null: the order of the auto backend. */
+    private static OpenCLDevice firstOpenClDevice() {
+        for (Device.TYPE type : List.of(Device.TYPE.GPU, Device.TYPE.CPU)) {
+            List<OpenCLDevice> devices = OpenCLDevice.listDevices(type);
+            if (devices != null && !devices.isEmpty()) {
+                return devices.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** Returns the microseconds of the fastest run of {@code work}, after a warm-up run. */
+    private static double micros(Runnable work) {
+        work.run();
+        long best = Long.MAX_VALUE;
+        int runs = 0;
+        long start = System.nanoTime();
+        do {
+            long t = System.nanoTime();
+            work.run();
+            best = Math.min(best, System.nanoTime() - t);
+            runs++;
+        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_ELEMENTWISE_CELL * 1e9);
+        return best / 1e3;
     }
 
     private static void training(int epochs) throws IOException, InterruptedException {
