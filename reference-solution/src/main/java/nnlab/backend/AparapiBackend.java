@@ -1,61 +1,61 @@
 package nnlab.backend;
 
-import com.aparapi.Range;
+import java.util.Set;
+
 import com.aparapi.device.OpenCLDevice;
 
 /**
- * Runs the matrix operations as Aparapi kernels on one OpenCL device, small ones and retired kernels in plain Java.
+ * Runs matrix products as an Aparapi kernel on one OpenCL device, small products and every other operation in plain
+ * Java.
  *
- * <p>Kernel instances are created once and reused: a new instance costs milliseconds, a launch tens of microseconds.
+ * <p>The kernel instance is created once and reused: a new instance costs milliseconds, a launch tens of microseconds.
  * Every result comes either from a kernel that verifiably ran as OpenCL on {@link #device()} or from
  * {@link JavaBackend}; see {@link KernelSlot}. Thread-safe: launches of one kernel are serialised.
  */
 final class AparapiBackend implements MatrixBackend {
 
     /**
-     * Operations with less work than this run in {@link JavaBackend}: multiply-adds for a product, elements otherwise.
+     * Products with fewer multiply-adds than this run in {@link JavaBackend}.
      *
      * <p>Measured on PoCL 3.1, 2 cores of an AMD EPYC shared with other builds (load average 7–8), doubles, the 32/8
      * product kernel, best of 7 × 20 calls after warm-up, Java vs kernel per call: product 32×64×32 (65 536
      * multiply-adds) 48 µs vs 127 µs; 128×64×32 (262 144) 116 µs vs 127 µs; 256×64×32 (524 288) 312 µs vs 225 µs;
      * 512×64×32 (1 M) 467 µs vs 386 µs; 96³ (885 k) 366 µs vs 417 µs; 1437×64×32 (2.9 M) 1.32 ms vs 0.66 ms;
      * 128³ (2.1 M) 0.98 ms vs 0.64 ms. So a product pays for its launch and copies from about a million
-     * multiply-adds: 2²⁰. Element-wise kernels lost at every length measured (4096: 10 µs vs 57 µs; 1 M elements:
-     * 0.34 ms vs 1.14 ms; 4 M: 2.6 ms vs 6.4 ms): they are memory-bound and a launch copies every operand in and the
-     * result out. The same limit keeps them in Java for every matrix the reference solution builds (the largest,
-     * 1437×32, has 46 k elements); a library with bigger element-wise work should keep its data on the device instead.
+     * multiply-adds: 2²⁰.
      */
     static final long MIN_KERNEL_WORK = 1L << 20;
 
-    /** Work-items per work-group of the one-dimensional kernels. */
-    static final int LINE_GROUP = 64;
+    /**
+     * The {@link MatrixBackend} operations that have no kernel and always run in {@link JavaBackend}.
+     *
+     * <p>They are memory-bound: a launch copies every operand in and the result out, and that costs more than the
+     * one operation per element it saves. Measured with {@code mvn -B -q verify -Pbench -DskipTests -pl benchmarks
+     * -am -Dbench.args=--tables=elementwise} on PoCL 3.1, 2 cores of an AMD EPYC (load average 1–2), fastest run per
+     * cell, Java loop vs Aparapi kernel for {@code a + b}: 4096 elements 0.6 µs vs 18.9 µs; 65 536: 14 µs vs 43 µs;
+     * 1 M: 0.30 ms vs 0.83 ms; 4 M: 3.0 ms vs 5.7 ms; 16 M: 11.5 ms vs 23.0 ms. The column-sum kernel lost by more
+     * (64 columns; 1 M elements 0.36 ms vs 1.8 ms, 16 M 5.9 ms vs 64 ms). A kernel never won, so none is kept; a
+     * library with larger element-wise work should keep its data on the device between operations instead.
+     */
+    static final Set<String> JAVA_ONLY = Set.of("elementwise", "scale", "addRowVector", "columnSums");
 
     private final OpenCLDevice device;
     private final String name;
     private final long minKernelWork;
     private final KernelSlot<ProductKernel> product;
-    private final KernelSlot<ElementwiseKernel> elementwise;
-    private final KernelSlot<ScaleKernel> scale;
-    private final KernelSlot<RowVectorKernel> rowVector;
-    private final KernelSlot<ColumnSumsKernel> columnSums;
 
     /**
-     * Creates kernels for {@code device}; {@code minKernelWork} is {@link #MIN_KERNEL_WORK} except in tests, which pass
-     * 0 to force every operation through its kernel.
+     * Creates the product kernel for {@code device}; {@code minKernelWork} is {@link #MIN_KERNEL_WORK} except in tests,
+     * which pass 0 to force every product through the kernel.
      *
-     * @throws IllegalArgumentException if the device cannot host the kernels' work-groups
+     * @throws IllegalArgumentException if the device cannot host the kernel's work-groups
      */
     AparapiBackend(OpenCLDevice device, String name, long minKernelWork) {
         this.device = device;
         this.name = name;
         this.minKernelWork = minKernelWork;
         Ranges.requireGroup(device, ProductKernel.TILE, ProductKernel.ROWS_PER_ITEM_DIVISOR);
-        Ranges.requireGroup(device, LINE_GROUP, 1);
         product = new KernelSlot<>("multiply", new ProductKernel(), device);
-        elementwise = new KernelSlot<>("elementwise", new ElementwiseKernel(), device);
-        scale = new KernelSlot<>("scale", new ScaleKernel(), device);
-        rowVector = new KernelSlot<>("addRowVector", new RowVectorKernel(), device);
-        columnSums = new KernelSlot<>("columnSums", new ColumnSumsKernel(), device);
     }
 
     @Override
@@ -68,117 +68,48 @@ final class AparapiBackend implements MatrixBackend {
         return device;
     }
 
-    /** Returns the element-wise kernel's slot, for the device probe. */
-    KernelSlot<ElementwiseKernel> elementwiseSlot() {
-        return elementwise;
-    }
-
     /** Returns the slot of the kernel that implements the {@link MatrixBackend} method {@code method}, or null. */
     KernelSlot<?> slot(String method) {
-        return switch (method) {
-            case "multiply" -> product;
-            case "elementwise" -> elementwise;
-            case "scale" -> scale;
-            case "addRowVector" -> rowVector;
-            case "columnSums" -> columnSums;
-            default -> null;
-        };
+        return method.equals("multiply") ? product : null;
     }
 
     @Override
     public void multiply(double[] a, boolean transposeA, double[] b, boolean transposeB, double[] c,
                          int m, int k, int n) {
-        if (useKernel(product, (long) m * k * n)) {
-            synchronized (product) {
-                ProductKernel kernel = product.kernel();
-                kernel.bind(a, transposeA, b, transposeB, c, m, k, n);
-                Range range = Ranges.grid(device, n, ceilDiv(m, ProductKernel.ROWS_PER_ITEM),
-                        ProductKernel.TILE, ProductKernel.ROWS_PER_ITEM_DIVISOR);
-                boolean ok = product.launch(range);
-                kernel.release();
-                if (ok) {
-                    return;
-                }
-            }
+        if ((long) m * k * n < minKernelWork || !multiplyOnDevice(a, transposeA, b, transposeB, c, m, k, n)) {
+            JavaBackend.INSTANCE.multiply(a, transposeA, b, transposeB, c, m, k, n);
         }
-        JavaBackend.INSTANCE.multiply(a, transposeA, b, transposeB, c, m, k, n);
+    }
+
+    /**
+     * Computes the product with the kernel whatever its size and returns whether it ran as OpenCL on
+     * {@link #device()}; on {@code false} {@code c} holds garbage. The device probe uses it too.
+     */
+    boolean multiplyOnDevice(double[] a, boolean transposeA, double[] b, boolean transposeB, double[] c,
+                             int m, int k, int n) {
+        return product.run(kernel -> kernel.bind(a, transposeA, b, transposeB, c, m, k, n),
+                () -> Ranges.grid(device, n, ceilDiv(m, ProductKernel.ROWS_PER_ITEM),
+                        ProductKernel.TILE, ProductKernel.ROWS_PER_ITEM_DIVISOR));
     }
 
     @Override
     public void elementwise(ElementwiseOp op, double[] a, double[] b, double[] out) {
-        if (useKernel(elementwise, out.length)) {
-            synchronized (elementwise) {
-                ElementwiseKernel kernel = elementwise.kernel();
-                kernel.bind(code(op), a, b, out);
-                boolean ok = elementwise.launch(Ranges.line(device, out.length, LINE_GROUP));
-                kernel.release();
-                if (ok) {
-                    return;
-                }
-            }
-        }
         JavaBackend.INSTANCE.elementwise(op, a, b, out);
     }
 
     @Override
     public void scale(double[] a, double factor, double[] out) {
-        if (useKernel(scale, out.length)) {
-            synchronized (scale) {
-                ScaleKernel kernel = scale.kernel();
-                kernel.bind(a, factor, out);
-                boolean ok = scale.launch(Ranges.line(device, out.length, LINE_GROUP));
-                kernel.release();
-                if (ok) {
-                    return;
-                }
-            }
-        }
         JavaBackend.INSTANCE.scale(a, factor, out);
     }
 
     @Override
     public void addRowVector(double[] a, double[] row, double[] out, int rows, int cols) {
-        if (useKernel(rowVector, (long) rows * cols)) {
-            synchronized (rowVector) {
-                RowVectorKernel kernel = rowVector.kernel();
-                kernel.bind(a, row, out, rows, cols);
-                boolean ok = rowVector.launch(Ranges.line(device, rows * cols, LINE_GROUP));
-                kernel.release();
-                if (ok) {
-                    return;
-                }
-            }
-        }
         JavaBackend.INSTANCE.addRowVector(a, row, out, rows, cols);
     }
 
     @Override
     public void columnSums(double[] a, double[] out, int rows, int cols) {
-        if (useKernel(columnSums, (long) rows * cols)) {
-            synchronized (columnSums) {
-                ColumnSumsKernel kernel = columnSums.kernel();
-                kernel.bind(a, out, rows, cols);
-                boolean ok = columnSums.launch(Ranges.line(device, cols, LINE_GROUP));
-                kernel.release();
-                if (ok) {
-                    return;
-                }
-            }
-        }
         JavaBackend.INSTANCE.columnSums(a, out, rows, cols);
-    }
-
-    private boolean useKernel(KernelSlot<?> slot, long work) {
-        return work >= minKernelWork && slot.usable();
-    }
-
-    private static int code(ElementwiseOp op) {
-        return switch (op) {
-            case ADD -> ElementwiseKernel.ADD;
-            case SUBTRACT -> ElementwiseKernel.SUBTRACT;
-            case MULTIPLY -> ElementwiseKernel.MULTIPLY;
-            case DIVIDE -> ElementwiseKernel.DIVIDE;
-        };
     }
 
     private static int ceilDiv(int x, int y) {

@@ -1,5 +1,7 @@
 package nnlab.backend;
 
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import com.aparapi.Kernel;
@@ -14,10 +16,17 @@ import com.aparapi.device.OpenCLDevice;
  * <p>Aparapi falls back to running a kernel in Java threads when OpenCL fails, and that fallback can leave the output
  * untouched (all zeros) without any exception. So after every launch this slot checks that the kernel really ran as
  * OpenCL on the chosen device; if it did not, the slot retires the kernel for the rest of the process, logs that once,
- * and tells the caller to recompute with {@link JavaBackend}. Callers hold the slot's monitor from binding the
- * kernel's arguments until the launch returns, because a kernel instance holds its arguments in fields.
+ * and tells the caller to recompute with {@link JavaBackend}. {@link #run} binds, launches and releases under the
+ * slot's monitor, because a kernel instance holds its arguments in fields.
  */
-final class KernelSlot<K extends Kernel> {
+final class KernelSlot<K extends Kernel & KernelSlot.Bound> {
+
+    /** A kernel whose fields point at the caller's arrays while its arguments are bound. */
+    interface Bound {
+
+        /** Points the array fields back at {@link KernelSlot#PLACEHOLDER}, so the kernel keeps no caller's buffer. */
+        void release();
+    }
 
     /** What a kernel's array fields point at between launches: Aparapi needs a non-null array there. */
     static final double[] PLACEHOLDER = new double[1];
@@ -36,14 +45,27 @@ final class KernelSlot<K extends Kernel> {
         this.device = device;
     }
 
-    /** Returns the kernel, to bind its arguments; call only while holding this slot's monitor. */
+    /** Returns the kernel; its arguments are bound only inside {@link #run}. */
     K kernel() {
         return kernel;
     }
 
-    /** Returns whether this kernel may still run: false once it has fallen back or failed. */
-    synchronized boolean usable() {
-        return !retired;
+    /**
+     * Binds the kernel's arguments with {@code bind}, launches it on the range {@code range} builds and releases the
+     * arguments, all under this slot's monitor. Returns {@code true} when the kernel ran as OpenCL on the chosen
+     * device; {@code false} means the output is garbage and the caller must compute it with {@link JavaBackend}. A
+     * retired slot binds nothing and returns {@code false} at once.
+     */
+    synchronized boolean run(Consumer<? super K> bind, Supplier<Range> range) {
+        if (retired) {
+            return false;
+        }
+        bind.accept(kernel);
+        try {
+            return launch(range.get());
+        } finally {
+            kernel.release();
+        }
     }
 
     /** Returns how many launches ran as OpenCL on the chosen device. */
@@ -51,14 +73,8 @@ final class KernelSlot<K extends Kernel> {
         return openClRuns;
     }
 
-    /**
-     * Launches the bound kernel and returns {@code true} when it ran as OpenCL on the chosen device; {@code false}
-     * means the output is garbage and the caller must recompute it with {@link JavaBackend}.
-     */
-    synchronized boolean launch(Range range) {
-        if (retired) {
-            return false;
-        }
+    /** Launches the bound kernel and returns {@code true} when it ran as OpenCL on the chosen device. */
+    private boolean launch(Range range) {
         try {
             kernel.execute(range);
         } catch (RuntimeException | AssertionError | LinkageError e) {

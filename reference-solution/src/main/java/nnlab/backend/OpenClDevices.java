@@ -77,7 +77,7 @@ final class OpenClDevices {
     }
 
     /**
-     * Returns every OpenCL device of {@code type}, each probed by launching a double-precision kernel on it;
+     * Returns every OpenCL device of {@code type}, each probed by a 1 × 1 × 1 double-precision product on it;
      * {@code kind} names the backend built on it ({@code "opencl-gpu"} or {@code "opencl-cpu"}).
      */
     static List<Seen> probe(Device.TYPE type, String kind, long minKernelWork) {
@@ -106,13 +106,7 @@ final class OpenClDevices {
         }
         double[] x = {PROBE};
         double[] out = new double[1];
-        KernelSlot<ElementwiseKernel> slot = backend.elementwiseSlot();
-        boolean ran;
-        synchronized (slot) {
-            slot.kernel().bind(ElementwiseKernel.MULTIPLY, x, x, out);
-            ran = slot.launch(Ranges.line(device, 1, AparapiBackend.LINE_GROUP));
-            slot.kernel().release();
-        }
+        boolean ran = backend.multiplyOnDevice(x, false, x, false, out, 1, 1, 1);
         if (!ran) {
             return new Seen(device, kind, null, "the probe kernel did not run as OpenCL (see the warning above;"
                     + " a device without cl_khr_fp64 does this)");

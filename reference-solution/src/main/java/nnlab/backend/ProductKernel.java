@@ -16,7 +16,7 @@ import com.aparapi.Kernel;
  * {@code a[i * aRowStride + p * aColStride]}, and likewise for {@code b}.
  */
 @TwinOf("multiply")
-final class ProductKernel extends Kernel {
+final class ProductKernel extends Kernel implements KernelSlot.Bound {
 
     /** Edge of the square block of {@code c} one work-group computes, and of the staged tiles. */
     static final int TILE = 32;
@@ -58,8 +58,8 @@ final class ProductKernel extends Kernel {
         this.bColStride = transposeB ? k : 1;
     }
 
-    /** Drops the references to the caller's buffers, so the kernel keeps none between launches. */
-    void release() {
+    @Override
+    public void release() {
         a = KernelSlot.PLACEHOLDER;
         b = KernelSlot.PLACEHOLDER;
         c = KernelSlot.PLACEHOLDER;
