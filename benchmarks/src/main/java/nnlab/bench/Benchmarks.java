@@ -188,8 +188,8 @@ public final class Benchmarks implements Callable<Integer> {
     private static void elementwise(int[] lengths) {
         OpenCLDevice device = firstOpenClDevice();
         System.out.println();
-        System.out.println("Element-wise c = a + b, doubles, µs per call (fastest run; lower is better): a Java loop, an"
-                + " Aparapi kernel on " + (device == null ? "no OpenCL device" : device.getShortDescription() + " \""
+        System.out.println("Element-wise c = a + b, doubles, µs per call (fastest run; lower is better): a Java loop,"
+                + " an Aparapi kernel on " + (device == null ? "no OpenCL device" : device.getShortDescription() + " \""
                 + device.getName() + "\"") + " (AparapiBackend.JAVA_ONLY keeps these operations in Java)");
         System.out.printf(Locale.ROOT, "| %9s | %10s | %10s | %8s |%n", "length", "java", "kernel", "check");
         System.out.println("|----------:|-----------:|-----------:|---------:|");
@@ -237,17 +237,7 @@ public final class Benchmarks implements Callable<Integer> {
 
     /** Returns the microseconds of the fastest run of {@code work}, after a warm-up run. */
     private static double micros(Runnable work) {
-        work.run();
-        long best = Long.MAX_VALUE;
-        int runs = 0;
-        long start = System.nanoTime();
-        do {
-            long t = System.nanoTime();
-            work.run();
-            best = Math.min(best, System.nanoTime() - t);
-            runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_ELEMENTWISE_CELL * 1e9);
-        return best / 1e3;
+        return fastestNanos(work, true, SECONDS_PER_ELEMENTWISE_CELL) / 1e3;
     }
 
     private static void training(int epochs) throws IOException, InterruptedException {
@@ -300,19 +290,27 @@ public final class Benchmarks implements Callable<Integer> {
     }
 
     private static double gflops(int n, boolean warmUp, Runnable product) {
+        return 2.0 * n * n * n / fastestNanos(product, warmUp, SECONDS_PER_CELL);
+    }
+
+    /**
+     * Returns the nanoseconds of the fastest run of {@code work}, run at least {@link #MIN_RUNS} times and until
+     * {@code seconds} have passed, after one untimed run when {@code warmUp}.
+     */
+    private static long fastestNanos(Runnable work, boolean warmUp, double seconds) {
         if (warmUp) {
-            product.run();
+            work.run();
         }
         long best = Long.MAX_VALUE;
         int runs = 0;
         long start = System.nanoTime();
         do {
             long t = System.nanoTime();
-            product.run();
+            work.run();
             best = Math.min(best, System.nanoTime() - t);
             runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_CELL * 1e9);
-        return 2.0 * n * n * n / best;
+        } while (runs < MIN_RUNS || System.nanoTime() - start < seconds * 1e9);
+        return best;
     }
 
     private static double maxRelativeDifference(double[] actual, double[] expected) {

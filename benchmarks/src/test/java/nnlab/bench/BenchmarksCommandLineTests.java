@@ -41,43 +41,40 @@ class BenchmarksCommandLineTests {
     @Nested
     class UsageErrors {
 
+        /** Runs {@code args}, expects a usage error and returns its one stderr line, which must hold {@code text}. */
+        private String usageError(String text, String... args) {
+            Outcome outcome = run(args);
+            assertEquals(Benchmarks.USAGE, outcome.code(), outcome::toString);
+            assertEquals(1, outcome.err().lines().count(), "one line, no stack trace:\n" + outcome.err());
+            assertTrue(outcome.err().contains(text), outcome.err());
+            assertEquals("", outcome.out(), "nothing is timed after a usage error");
+            return outcome.err();
+        }
+
         @Test
         void anUnknownOptionExitsTwoAndPointsAtHelp() {
-            Outcome outcome = run("--size=64");
-            assertEquals(Benchmarks.USAGE, outcome.code());
-            assertTrue(outcome.err().contains("--size=64"), outcome.err());
-            assertTrue(outcome.err().contains("--help"), outcome.err());
-            assertEquals(1, outcome.err().lines().count(), "one line, no stack trace:\n" + outcome.err());
+            String error = usageError("--size=64", "--size=64");
+            assertTrue(error.contains("see --help"), error);
         }
 
         @Test
         void aSizeThatIsNotANumberExitsTwo() {
-            Outcome outcome = run("--sizes=64,big");
-            assertEquals(Benchmarks.USAGE, outcome.code());
-            assertTrue(outcome.err().contains("big"), outcome.err());
+            usageError("big", "--sizes=64,big");
         }
 
         @Test
         void aSizeBelowOneExitsTwoWithAnExample() {
-            Outcome outcome = run("--sizes=0");
-            assertEquals(Benchmarks.USAGE, outcome.code());
-            assertTrue(outcome.err().contains("--sizes takes whole numbers from 1 up, not 0: e.g. --sizes=256,1024"),
-                    outcome.err());
-            assertEquals("", outcome.out(), "nothing is timed after a usage error");
+            usageError("--sizes takes whole numbers from 1 up, not 0: e.g. --sizes=256,1024", "--sizes=0");
         }
 
         @Test
         void anUnknownTableExitsTwoAndNamesTheTables() {
-            Outcome outcome = run("--tables=matmul");
-            assertEquals(Benchmarks.USAGE, outcome.code());
-            assertTrue(outcome.err().contains("products, elementwise, training"), outcome.err());
+            usageError("products, elementwise, training", "--tables=matmul");
         }
 
         @Test
         void zeroEpochsExitTwo() {
-            Outcome outcome = run("--epochs=0");
-            assertEquals(Benchmarks.USAGE, outcome.code());
-            assertTrue(outcome.err().contains("--epochs=20"), outcome.err());
+            usageError("--epochs=20", "--epochs=0");
         }
     }
 }
