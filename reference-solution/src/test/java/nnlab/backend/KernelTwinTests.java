@@ -92,8 +92,8 @@ class KernelTwinTests {
             }
             Set<String> withKernel = new TreeSet<>(operations);
             withKernel.removeAll(AparapiBackend.JAVA_ONLY);
-            assertTrue(operations.containsAll(AparapiBackend.JAVA_ONLY),
-                    "AparapiBackend.JAVA_ONLY names an operation MatrixBackend does not have: " + AparapiBackend.JAVA_ONLY);
+            assertTrue(operations.containsAll(AparapiBackend.JAVA_ONLY), "AparapiBackend.JAVA_ONLY names an operation"
+                    + " MatrixBackend does not have: " + AparapiBackend.JAVA_ONLY);
             assertEquals(withKernel, kernelByMethod.keySet(), "every MatrixBackend operation needs one kernel, or a"
                     + " place in AparapiBackend.JAVA_ONLY with the measurement that keeps it in Java");
             assertEquals(withKernel, new TreeSet<>(METHODS_WITH_TWIN_CASES),

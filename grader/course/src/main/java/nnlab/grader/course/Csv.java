@@ -57,9 +57,9 @@ final class Csv {
                     continue;
                 }
                 if (record.size() != header.size()) {
-                    throw new IOException(file + ", line " + line(text, record) + ": " + record.size() + " fields where"
-                            + " the header has " + header.size() + " (" + String.join(", ", header) + "): give every row one"
-                            + " field per column; " + HOW_TO_FIX);
+                    throw new IOException(file + ", line " + line(text, record) + ": " + record.size()
+                            + " fields where the header has " + header.size() + " (" + String.join(", ", header)
+                            + "): give every row one field per column; " + HOW_TO_FIX);
                 }
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {

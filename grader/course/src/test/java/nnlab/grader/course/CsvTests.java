@@ -32,8 +32,8 @@ class CsvTests {
 
         @Test
         void quotedCommasDoubledQuotesAndLineBreaksKeepTheirValues() throws IOException {
-            Path csv = file("roster.csv", "\uFEFF Student ,ID\r\n\"Lovelace, Ada\",1001\r\n\"Grace \"\"Amazing\"\" Hopper\","
-                    + "\"10\n03\"\r\n\r\nplain,1004\n");
+            Path csv = file("roster.csv", "\uFEFF Student ,ID\r\n\"Lovelace, Ada\",1001\r\n"
+                    + "\"Grace \"\"Amazing\"\" Hopper\",\"10\n03\"\r\n\r\nplain,1004\n");
             assertEquals(List.of(Map.of("Student", "Lovelace, Ada", "ID", "1001"),
                     Map.of("Student", "Grace \"Amazing\" Hopper", "ID", "10\n03"),
                     Map.of("Student", "plain", "ID", "1004")), Csv.read(csv),
@@ -50,49 +50,47 @@ class CsvTests {
     @Nested
     class MalformedFilesAreRefusedWithFileLineAndFix {
 
-        private IOException refused(String text) throws IOException {
+        /** Reads {@code text} from a file, expects a refusal naming the file, {@code where} and the fix. */
+        private void refused(String text, String where) throws IOException {
             Path csv = file("times.csv", text);
             IOException e = assertThrows(IOException.class, () -> Csv.read(csv));
             assertTrue(e.getMessage().contains(csv.toString()), "names the file: " + e.getMessage());
+            assertTrue(e.getMessage().contains(where), "says where (" + where + "): " + e.getMessage());
             assertTrue(e.getMessage().contains(Csv.HOW_TO_FIX), "says how to fix it: " + e.getMessage());
-            return e;
         }
 
         @Test
         void aStrayQuoteInsideAnUnquotedField() throws IOException {
-            IOException e = refused("id,time\r\ns01,2027-02-19\r\ns\"02,2027-02-20\r\n");
-            assertTrue(e.getMessage().contains("line 3: a stray quote in the field s\"02"), e.getMessage());
+            refused("id,time\r\ns01,2027-02-19\r\ns\"02,2027-02-20\r\n", "line 3: a stray quote in the field s\"02");
         }
 
         @Test
         void aStrayQuoteInTheLastRecordAndInTheHeader() throws IOException {
-            assertTrue(refused("id,time\ns01,2027\"\n").getMessage().contains("line 2: a stray quote"));
-            assertTrue(refused("id,ti\"me\ns01,2027\n").getMessage().contains("line 1: a stray quote"));
+            refused("id,time\ns01,2027\"\n", "line 2: a stray quote");
+            refused("id,ti\"me\ns01,2027\n", "line 1: a stray quote");
         }
 
         @Test
         void textAfterAClosingQuote() throws IOException {
-            IOException e = refused("id,time\r\n\"s01\"x,2027-02-19\r\n");
-            assertTrue(e.getMessage().contains("line: 2"), e.getMessage());
+            refused("id,time\r\n\"s01\"x,2027-02-19\r\n", "line: 2");
         }
 
         @Test
         void aQuoteNeverClosed() throws IOException {
-            IOException e = refused("id,time\r\ns01,2027-02-19\r\n\"s02,2027-02-20\r\n");
-            assertTrue(e.getMessage().contains("startline 3"), e.getMessage());
+            refused("id,time\r\ns01,2027-02-19\r\n\"s02,2027-02-20\r\n", "startline 3");
         }
 
         @Test
         void aRowWithMoreOrFewerFieldsThanTheHeader() throws IOException {
-            IOException more = refused("id,time\ns01,2027-02-19\nLovelace, Ada,2027-02-19\n");
-            assertTrue(more.getMessage().contains("line 3: 3 fields where the header has 2 (id, time)"), more.getMessage());
-            IOException fewer = refused("id,time\n\"a\nb\",2027-02-19\ns02\n");
-            assertTrue(fewer.getMessage().contains("line 4: 1 fields where the header has 2"), fewer.getMessage());
+            refused("id,time\ns01,2027-02-19\nLovelace, Ada,2027-02-19\n",
+                    "line 3: 3 fields where the header has 2 (id, time)");
+            refused("id,time\n\"a\nb\",2027-02-19\ns02\n", "line 4: 1 fields where the header has 2");
         }
 
         @Test
         void theRosterAndTheTimestampsReadersPassTheRefusalOn() throws IOException {
-            Path roster = file("roster.csv", "Student,ID,SIS User ID,SIS Login ID,Section\r\nAda \"the\" Countess,1,A,s01,M\r\n");
+            Path roster = file("roster.csv",
+                    "Student,ID,SIS User ID,SIS Login ID,Section\r\nAda \"the\" Countess,1,A,s01,M\r\n");
             IOException e = assertThrows(IOException.class, () -> Roster.read(roster));
             assertTrue(e.getMessage().startsWith(roster + ", line 2: a stray quote"), e.getMessage());
             Path times = file("t.csv", "id,time\r\ns01,2027-02-19,late\r\n");
