@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import nnlab.testsupport.Trees;
 
 /** Where things are: the repository root (found by walking up from this module) and the paths the checks compare. */
 final class Repository {
@@ -52,13 +52,7 @@ final class Repository {
     static Path scratch(String name) {
         Path folder = moduleDirectory().resolve("target/consistency-work").resolve(name);
         try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> old = Files.walk(folder)) {
-                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            Trees.delete(folder);
             return Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the scratch folder " + folder, e);

@@ -6,16 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import nnlab.testsupport.Trees;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -38,7 +37,7 @@ class StandAloneBuildTests {
     @Test
     void starterBuildsAloneAndItsTestsFailOnlyOnTodos() throws Exception {
         Path copy = Repository.scratch("stand-alone-starter");
-        copyTree(Repository.starter(), copy);
+        Trees.copyExcept(Repository.starter(), copy, "target");
 
         Result compile = maven(copy, "compile.log", "-B", "-q", "test-compile");
         assertThat("`mvn -B -q test-compile` in a stand-alone copy of starter-code failed; students could not build "
@@ -93,22 +92,5 @@ class StandAloneBuildTests {
         }
         throw new IllegalStateException("No Maven to run: neither nnlab.maven.home (set by this module's surefire "
                 + "configuration) nor the PATH has bin/" + name + "; run the checks through Maven.");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path relative = from.relativize(source);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

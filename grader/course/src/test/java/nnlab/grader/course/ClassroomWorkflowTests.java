@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.testsupport.Trees;
 
 /**
  * Runs the student workflow (ci/github/student/classroom.yml) the way a fresh GitHub runner does: its own
@@ -61,8 +61,8 @@ class ClassroomWorkflowTests {
     /** Returns the points each grader step gave the student repository made from {@code sample}. */
     private Map<String, Integer> runWorkflow(String sample, Path repository) throws Exception {
         Path project = dir.resolve(sample);
-        copyTree(Course.repository().resolve("starter-code"), project);
-        copyTree(Course.repository().resolve("assignments/ps1/samples").resolve(sample), project);
+        Trees.copyExcept(Course.repository().resolve("starter-code"), project, "target");
+        Trees.copyExcept(Course.repository().resolve("assignments/ps1/samples").resolve(sample), project, "target");
         Map<String, Integer> points = new LinkedHashMap<>();
         for (JsonNode step : workflow.at("/jobs/autograding/steps")) {
             String uses = step.path("uses").asText();
@@ -133,19 +133,6 @@ class ClassroomWorkflowTests {
             return YAML.readTree(Course.repository().resolve("ci/github/student/classroom.yml").toFile());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(p -> !from.relativize(p).toString().startsWith("target")).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nnlab.testsupport.Trees;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -55,7 +57,7 @@ class GradescopeTests {
         root = dir.resolve("autograder");
         unzip(zip, root.resolve("source"));
         Files.copy(root.resolve("source/run_autograder"), root.resolve("run_autograder"));
-        copyTree(Course.repository().resolve("assignments/ps1/samples/correct"), root.resolve("submission"));
+        Trees.copy(Course.repository().resolve("assignments/ps1/samples/correct"), root.resolve("submission"));
         // Gradescope's due date (Feb 18) is a day before assignment.json's, and this student has an extension to
         // Feb 20: only the extension makes the submission 11 hours, 1 late day, late (Feb 18: 3 days, a zero).
         Files.writeString(root.resolve("submission_metadata.json"), "{\"id\": 4242, \"created_at\":"
@@ -197,19 +199,6 @@ class GradescopeTests {
                 assertTrue(target.startsWith(into), e.getName());
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
             }
         }
     }

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * Fair scores: a submission's points are a function of the submission and the assignment version alone. Every
@@ -100,7 +101,7 @@ class FairScoreTests {
 
     @AfterAll
     void deleteCopies() {
-        Grading.delete(tmp);
+        Trees.delete(tmp);
     }
 
     @TestFactory
@@ -162,7 +163,7 @@ class FairScoreTests {
 
         @Test
         void aMistakeOnlyAProbeFindsIsFlaggedForTheTaAndCostsNothing(@TempDir Path dir) throws IOException {
-            Path submission = Grading.copy(Grading.CORRECT, dir.resolve("narrow"));
+            Path submission = Trees.copy(Grading.CORRECT, dir.resolve("narrow"));
             Path perceptron = submission.resolve("src/main/java/nnlab/Perceptron.java");
             String text = Files.readString(perceptron);
             String sum = "h += weights[i] * x[i];";

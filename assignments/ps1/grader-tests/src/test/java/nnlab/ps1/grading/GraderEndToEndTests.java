@@ -21,6 +21,7 @@ import nnlab.grader.Disclosure;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.Dispatcher;
+import nnlab.testsupport.Trees;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
 @Tag("slow")
@@ -67,7 +68,7 @@ class GraderEndToEndTests {
 
     @Test
     void oneFileThatDoesNotCompileCostsOnlyItsTests(@TempDir Path tmp) throws IOException {
-        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("sub"));
+        Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
         Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
         Results results = Grading.grade(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));

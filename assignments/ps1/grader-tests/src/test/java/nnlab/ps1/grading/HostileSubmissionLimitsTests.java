@@ -29,6 +29,7 @@ import nnlab.grader.Limits;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * Hostile submissions against the grader's own limits: compiler bombs, entries intake must not open, floods on the raw
@@ -251,7 +252,7 @@ class HostileSubmissionLimitsTests {
          */
         @Test
         void aGraderWithAOneGigabyteHeapSurvivesGigabytesOfFlood(@TempDir Path tmp) throws Exception {
-            Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
+            Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
             flood("java.io.FileDescriptor.out", false, 3072).apply(submission);
             Path out = tmp.resolve("results.json");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
@@ -334,7 +335,7 @@ class HostileSubmissionLimitsTests {
     }
 
     private static Results grade(Mutation mutation, Path tmp) throws IOException {
-        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
+        Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
         mutation.apply(submission);
         Results results = Grading.grade(submission, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
         assertSane(results);

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nnlab.grader.Limits;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * Hostile submissions, each a small variation of the correct sample made at test time. For every one the grader
@@ -133,7 +134,7 @@ class HostileSubmissionTests {
     void graderFinishesWithValidResultsAndNoMoreThanTheHonestScore(String name, Mutation mutation, Effect effect,
                                                                     @org.junit.jupiter.api.io.TempDir Path tmp)
             throws IOException {
-        Path submission = mutation.apply(Grading.copy(Grading.CORRECT, tmp.resolve("submission")));
+        Path submission = mutation.apply(Trees.copy(Grading.CORRECT, tmp.resolve("submission")));
         Path out = Files.createDirectory(tmp.resolve("out"));
         Results results = Grading.grade(submission, OPTIONS.onlyTests("1."), out);
         assertTrue(results.score() <= PART1, results::summary);
@@ -196,7 +197,7 @@ class HostileSubmissionTests {
     void exitOnEveryCallOfOneMethodCostsOnlyThatMethodsPart(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws IOException {
         Path submission = replace(WEIGHTED_SUM_BODY, "        System.exit(0);\n" + WEIGHTED_SUM_BODY)
-                .apply(Grading.copy(Grading.CORRECT, tmp.resolve("submission")));
+                .apply(Trees.copy(Grading.CORRECT, tmp.resolve("submission")));
         Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
                 Files.createDirectory(tmp.resolve("out")));
         assertTrue(Grading.test(results, "1.1.1").score() == 0, results::summary);
@@ -341,7 +342,7 @@ class HostileSubmissionTests {
         }
 
         private Results gradePart3(Path tmp, String name, String factor) throws IOException {
-            Path submission = Grading.copy(Grading.CORRECT, tmp.resolve(name));
+            Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(name));
             Path dense = submission.resolve(DENSE);
             String text = Files.readString(dense);
             for (String anchor : List.of(WEIGHT_GRADIENT, FORWARD_RETURN, BACKWARD_SIGNATURE)) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * The suite's power, measured: every catalogued mutant of the correct sample loses points in its own part and in no
@@ -77,7 +78,7 @@ class MutantCatalogueTests {
         String table = Mutants.table(outcomes);
         System.out.println(table);
         Files.writeString(Path.of("target", "mutant-table.md"), table);
-        Grading.delete(tmp);
+        Trees.delete(tmp);
     }
 
     @Test

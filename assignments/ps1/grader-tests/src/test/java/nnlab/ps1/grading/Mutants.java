@@ -17,6 +17,7 @@ import nnlab.grader.Disclosure;
 import nnlab.grader.Score;
 import nnlab.grader.run.Grader;
 import nnlab.grader.report.Results;
+import nnlab.testsupport.Trees;
 
 /**
  * The catalogue of buggy implementations ({@code mutants.json}): each a find → replace patch against the correct
@@ -80,7 +81,7 @@ final class Mutants {
 
     /** Copies the correct sample into {@code folder} and applies the mutant's patches. */
     static Path apply(Mutant m, Path folder) throws IOException {
-        Path copy = Grading.copy(Grading.CORRECT, folder);
+        Path copy = Trees.copy(Grading.CORRECT, folder);
         Path file = copy.resolve("src/main/java/nnlab").resolve(m.file());
         String text = Files.readString(file);
         for (Patch p : m.patches()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * The training curves the Part 4 tests record for the report: shown, never scored, and never paid for with the
@@ -46,7 +47,7 @@ class OptimizerCurveTests {
 
     @Test
     void aSlowOptimizerKeepsItsPointsAndDrawsNoCurve(@TempDir Path tmp) throws IOException {
-        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("sub"));
+        Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path rmsProp = submission.resolve("src/main/java/nnlab/RmsProp.java");
         String source = Files.readString(rmsProp);
         String signature = "public void update(double[] parameters, double[] gradient) {";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.Visibility;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * A recording submission cannot carry one test's inputs into another test's output (issue 11, item 3). The correct
@@ -176,7 +177,7 @@ class TestIsolationTests {
 
     /** The recorder; in the sandbox it also starts a thread and writes files, in process it throws its tags. */
     private static Path recorder(Path tmp, boolean sandboxed) throws IOException {
-        Path submission = Grading.copy(Grading.CORRECT, tmp.resolve("submission"));
+        Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
         Files.writeString(submission.resolve("src/main/java/nnlab/Recorder.java"), RECORDER.formatted(sandboxed,
                 !sandboxed));
         insertAfter(submission.resolve(LOSS), GRADIENT_BODY, "        Recorder.record(yTrue, yPred);\n");

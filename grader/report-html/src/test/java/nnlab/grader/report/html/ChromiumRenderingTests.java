@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
+import nnlab.testsupport.Trees;
 
 /**
  * Opens the reports in headless Chromium: no console errors, and a screenshot under {@code target/report-artifacts}.
@@ -113,7 +114,7 @@ class ChromiumRenderingTests {
     @Test
     void aSubmissionThatThrowsAndPrintsMarkupGetsInertReports(@TempDir Path tmp) throws Exception {
         Path submission = tmp.resolve("sub");
-        copyTree(BuggySample.REPOSITORY.resolve("assignments/ps1/samples/correct"), submission);
+        Trees.copy(BuggySample.REPOSITORY.resolve("assignments/ps1/samples/correct"), submission);
         Path perceptron = submission.resolve("src/main/java/nnlab/Perceptron.java");
         String source = Files.readString(perceptron);
         String hostile = source.replace("    public double weightedSum(double[] x) {\n        checkInput(x);", """
@@ -136,19 +137,6 @@ class ChromiumRenderingTests {
             HtmlReport.write(results, page, audience);
             Render r = render(page, page.getFileName().toString().replace(".html", ".png"));
             assertEquals(List.of(), r.consoleErrors(), audience + ": the student's markup ran or tripped the CSP");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 
@@ -189,7 +177,7 @@ class ChromiumRenderingTests {
         Files.copy(log, BuggySample.ARTIFACTS.resolve(screenshotName.replace(".png", ".log")),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.delete(log);
-        deleteTree(profile);
+        Trees.delete(profile);
         List<String> errors = new ArrayList<>();
         for (String line : text.split("\n")) {
             // Chromium logs each page console message as "CONSOLE(line)] text, source: url"; CSP refusals and
@@ -222,7 +210,7 @@ class ChromiumRenderingTests {
         }
         String text = Files.readString(out);
         Files.delete(out);
-        deleteTree(profile);
+        Trees.delete(profile);
         return text;
     }
 
@@ -236,13 +224,5 @@ class ChromiumRenderingTests {
             }
         }
         return null;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
