@@ -10,24 +10,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The public gradient check and the hidden ones accept the same relative error, so a gradient that passes one passes
- * the other: the starter's SequentialTests.GRADIENT_RELATIVE_TOLERANCE equals the engine's
- * GradientCheck.RELATIVE_TOLERANCE. Read from the sources, as the starter builds alone.
+ * The public gradient check, the hidden one and the reference's own accept the same error with the same step, so a
+ * gradient that passes one passes the others: the engine's GradientCheck holds the constants, and the starter's
+ * SequentialTests (which builds alone) and the reference's FiniteDifferences (which does not depend on the grader)
+ * repeat them. Read from the sources.
  */
-@DisplayName("One gradient-check tolerance for public and hidden tests")
+@DisplayName("One gradient-check tolerance for public, hidden and reference tests")
 class GradientToleranceTests {
 
-    @Test
-    void publicAndHiddenGradientChecksShareTheRelativeTolerance() throws IOException {
-        double publicTolerance = constant(Repository.starterTestSources().resolve("nnlab/SequentialTests.java"),
-                "GRADIENT_RELATIVE_TOLERANCE");
-        double hiddenTolerance = constant(Repository.root().resolve(
-                "grader/engine/src/main/java/nnlab/grader/score/GradientCheck.java"), "RELATIVE_TOLERANCE");
-        assertThat("the starter's public gradient check uses " + publicTolerance + ", the grader's " + hiddenTolerance
-                + ": make them equal", publicTolerance == hiddenTolerance, is(true));
+    private static final String ENGINE = "grader/engine/src/main/java/nnlab/grader/score/GradientCheck.java";
+    private static final String REFERENCE = "reference-solution/src/test/java/nnlab/FiniteDifferences.java";
+
+    @ParameterizedTest(name = "{0} = starter''s {1} = reference''s {2}")
+    @CsvSource({
+            "RELATIVE_TOLERANCE, GRADIENT_RELATIVE_TOLERANCE, RELATIVE_TOLERANCE",
+            "ABSOLUTE_TOLERANCE, GRADIENT_ABSOLUTE_TOLERANCE, ABSOLUTE_TOLERANCE",
+            "STEP, FINITE_DIFFERENCE_STEP, STEP"})
+    void publicHiddenAndReferenceGradientChecksShareTheConstant(String engine, String starter, String reference)
+            throws IOException {
+        double hidden = constant(Repository.root().resolve(ENGINE), engine);
+        double publicCheck = constant(Repository.starterTestSources().resolve("nnlab/SequentialTests.java"), starter);
+        double own = constant(Repository.root().resolve(REFERENCE), reference);
+        assertThat("the starter's public gradient check uses " + starter + " = " + publicCheck + ", the grader's "
+                + engine + " = " + hidden + ": make them equal", publicCheck == hidden, is(true));
+        assertThat("the reference's FiniteDifferences uses " + reference + " = " + own + ", the grader's " + engine
+                + " = " + hidden + ": make them equal", own == hidden, is(true));
     }
 
     private static double constant(Path source, String name) throws IOException {
