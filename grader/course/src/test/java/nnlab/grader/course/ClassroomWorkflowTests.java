@@ -62,7 +62,7 @@ class ClassroomWorkflowTests {
     private Map<String, Integer> runWorkflow(String sample, Path repository) throws Exception {
         Path project = dir.resolve(sample);
         Trees.copyExcept(Course.repository().resolve("starter-code"), project, "target");
-        Trees.copyExcept(Course.repository().resolve("assignments/ps1/samples").resolve(sample), project, "target");
+        Trees.copyExcept(Course.sample(sample), project, "target");
         Map<String, Integer> points = new LinkedHashMap<>();
         for (JsonNode step : workflow.at("/jobs/autograding/steps")) {
             String uses = step.path("uses").asText();

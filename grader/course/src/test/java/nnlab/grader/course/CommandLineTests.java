@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.authoring.AuthoringSpec;
+import nnlab.grader.authoring.StarterProject;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.Main;
 
@@ -111,6 +113,18 @@ class CommandLineTests {
         }
 
         @Test
+        void assignWithAnUnknownAssignmentIsOneLine() throws Exception {
+            assertUsageError(course("assign", "--assignment", "ps0", "--out", "starter", "--repository",
+                    Course.repository().toString()), "no assignment ps0");
+        }
+
+        @Test
+        void sampleWithAnUnknownNameNamesTheKnownOnes() throws Exception {
+            assertUsageError(course("sample", "--assignment", "ps1", "--name", "nope", "--out", "s", "--repository",
+                    Course.repository().toString()), "known: correct, buggy, loops");
+        }
+
+        @Test
         void anUnknownOptionIsOneLine() throws Exception {
             assertUsageError(course("grade-all", "--assignment", "ps1", "--submissions", "/missing", "--out",
                     dir.resolve("work/out").toString(), "--no-such-option"), "Unknown option: '--no-such-option'");
@@ -172,6 +186,24 @@ class CommandLineTests {
             for (String file : List.of("/results.json", "/report.html", "/report-ta.html", "/autograder.zip")) {
                 assertTrue(ignored.contains(file), file);
             }
+        }
+    }
+
+    @Nested
+    class Authoring {
+        @Test
+        void assignWritesTheStarterAndASecondRunRewritesNothing() throws Exception {
+            Path repository = Course.repository();
+            Path starter = dir.resolve("work/starter");
+            Run first = course("assign", "--assignment", "ps1", "--out", starter.toString(), "--repository",
+                    repository.toString());
+            assertEquals(0, first.exit(), first::toString);
+            assertTrue(first.out().contains("21 student methods"), first::out);
+            assertEquals(List.of(), StarterProject.generate(repository, AuthoringSpec.read(repository, "ps1"))
+                    .differences(starter));
+            Run second = course("assign", "--assignment", "ps1", "--out", starter.toString(), "--repository",
+                    repository.toString());
+            assertTrue(second.out().contains("0 written (all up to date)"), second::out);
         }
     }
 
