@@ -91,8 +91,8 @@ class StarterGenerationTests {
             assertThat(correct.keySet(), not(empty()));
             List<String> problems = new ArrayList<>();
             for (var file : correct.entrySet()) {
-                List<String> expected = Files.readAllLines(Repository.root().resolve("reference-solution")
-                        .resolve(file.getKey())).stream().filter(StarterGenerationTests::isReferenceCode).toList();
+                List<String> expected = referenceCode(Files.readAllLines(Repository.root().resolve("reference-solution")
+                        .resolve(file.getKey())));
                 if (!file.getValue().lines().toList().equals(expected)) {
                     problems.add(file.getKey() + " is not the reference's file without its marker blocks' starter text");
                 }
@@ -119,8 +119,40 @@ class StarterGenerationTests {
     }
 
     /**
-     * Whether a line of a ps1 student file is the solution's code: not a marker, not starter text. In ps1's student
-     * files every block is a task or a ps1 solution/starter block, so the solution is the reference minus those.
+     * The ps1 solution of a reference file: a later problem set's {@code //@since} blocks give way to their
+     * {@code //@else} text (a {@code //> } line becomes its text), and every other line is kept if it is code.
+     */
+    private static List<String> referenceCode(List<String> lines) {
+        List<String> code = new ArrayList<>();
+        int depth = 0;
+        boolean inElse = false;
+        for (String line : lines) {
+            String s = line.strip();
+            if (depth == 0 && s.startsWith("//@since ") && !s.equals("//@since " + ASSIGNMENT)) {
+                depth = 1;
+                inElse = false;
+            } else if (depth > 0) {
+                if (s.startsWith("//@end")) {
+                    depth--;
+                } else if (depth == 1 && s.equals("//@else")) {
+                    inElse = true;
+                } else if (s.startsWith("//@") && !s.equals("//@solution") && !s.equals("//@starter")
+                        && !s.equals("//@else") && !s.equals("//@reference")) {
+                    depth++;
+                } else if (depth == 1 && inElse && s.startsWith("//>")) {
+                    code.add(line.substring(0, line.indexOf("//>")) + s.substring(3).replaceFirst("^ ", ""));
+                }
+            } else if (isReferenceCode(line)) {
+                code.add(line);
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Whether a line of a ps1 student file is the solution's code: not a marker, not starter text. Outside later
+     * problem sets' blocks every block is a task or a ps1 solution/starter block, so the solution is the reference
+     * minus those.
      */
     private static boolean isReferenceCode(String line) {
         String s = line.strip();
