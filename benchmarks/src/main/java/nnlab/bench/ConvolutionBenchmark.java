@@ -23,7 +23,7 @@ import nnlab.backend.MatrixBackend;
  *
  * <p>Every backend result of the first table is compared with the Java twin and must be identical (both are plain
  * copies or sums in the same order), so a kernel that silently computed nothing cannot pass as fast. Arguments:
- * {@code --layer-only=INDEX} (used for the child JVMs).
+ * {@code --copies-only} (the first table alone), {@code --layer-only=INDEX} (used for the child JVMs).
  */
 public final class ConvolutionBenchmark {
 
@@ -46,20 +46,26 @@ public final class ConvolutionBenchmark {
 
     /** Runs the benchmark; see the class comment for the argument. */
     public static void main(String[] args) throws IOException, InterruptedException {
+        boolean copiesOnly = false;
         for (String arg : args) {
-            if (arg.startsWith("--layer-only=")) {
+            if (arg.equals("--copies-only")) {
+                copiesOnly = true;
+            } else if (arg.startsWith("--layer-only=")) {
                 int index = Integer.parseInt(arg.substring("--layer-only=".length()));
                 System.out.printf(Locale.ROOT, "%s %.3f%n", Backends.current().name(), layerMillis(LAYERS.get(index)));
                 return;
             } else if (!arg.isBlank()) {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "': the only one is --layer-only=INDEX.");
+                throw new IllegalArgumentException("Unknown argument '" + arg
+                        + "': use --copies-only or --layer-only=INDEX.");
             }
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         System.out.println("backend: " + Backends.current().name() + " (" + Backends.choice().reason() + ")");
         copies();
-        layers();
+        if (!copiesOnly) {
+            layers();
+        }
     }
 
     private static void copies() {
