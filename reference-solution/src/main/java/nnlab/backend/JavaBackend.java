@@ -76,4 +76,58 @@ public final class JavaBackend implements MatrixBackend {
             }
         }
     }
+
+    @Override
+    public void im2col(double[] images, double[] columns, ConvGeometry g) {
+        int patch = g.patch();
+        int row = 0;
+        for (int b = 0; b < g.batch(); b++) {
+            for (int i = 0; i < g.outHeight(); i++) {
+                for (int j = 0; j < g.outWidth(); j++) {
+                    int q = row * patch;
+                    for (int di = 0; di < g.kernelHeight(); di++) {
+                        int y = i * g.stride() + di - g.padTop();
+                        for (int dj = 0; dj < g.kernelWidth(); dj++) {
+                            int x = j * g.stride() + dj - g.padLeft();
+                            boolean inside = y >= 0 && y < g.height() && x >= 0 && x < g.width();
+                            int at = ((b * g.height() + y) * g.width() + x) * g.channels();
+                            for (int c = 0; c < g.channels(); c++) {
+                                columns[q++] = inside ? images[at + c] : 0.0;
+                            }
+                        }
+                    }
+                    row++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Scatters each column entry back onto the image value it was copied from, walking {@code columns} in order; so
+     * each image value sums its entries in increasing row order, which {@link Col2imKernel} reproduces exactly.
+     */
+    @Override
+    public void col2im(double[] columns, double[] images, ConvGeometry g) {
+        Arrays.fill(images, 0, g.imageSize(), 0.0);
+        int q = 0;
+        for (int b = 0; b < g.batch(); b++) {
+            for (int i = 0; i < g.outHeight(); i++) {
+                for (int j = 0; j < g.outWidth(); j++) {
+                    for (int di = 0; di < g.kernelHeight(); di++) {
+                        int y = i * g.stride() + di - g.padTop();
+                        for (int dj = 0; dj < g.kernelWidth(); dj++) {
+                            int x = j * g.stride() + dj - g.padLeft();
+                            if (y >= 0 && y < g.height() && x >= 0 && x < g.width()) {
+                                int at = ((b * g.height() + y) * g.width() + x) * g.channels();
+                                for (int c = 0; c < g.channels(); c++) {
+                                    images[at + c] += columns[q + c];
+                                }
+                            }
+                            q += g.channels();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
