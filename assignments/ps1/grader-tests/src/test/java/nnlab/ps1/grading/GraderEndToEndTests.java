@@ -2,6 +2,7 @@ package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,17 +38,17 @@ class GraderEndToEndTests {
             Grading.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
-            assertEquals(3, sandboxed.extraData().get("submission_jvm_starts"), sandboxed::summary);
+            assertEquals(3, sandboxed.document().extraData().submissionJvmStarts(), sandboxed::summary);
             assertEquals(Grading.scores(inProcess), Grading.scores(sandboxed));
-            System.out.println("isolation here: " + sandboxed.extraData().get("isolation"));
+            System.out.println("isolation here: " + sandboxed.document().extraData().isolation());
         }
 
         @Test
         void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
             Results results = Grading.grade(Grading.CORRECT, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
-            assertEquals(Grading.SEED, results.extraData().get("seed"));
-            assertTrue(results.extraData().containsKey("isolation"));
+            assertEquals(Grading.SEED, results.document().extraData().seed());
+            assertNotNull(results.document().extraData().isolation());
         }
 
         @Test
@@ -94,7 +95,7 @@ class GraderEndToEndTests {
         assertTrue(results.score() < 100);
         assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
                 + " on Gradescope; with the seed they could regenerate the run's probes:\n" + results.output());
-        assertEquals(Grading.SEED, ((Number) results.extraData().get("seed")).longValue(), "the TA's copy of the seed");
+        assertEquals(Grading.SEED, results.document().extraData().seed(), "the TA's copy of the seed");
     }
 
     @Test
