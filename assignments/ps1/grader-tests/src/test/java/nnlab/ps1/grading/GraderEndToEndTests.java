@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Disclosure;
+import nnlab.grader.ValueType;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
-import nnlab.grader.runtime.Dispatcher;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
 @Tag("slow")
@@ -107,7 +107,7 @@ class GraderEndToEndTests {
             @Override public List<Class<?>> testClasses() { return real.testClasses(); }
             @Override public Map<String, String> starterSources() { throw new IllegalStateException("starter unreadable"); }
             @Override public Map<String, byte[]> submissionResources() { return real.submissionResources(); }
-            @Override public List<Dispatcher.ValueType> valueTypes() { return real.valueTypes(); }
+            @Override public List<ValueType> valueTypes() { return real.valueTypes(); }
             @Override public ClassLoader oracleLoader() { return real.oracleLoader(); }
         };
         Path placeholders = tmp.resolve("placeholders.json");
