@@ -45,6 +45,8 @@ public record ResultsDocument(
     public static final String NOT_SHOWN = "hidden";
     /** Points are reported to hundredths. */
     private static final double HUNDREDTHS = 100;
+    /** The one field a results document cannot do without. */
+    private static final String TESTS = "tests";
 
     /** Reads and writes the model; pretty-printed, unknown top-level fields ignored on reading. */
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -87,11 +89,6 @@ public record ResultsDocument(
     /** Returns the total of the tests' maximum scores, rounded as reported. */
     public double maxScore() {
         return round(tests.stream().mapToDouble(TestResult::maxScore).sum());
-    }
-
-    /** Returns the total of the tests' scores before any penalty, rounded as reported. */
-    public double testsScore() {
-        return round(tests.stream().mapToDouble(TestResult::score).sum());
     }
 
     /** Returns whether the grader could not grade the submission: it refused it or failed itself. */
@@ -177,6 +174,4 @@ public record ResultsDocument(
     public void write(Path file) throws IOException {
         AtomicFile.write(file, toBytes());
     }
-
-    private static final String TESTS = "tests";
 }
