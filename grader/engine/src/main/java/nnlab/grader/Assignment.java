@@ -3,8 +3,6 @@ package nnlab.grader;
 import java.util.List;
 import java.util.Map;
 
-import nnlab.grader.runtime.Dispatcher;
-
 /**
  * An assignment plugged into the grader, found with {@link java.util.ServiceLoader}: its descriptor, its hidden test
  * classes, the starter sources that replace files that do not compile, the resources its submissions read, the value
@@ -28,7 +26,7 @@ public interface Assignment {
     Map<String, byte[]> submissionResources();
 
     /** Returns the classes that travel by value between the grader and the submission JVM. */
-    List<Dispatcher.ValueType> valueTypes();
+    List<ValueType> valueTypes();
 
     /** Returns the class loader that defines the reference solution's classes (the oracle). */
     ClassLoader oracleLoader();

@@ -1,7 +1,5 @@
 package nnlab.grader;
 
-import java.util.Map;
-
 /**
  * The one place that decides what of a graded test's result each reader sees, and when. A result has three parts:
  * its {@link Part#OUTCOME outcome} (name, passed or failed, points), its {@link Part#DIAGNOSIS diagnosis} (the named
@@ -104,30 +102,9 @@ public record Disclosure(Visibility outcome, Visibility diagnosis, Visibility de
     /**
      * Returns whether the details may be written into the Gradescope entry's output: Gradescope shows a test's name,
      * score and output together under one visibility (the outcome's), so details that show later than the outcome go
-     * to {@code extra_data}, which Gradescope never shows a student.
+     * to the entry's extra data, which Gradescope never shows a student.
      */
     public boolean detailsWithOutcome() {
         return details == outcome;
-    }
-
-    /** Returns the disclosure as results.json records it in a test's {@code extra_data.disclosure}. */
-    public Map<String, String> toJson() {
-        return Map.of("outcome", outcome.gradescope(), "diagnosis", diagnosis.gradescope(), "details",
-                details.gradescope());
-    }
-
-    /**
-     * Reads a recorded disclosure; {@code visibility} (the entry's Gradescope visibility) stands for every part that
-     * {@code recorded} lacks, which is how results.json files written before disclosures existed read.
-     */
-    public static Disclosure fromJson(Map<String, String> recorded, String visibility) {
-        Visibility all = Visibility.fromGradescope(visibility);
-        return new Disclosure(read(recorded, "outcome", all), read(recorded, "diagnosis", all),
-                read(recorded, "details", all));
-    }
-
-    private static Visibility read(Map<String, String> recorded, String key, Visibility fallback) {
-        String v = recorded == null ? null : recorded.get(key);
-        return v == null ? fallback : Visibility.fromGradescope(v);
     }
 }

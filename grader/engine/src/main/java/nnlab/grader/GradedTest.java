@@ -8,8 +8,6 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import nnlab.grader.run.GradingExtension;
-
 /**
  * Marks a hidden-test method that earns {@link #points()}; parameters annotated {@link Student} or {@link Oracle}
  * receive facades, a {@link Score} parameter records partial credit case by case.
@@ -17,7 +15,7 @@ import nnlab.grader.run.GradingExtension;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Test
-@ExtendWith(GradingExtension.class)
+@ExtendWith(GradedTestExtension.class)
 public @interface GradedTest {
     /** The number shown in the report, e.g. "1.4" or "3.2.1"; tests sort by it. */
     String number();

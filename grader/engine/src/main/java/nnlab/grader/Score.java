@@ -107,7 +107,7 @@ public final class Score {
     /**
      * Runs one probe: a case, usually drawn from {@link #probeRandom()}, that looks for a mistake the fixed cases
      * might miss. It earns and costs nothing, and the student never sees it; a failure is kept for the TA (see
-     * {@link #probeData(boolean)}), and notes added while it runs go with it.
+     * {@link #probeFailures()}), and notes added while it runs go with it.
      */
     public void probe(String label, Runnable body) {
         probes++;
@@ -184,7 +184,7 @@ public final class Score {
         return sb.toString();
     }
 
-    /** Attaches data for reports (e.g. a gradient-check table) to the test's {@code extra_data}. */
+    /** Attaches data for reports (e.g. a gradient-check table) to the test's entry in the results, by name. */
     public void data(String key, Object value) {
         data.put(key, value);
     }
@@ -273,22 +273,9 @@ public final class Score {
         return List.copyOf(probeFailures);
     }
 
-    /**
-     * Returns the TA's record of this test's probes for {@code extra_data}, or an empty map when none ran: how many
-     * ran and failed, the first failures, and {@code flag} true when a probe failed although the test earned
-     * {@code fullMarks} — a mistake the fixed cases missed, a sign that they need strengthening.
-     */
-    public Map<String, Object> probeData(boolean fullMarks) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (probes == 0) {
-            return out;
-        }
-        out.put("run", probes);
-        out.put("failed", probeFailures.size());
-        out.put("flag", fullMarks && !probeFailures.isEmpty());
-        out.put("failures", probeFailures.stream().limit(SHOWN_FAILURES).toList());
-        out.put("notes", List.copyOf(probeNotes));
-        return out;
+    /** Returns the notes (named mistakes) recorded while probing, in order. */
+    public List<String> probeNotes() {
+        return List.copyOf(probeNotes);
     }
 
     /** Returns the data attached with {@link #data(String, Object)}. */

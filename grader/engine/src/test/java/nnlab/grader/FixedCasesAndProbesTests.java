@@ -3,18 +3,20 @@ package nnlab.grader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import nnlab.grader.report.TestData;
 
 /** Scoring cases fixed by the case seed, probes that never move points, and the descriptor's case version. */
 class FixedCasesAndProbesTests {
@@ -47,11 +49,11 @@ class FixedCasesAndProbesTests {
             assertEquals(1, score.cases());
             assertEquals(1, score.passed());
             assertEquals("", score.feedback());
-            Map<String, Object> data = score.probeData(true);
-            assertEquals(Boolean.TRUE, data.get("flag"), data::toString);
-            assertEquals(1, data.get("run"));
-            assertEquals(1, data.get("failed"));
-            assertTrue(data.get("failures").toString().contains("the probe's mismatch"), data::toString);
+            TestData.Probes data = TestData.Probes.of(score, true);
+            assertTrue(data.flag(), data::toString);
+            assertEquals(1, data.run());
+            assertEquals(1, data.failed());
+            assertTrue(data.failures().toString().contains("the probe's mismatch"), data::toString);
         }
 
         @Test
@@ -59,7 +61,7 @@ class FixedCasesAndProbesTests {
             Score score = new Score(false, CASE_SEED, 1);
             score.check("fixed", () -> score.require(false, "wrong"));
             score.probe("probe", () -> score.require(false, "wrong again"));
-            assertEquals(Boolean.FALSE, score.probeData(false).get("flag"));
+            assertFalse(TestData.Probes.of(score, false).flag());
         }
 
         @Test
@@ -68,13 +70,13 @@ class FixedCasesAndProbesTests {
             score.probe("probe", () -> score.note("Likely mistake: something"));
             score.note("shown to the student");
             assertEquals("shown to the student", score.feedback());
-            assertEquals(List.of("Likely mistake: something"), score.probeData(true).get("notes"));
-            assertEquals(Boolean.FALSE, score.probeData(true).get("flag"), "a note is not a failure");
+            assertEquals(List.of("Likely mistake: something"), TestData.Probes.of(score, true).notes());
+            assertFalse(TestData.Probes.of(score, true).flag(), "a note is not a failure");
         }
 
         @Test
         void aTestWithoutProbesRecordsNothing() {
-            assertTrue(new Score(false, CASE_SEED, 1).probeData(true).isEmpty());
+            assertNull(TestData.Probes.of(new Score(false, CASE_SEED, 1), true));
         }
 
         @Test

@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
 
 /**
  * Grades a folder of submissions, each subfolder or file one submission, each in its own grader process, {@code jobs}
@@ -180,17 +180,17 @@ public final class BatchGrader {
             running.remove(p);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ObjectNode results;
+        ResultsDocument results;
         String status;
         if (reason == null && isFinal(raw)) {
-            results = ResultsDoc.read(raw);
-            var extra = ResultsDoc.extraData(results);
-            if (extra.has("refused")) {
+            results = ResultsDocument.read(raw);
+            RunData extra = results.extraData();
+            if (extra.refused() != null) {
                 status = NOT_GRADABLE;
-                reason = extra.get("refused").asText();
-            } else if (extra.has("grader_error")) {
+                reason = extra.refused();
+            } else if (extra.graderError() != null) {
                 status = GRADER_ERROR;
-                reason = extra.get("grader_error").asText();
+                reason = extra.graderError();
             } else {
                 status = GRADED;
             }
@@ -203,32 +203,21 @@ public final class BatchGrader {
         Roster.Student student = options.roster().lookup(s.name());
         Instant submitted = timeOf(s.name(), options.roster(), options.times());
         if (submitted != null) {
-            LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger(), null);
+            results = LateGrading.apply(results, options.spec(), student.id(), submitted, options.ledger(), null);
         }
         // Results of a batch are staff-only: the leaderboard there feeds the batch page's ranking.
-        Leaderboard.addTo(results);
-        ObjectNode batch = ResultsDoc.extraData(results).putObject("batch");
-        batch.put("submission", s.name());
-        batch.put("status", status);
-        if (reason != null) {
-            batch.put("reason", reason);
-        }
-        batch.put("exit_code", exit);
-        batch.put("grader_seconds", ResultsDoc.round(seconds));
-        ObjectNode who = batch.putObject("student");
-        who.put("name", student.name());
-        who.put("id", student.id());
-        who.put("sis_user_id", student.sisUserId());
-        who.put("sis_login_id", student.sisLoginId());
-        who.put("section", student.section());
+        results = Leaderboard.addTo(results);
+        results = results.withExtraData(results.extraData().withBatch(new RunData.Batch(s.name(), status, reason,
+                exit, null, ResultsDocument.round(seconds), new RunData.Student(student.name(), student.id(),
+                student.sisUserId(), student.sisLoginId(), student.section()), null)));
         JunitXml.write(results, options.spec().id() + "." + s.name(),
                 options.out().resolve("junit").resolve(s.name() + ".xml"));
-        ResultsDoc.write(resultFile(options.out(), s.name()), results);
+        results.write(resultFile(options.out(), s.name()));
         log("finished", s.name(), status);
         if (!status.equals(GRADER_ERROR)) {
             deleteTree(work);
         }
-        return new Outcome(s.name(), status, results.path("score").asDouble(), seconds);
+        return new Outcome(s.name(), status, results.score(), seconds);
     }
 
     /**
@@ -250,34 +239,23 @@ public final class BatchGrader {
             return;
         }
         Path file = resultFile(options.out(), s.name());
-        ObjectNode results = ResultsDoc.read(file);
-        byte[] before = ResultsDoc.JSON.writeValueAsBytes(results);
-        LateGrading.apply(results, options.spec(), options.roster().lookup(s.name()).id(), submitted,
-                options.ledger(), null);
-        if (!java.util.Arrays.equals(before, ResultsDoc.JSON.writeValueAsBytes(results))) {
+        ResultsDocument before = ResultsDocument.read(file);
+        ResultsDocument results = LateGrading.apply(before, options.spec(), options.roster().lookup(s.name()).id(),
+                submitted, options.ledger(), null);
+        if (!results.equals(before)) {
             JunitXml.write(results, options.spec().id() + "." + s.name(),
                     options.out().resolve("junit").resolve(s.name() + ".xml"));
-            ResultsDoc.write(file, results);
+            results.write(file);
         }
     }
 
     /** A complete results document (valid against the engine's schema) for a grader process that left none. */
-    private ObjectNode emptyResults(String reason, double seconds) {
-        ObjectNode r = ResultsDoc.JSON.createObjectNode();
-        r.put("score", 0.0);
-        r.put("execution_time", ResultsDoc.round(seconds));
-        r.put("output", "Grading failed: " + reason + ". This is not your fault: the course staff will regrade.");
-        r.put("visibility", "visible");
-        r.put("stdout_visibility", "hidden");
-        ObjectNode extra = r.putObject("extra_data");
-        extra.put("seed", options.seed() == null ? 0 : options.seed());
-        extra.put("grader_version", nnlab.grader.run.Grader.VERSION);
-        extra.put("assignment", options.spec().id());
-        extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        extra.putObject("timings_ms").put("total", Math.round(seconds * 1000));
-        extra.put("grader_error", reason);
-        r.putArray("tests");
-        return r;
+    private ResultsDocument emptyResults(String reason, double seconds) {
+        RunData extra = RunData.of(options.seed() == null ? 0 : options.seed(), nnlab.grader.run.Grader.VERSION,
+                options.spec().id(), nnlab.grader.run.Grader.jdk(), Map.of("total", Math.round(seconds * 1000)))
+                .withGraderError(reason);
+        return ResultsDocument.of(seconds, "Grading failed: " + reason + ". This is not your fault: the course staff"
+                + " will regrade.", extra);
     }
 
     private synchronized void log(String event, String name, String status) throws IOException {
@@ -307,7 +285,8 @@ public final class BatchGrader {
             return false;
         }
         try {
-            return ResultsDoc.read(file).has("score");
+            ResultsDocument.read(file);
+            return true;
         } catch (IOException e) {
             return false;
         }

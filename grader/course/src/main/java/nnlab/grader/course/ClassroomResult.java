@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nnlab.grader.Visibility;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestResult;
 
 /**
  * GitHub Classroom's autograding result for one graded submission: the JSON a grader step publishes as its
@@ -24,34 +28,33 @@ public final class ClassroomResult {
     }
 
     /** Returns the result document for Gradescope {@code results}. */
-    public static ObjectNode of(JsonNode results) {
+    public static ObjectNode of(ResultsDocument results) {
         ObjectNode r = ResultsDoc.JSON.createObjectNode();
-        double max = ResultsDoc.maxScore(results);
-        double score = results.path("score").asDouble();
-        JsonNode extra = results.path("extra_data");
+        double max = results.maxScore();
+        double score = results.score();
         r.put("version", 1);
-        r.put("status", extra.has("grader_error") || extra.has("refused") ? "error" : score >= max ? "pass" : "fail");
+        r.put("status", results.isError() ? "error" : score >= max ? "pass" : "fail");
         r.put("max_score", max);
         ArrayNode tests = r.putArray("tests");
-        for (JsonNode t : results.path("tests")) {
-            boolean hidden = "hidden".equals(t.path("visibility").asText());
+        for (TestResult t : results.tests()) {
+            boolean hidden = t.disclosure().outcome() == Visibility.HIDDEN;
             ObjectNode e = tests.addObject();
-            e.put("name", hidden ? "Hidden test " + t.path("number").asText() : t.path("name").asText());
-            e.put("status", "passed".equals(t.path("status").asText()) ? "pass" : "fail");
-            e.put("score", t.path("score").asDouble());
-            e.put("message", hidden ? "" : t.path("output").asText());
+            e.put("name", hidden ? "Hidden test " + t.number() : t.name());
+            e.put("status", t.passed() ? "pass" : "fail");
+            e.put("score", t.score());
+            e.put("message", hidden ? "" : t.output());
             e.put("test_code", "");
             e.put("filename", "");
             e.put("line_no", 0);
             e.put("execution_time", "0s");
         }
-        JsonNode late = extra.path("late");
-        if (late.path("penalty_points").asDouble() > 0) {
+        RunData.Late late = results.extraData().late();
+        if (late != null && late.penalized()) {
             ObjectNode e = tests.addObject();
             e.put("name", "Late penalty");
             e.put("status", "fail");
-            e.put("score", -late.path("penalty_points").asDouble());
-            e.put("message", late.path("line").asText().trim());
+            e.put("score", -late.penaltyPoints());
+            e.put("message", late.line() == null ? "" : late.line().trim());
             e.put("test_code", "");
             e.put("filename", "");
             e.put("line_no", 0);
@@ -61,12 +64,12 @@ public final class ClassroomResult {
     }
 
     /** Returns the base64 text of the result, as the {@code result} step output carries it. */
-    public static String encode(JsonNode results) throws IOException {
+    public static String encode(ResultsDocument results) throws IOException {
         return Base64.getEncoder().encodeToString(ResultsDoc.JSON.writeValueAsBytes(of(results)));
     }
 
     /** Appends {@code result=<base64>} to a GitHub Actions output file ({@code $GITHUB_OUTPUT}). */
-    public static void appendOutput(JsonNode results, Path githubOutput) throws IOException {
+    public static void appendOutput(ResultsDocument results, Path githubOutput) throws IOException {
         Files.writeString(githubOutput, "result=" + encode(results) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
@@ -22,6 +21,7 @@ import nnlab.grader.cli.ReportOptions;
 import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.run.Grader;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,27 +159,27 @@ public final class CourseMain implements Runnable {
                 who = submission.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
             }
             Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
-            ObjectNode json = ResultsDoc.JSON.valueToTree(results.toJson());
+            ResultsDocument json = results.document();
             if (when != null) {
-                LateGrading.apply(json, s, who, when, late.open(), due);
+                json = LateGrading.apply(json, s, who, when, late.open(), due);
             }
             if (leaderboard) {
-                Leaderboard.addTo(json);
+                json = Leaderboard.addTo(json);
             }
-            ResultsDoc.write(out, json);
+            json.write(out);
             if (junit != null) {
                 JunitXml.write(json, s.id() + "." + who, junit);
             }
             if (classroom != null) {
                 ClassroomResult.appendOutput(json, classroom);
             }
-            reports.publish(out, results.summary(), json.path("output").asText() + String.format(Locale.ROOT,
-                    "Final score: %.2f / %.2f%n", json.path("score").asDouble(), results.maxScore()),
+            reports.publish(out, results.summary(), json.output() + String.format(Locale.ROOT,
+                    "Final score: %.2f / %.2f%n", json.score(), json.maxScore()),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
-            if (results.extraData().containsKey("grader_error")) {
+            if (json.extraData().graderError() != null) {
                 return GRADER_ERROR;
             }
-            return results.extraData().containsKey("refused") ? REFUSED : 0;
+            return json.extraData().refused() != null ? REFUSED : 0;
         }
     }
 
@@ -397,7 +397,7 @@ public final class CourseMain implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            JunitXml.write(readInput("--results", results, () -> ResultsDoc.read(results)), suite, out);
+            JunitXml.write(readInput("--results", results, () -> ResultsDocument.read(results)), suite, out);
             return 0;
         }
     }
@@ -411,7 +411,7 @@ public final class CourseMain implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ObjectNode r = readInput("--results", results, () -> ResultsDoc.read(results));
+            ResultsDocument r = readInput("--results", results, () -> ResultsDocument.read(results));
             Path target = output != null ? output
                     : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
             if (target == null) {

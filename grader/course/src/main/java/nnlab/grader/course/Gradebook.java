@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Text;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestResult;
 
 /**
  * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
@@ -79,31 +81,32 @@ public final class Gradebook {
                     && !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         for (Path f : files) {
-            ObjectNode r = ResultsDoc.read(f);
-            JsonNode extra = r.path("extra_data");
-            JsonNode batch = extra.path("batch");
-            String submission = batch.path("submission").asText(f.getFileName().toString().replaceFirst("\\.json$", ""));
+            ResultsDocument r = ResultsDocument.read(f);
+            RunData extra = r.extraData();
+            RunData.Batch batch = extra.batch();
+            String submission = batch != null && batch.submission() != null ? batch.submission()
+                    : f.getFileName().toString().replaceFirst("\\.json$", "");
             Roster.Student student = roster.lookup(submission);
-            if (student.sisUserId().isEmpty() && batch.has("student")) {
-                JsonNode s = batch.get("student");
-                student = new Roster.Student(s.path("name").asText(), s.path("id").asText(),
-                        s.path("sis_user_id").asText(), s.path("sis_login_id").asText(), s.path("section").asText());
+            if (student.sisUserId().isEmpty() && batch != null && batch.student() != null) {
+                RunData.Student s = batch.student();
+                student = new Roster.Student(orEmpty(s.name()), orEmpty(s.id()), orEmpty(s.sisUserId()),
+                        orEmpty(s.sisLoginId()), orEmpty(s.section()));
             }
             seen.add(student.id());
-            String status = batch.path("status").asText(BatchGrader.GRADED);
-            JsonNode late = extra.path("late");
-            double score = r.path("score").asDouble();
-            String reason = Text.name(batch.path("reason").asText(""));
+            String status = batch != null && batch.status() != null ? batch.status() : BatchGrader.GRADED;
+            RunData.Late late = extra.late();
+            double score = r.score();
+            String reason = Text.name(batch != null && batch.reason() != null ? batch.reason() : "");
             if (!roster.isEmpty() && roster.find(submission).isEmpty()) {
                 reason = reason.isEmpty() ? NOT_ON_ROSTER : NOT_ON_ROSTER + "; " + reason;
             }
             // Submission folders are named by students (repository names, say): shown escaped, like every name.
             rows.add(new Row(student, Text.name(submission), status, reason,
-                    late.has("raw_score") ? late.get("raw_score").asDouble() : score,
-                    late.path("late_days_used").asLong(), late.path("late_days_penalized").asLong(),
-                    late.path("penalty_points").asDouble(), status.equals(BatchGrader.GRADER_ERROR) ? null : score,
-                    ResultsDoc.maxScore(r) > 0 ? ResultsDoc.maxScore(r) : spec.totalPoints(), parts(spec, r),
-                    extra.path("seed").asText("")));
+                    late != null ? late.rawScore() : score,
+                    late != null ? late.lateDaysUsed() : 0, late != null ? late.lateDaysPenalized() : 0,
+                    late != null ? late.penaltyPoints() : 0, status.equals(BatchGrader.GRADER_ERROR) ? null : score,
+                    r.maxScore() > 0 ? r.maxScore() : spec.totalPoints(), parts(spec, r),
+                    extra.seed() == null ? "" : extra.seed().toString()));
         }
         for (Roster.Student s : roster.students()) {
             if (!seen.contains(s.id())) {
@@ -116,17 +119,21 @@ public final class Gradebook {
         return new Gradebook(spec, rows);
     }
 
-    private static Map<String, Double> parts(AssignmentSpec spec, JsonNode results) {
+    private static Map<String, Double> parts(AssignmentSpec spec, ResultsDocument results) {
         Map<String, Double> parts = new LinkedHashMap<>();
         spec.parts().forEach(p -> parts.put(p.id(), 0.0));
-        for (JsonNode t : results.path("tests")) {
-            AssignmentSpec.Part p = spec.partOf(t.path("number").asText());
+        for (TestResult t : results.tests()) {
+            AssignmentSpec.Part p = spec.partOf(t.number());
             if (p != null) {
-                parts.merge(p.id(), t.path("score").asDouble(), Double::sum);
+                parts.merge(p.id(), t.score(), Double::sum);
             }
         }
-        parts.replaceAll((k, v) -> ResultsDoc.round(v));
+        parts.replaceAll((k, v) -> ResultsDocument.round(v));
         return parts;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** The Canvas column's heading: "TITLE (ID)", where ID is Canvas's assignment id when known. */

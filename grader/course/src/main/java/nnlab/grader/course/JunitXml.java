@@ -10,7 +10,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestResult;
 
 /**
  * JUnit XML (the surefire report layout CI dashboards read) for one graded submission: a test case per graded test,
@@ -23,65 +25,61 @@ public final class JunitXml {
     }
 
     /** Writes the report for {@code results} to {@code file} atomically, naming the suite {@code suite}. */
-    public static void write(JsonNode results, String suite, Path file) throws IOException {
+    public static void write(ResultsDocument results, String suite, Path file) throws IOException {
         ResultsDoc.writeBytes(file, render(results, suite).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the report for {@code results} as XML text. */
-    public static String render(JsonNode results, String suite) {
+    public static String render(ResultsDocument results, String suite) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
-            int tests = 0;
-            int failures = 0;
-            for (JsonNode t : results.path("tests")) {
-                tests++;
-                failures += passed(t) ? 0 : 1;
-            }
-            JsonNode extra = results.path("extra_data");
-            boolean error = extra.has("grader_error") || extra.has("refused");
+            int tests = results.tests().size();
+            int failures = (int) results.tests().stream().filter(t -> !t.passed()).count();
+            RunData extra = results.extraData();
+            boolean error = results.isError();
             x.writeStartElement("testsuite");
             x.writeAttribute("name", clean(suite));
             x.writeAttribute("tests", Integer.toString(tests));
             x.writeAttribute("failures", Integer.toString(failures));
             x.writeAttribute("errors", error ? "1" : "0");
             x.writeAttribute("skipped", "0");
-            x.writeAttribute("time", number(results.path("execution_time").asDouble()));
+            x.writeAttribute("time", number(results.executionTime()));
             x.writeStartElement("properties");
-            property(x, "score", number(results.path("score").asDouble()));
-            property(x, "max_score", number(ResultsDoc.maxScore(results)));
-            property(x, "seed", extra.path("seed").asText());
-            if (extra.has("late")) {
-                property(x, "late_days_used", extra.path("late").path("late_days_used").asText());
-                property(x, "penalty_points", extra.path("late").path("penalty_points").asText());
+            property(x, "score", number(results.score()));
+            property(x, "max_score", number(results.maxScore()));
+            property(x, "seed", extra.seed() == null ? "" : extra.seed().toString());
+            if (extra.late() != null) {
+                property(x, "late_days_used", Long.toString(extra.late().lateDaysUsed()));
+                property(x, "penalty_points", Double.toString(extra.late().penaltyPoints()));
             }
-            if (extra.has("refused")) {
-                property(x, "refused", extra.path("refused").asText());
+            if (extra.refused() != null) {
+                property(x, "refused", extra.refused());
             }
-            if (extra.has("grader_error")) {
-                property(x, "grader_error", extra.path("grader_error").asText());
+            if (extra.graderError() != null) {
+                property(x, "grader_error", extra.graderError());
             }
             x.writeEndElement();
-            for (JsonNode t : results.path("tests")) {
+            for (TestResult t : results.tests()) {
                 x.writeStartElement("testcase");
-                x.writeAttribute("classname", clean(suite + ".section" + section(t.path("number").asText())));
-                x.writeAttribute("name", clean(t.path("name").asText()));
+                x.writeAttribute("classname", clean(suite + ".section" + section(t.number())));
+                x.writeAttribute("name", clean(t.name()));
                 x.writeAttribute("time", "0");
-                if (!passed(t)) {
+                if (!t.passed()) {
                     x.writeStartElement("failure");
                     x.writeAttribute("message", String.format(Locale.ROOT, "%s of %s points",
-                            number(t.path("score").asDouble()), number(t.path("max_score").asDouble())));
+                            number(t.score()), number(t.maxScore())));
                     x.writeAttribute("type", "graded");
-                    x.writeCharacters(clean(t.path("output").asText()));
+                    x.writeCharacters(clean(t.output()));
                     x.writeEndElement();
                 }
                 x.writeEndElement();
             }
             if (error) {
                 x.writeStartElement("system-err");
-                x.writeCharacters(clean(results.path("output").asText()));
+                x.writeCharacters(clean(results.output()));
                 x.writeEndElement();
             }
             x.writeEndElement();
@@ -91,10 +89,6 @@ public final class JunitXml {
             throw new IllegalStateException("could not write JUnit XML", e);
         }
         return text + "\n";
-    }
-
-    private static boolean passed(JsonNode t) {
-        return "passed".equals(t.path("status").asText());
     }
 
     private static void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
 
 /**
  * How late one submission was and what it costs.
@@ -32,38 +32,25 @@ public record Lateness(Instant submittedAt, long lateDays, int freeDays, long ch
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
 
     /**
-     * Applies this lateness to a Gradescope results document in place: the top-level score becomes the raw score less
-     * the penalty (never below 0), {@code extra_data.late} records the figures, and the output starts with a line
-     * saying what happened. Applying twice uses the raw score recorded the first time, so it is idempotent.
+     * Returns a Gradescope results document with this lateness applied: the top-level score becomes the raw score
+     * less the penalty (never below 0), the late figures are recorded, and the output starts with a line saying what
+     * happened. Applying twice uses the raw score recorded the first time, so it is idempotent.
      */
-    public void applyTo(ObjectNode results, LatePolicy policy, double totalPoints) {
-        ObjectNode extra = ResultsDoc.extraData(results);
-        JsonNode previous = extra.get("late");
-        double raw = previous != null && previous.has("raw_score") ? previous.get("raw_score").asDouble()
-                : results.path("score").asDouble();
-        double penalty = ResultsDoc.round(Math.min(raw, totalPoints * penaltyPercent / 100));
-        double score = ResultsDoc.round(Math.max(0, raw - penalty));
-        ObjectNode late = extra.putObject("late");
-        late.put("submitted_at", submittedAt.toString());
-        late.put("due", policy.due().toString());
-        late.put("time_zone", policy.zone().getId());
-        late.put("late_days_used", lateDays);
-        late.put("late_days_free", freeDays);
-        late.put("late_days_charged", charged);
-        late.put("late_days_penalized", penalizedDays);
-        late.put("penalty_percent", penaltyPercent);
-        late.put("penalty_points", penalty);
-        late.put("raw_score", raw);
-        late.put("after_allowed", policy.describeAfter());
-        results.put("score", score);
+    public ResultsDocument applyTo(ResultsDocument results, LatePolicy policy, double totalPoints) {
+        RunData.Late previous = results.extraData().late();
+        double raw = previous != null ? previous.rawScore() : results.score();
+        double penalty = ResultsDocument.round(Math.min(raw, totalPoints * penaltyPercent / FULL));
+        double score = ResultsDocument.round(Math.max(0, raw - penalty));
         String line = describe(policy.zone(), penalty) + "\n";
-        String output = results.path("output").asText("");
-        String previousLine = previous != null ? previous.path("line").asText("") : "";
+        String output = results.output();
+        String previousLine = previous != null && previous.line() != null ? previous.line() : "";
         if (!previousLine.isEmpty() && output.startsWith(previousLine)) {
             output = output.substring(previousLine.length());
         }
-        late.put("line", line);
-        results.put("output", line + finalScoreLine(output, score, raw, penalty));
+        RunData.Late late = new RunData.Late(submittedAt.toString(), policy.due().toString(), policy.zone().getId(),
+                lateDays, freeDays, charged, penalizedDays, penaltyPercent, penalty, raw, policy.describeAfter(), line);
+        return results.withExtraData(results.extraData().withLate(late)).withScore(score)
+                .withOutput(line + finalScoreLine(output, score, raw, penalty));
     }
 
     /**

@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.report.AtomicFile;
 
-/** Reads and atomically writes JSON documents (results.json, gradebooks, the ledger) as Jackson trees. */
+/**
+ * Reads and atomically writes the course tooling's own JSON documents (gradebooks, the ledger, Gradescope's
+ * metadata) as Jackson trees; results.json is read and written through the engine's typed
+ * {@link nnlab.grader.report.ResultsDocument}.
+ */
 final class ResultsDoc {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -35,25 +39,5 @@ final class ResultsDoc {
     /** Writes {@code bytes} to {@code file} atomically. */
     static void writeBytes(Path file, byte[] bytes) throws IOException {
         AtomicFile.write(file, bytes);
-    }
-
-    /** Returns {@code results.extra_data}, creating it when absent. */
-    static ObjectNode extraData(ObjectNode results) {
-        JsonNode extra = results.get("extra_data");
-        return extra instanceof ObjectNode o ? o : results.putObject("extra_data");
-    }
-
-    /** Returns the sum of the tests' max_score. */
-    static double maxScore(JsonNode results) {
-        double sum = 0;
-        for (JsonNode t : results.path("tests")) {
-            sum += t.path("max_score").asDouble();
-        }
-        return round(sum);
-    }
-
-    /** Rounds to hundredths, as the engine reports points. */
-    static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

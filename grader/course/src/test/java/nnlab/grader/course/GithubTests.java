@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 
 /** GitHub Classroom's result written by the grader, and the two workflows in ci/github. */
@@ -47,10 +48,11 @@ class GithubTests {
     @BeforeAll
     void gradeTheBuggySampleAndWriteTheClassroomOutput() throws IOException {
         Grader grader = new Grader(Grader.find("ps1").orElseThrow());
-        results = ResultsDoc.JSON.valueToTree(grader.grade(Course.sample("buggy"),
-                new Grader.Options(Course.SEED, true, null, null, null)).toJson());
+        ResultsDocument graded = grader.grade(Course.sample("buggy"),
+                new Grader.Options(Course.SEED, true, null, null, null)).document();
+        results = (ObjectNode) graded.toTree();
         Path file = dir.resolve("results.json");
-        ResultsDoc.write(file, results);
+        graded.write(file);
         Path output = dir.resolve("github_output");
         Files.writeString(output, "other=1\n");
         assertEquals(0, CourseMain.run("classroom", "--results", file.toString(), "--github-output", output.toString()));
@@ -66,7 +68,7 @@ class GithubTests {
         void decodesToTheReportersStructure() {
             assertEquals(1, decoded.get("version").asInt());
             assertEquals("fail", decoded.get("status").asText(), "the buggy sample loses points");
-            assertEquals(ResultsDoc.maxScore(results), decoded.get("max_score").asDouble(), POINTS);
+            assertEquals(ResultsDocument.of(results).maxScore(), decoded.get("max_score").asDouble(), POINTS);
             assertEquals(results.get("tests").size(), decoded.get("tests").size());
             for (JsonNode t : decoded.get("tests")) {
                 Set<String> keys = new TreeSet<>();
@@ -106,8 +108,9 @@ class GithubTests {
             ObjectNode late = results.deepCopy();
             LatePolicy policy = new LatePolicy(java.time.Instant.parse("2027-02-20T04:59:00Z"), java.time.ZoneOffset.UTC,
                     0, LatePolicy.After.PENALTY_PER_DAY, 10);
-            policy.assess(policy.due().plusSeconds(60), 0).applyTo(late, policy, 100);
-            JsonNode r = ClassroomResult.of(late);
+            late = (ObjectNode) policy.assess(policy.due().plusSeconds(60), 0).applyTo(ResultsDocument.of(late), policy,
+                    100).toTree();
+            JsonNode r = ClassroomResult.of(ResultsDocument.of(late));
             double sum = 0;
             for (JsonNode t : r.get("tests")) {
                 sum += t.get("score").asDouble();

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.report.ResultsDocument;
+
 class LatePolicyTests {
 
     private static final double EXACT = 1e-9;
@@ -69,7 +71,7 @@ class LatePolicyTests {
         void withinTheAllowedDaysNothingIsTakenOff() {
             ObjectNode r = results(90);
             Lateness l = ZERO.assess(DUE.plus(Duration.ofHours(47)), 2);
-            l.applyTo(r, ZERO, 100);
+            r = (ObjectNode) l.applyTo(ResultsDocument.of(r), ZERO, 100).toTree();
             assertEquals(90, r.get("score").asDouble(), EXACT);
             assertEquals(2, r.at("/extra_data/late/late_days_used").asLong());
             assertEquals(0, r.at("/extra_data/late/penalty_points").asDouble(), EXACT);
@@ -79,7 +81,7 @@ class LatePolicyTests {
         @Test
         void zeroPolicyScoresZeroAfterTheAllowedDaysButKeepsTheRawScore() {
             ObjectNode r = results(90);
-            ZERO.assess(DUE.plus(Duration.ofHours(49)), 2).applyTo(r, ZERO, 100);
+            r = (ObjectNode) ZERO.assess(DUE.plus(Duration.ofHours(49)), 2).applyTo(ResultsDocument.of(r), ZERO, 100).toTree();
             assertEquals(0, r.get("score").asDouble(), EXACT);
             assertEquals(90, r.at("/extra_data/late/raw_score").asDouble(), EXACT);
             assertEquals(1, r.at("/extra_data/late/late_days_penalized").asLong());
@@ -88,14 +90,14 @@ class LatePolicyTests {
         @Test
         void percentPerDayTakesAShareOfTheTotalPerFurtherDay() {
             ObjectNode r = results(90);
-            TEN_PERCENT.assess(DUE.plus(Duration.ofHours(24 * 3 + 1)), 2).applyTo(r, TEN_PERCENT, 100);
+            r = (ObjectNode) TEN_PERCENT.assess(DUE.plus(Duration.ofHours(24 * 3 + 1)), 2).applyTo(ResultsDocument.of(r), TEN_PERCENT, 100).toTree();
             assertEquals(70, r.get("score").asDouble(), EXACT, "4 days late: 2 penalised days × 10 points");
         }
 
         @Test
         void thePenaltyNeverMakesTheScoreNegative() {
             ObjectNode r = results(15);
-            TEN_PERCENT.assess(DUE.plus(Duration.ofDays(30)), 2).applyTo(r, TEN_PERCENT, 100);
+            r = (ObjectNode) TEN_PERCENT.assess(DUE.plus(Duration.ofDays(30)), 2).applyTo(ResultsDocument.of(r), TEN_PERCENT, 100).toTree();
             assertEquals(0, r.get("score").asDouble(), EXACT);
             assertEquals(15, r.at("/extra_data/late/penalty_points").asDouble(), EXACT);
         }
@@ -104,9 +106,9 @@ class LatePolicyTests {
         void applyingTwiceChangesNothingMore() {
             ObjectNode r = results(90);
             Lateness l = TEN_PERCENT.assess(DUE.plus(Duration.ofDays(3).plusSeconds(5)), 2);
-            l.applyTo(r, TEN_PERCENT, 100);
+            r = (ObjectNode) l.applyTo(ResultsDocument.of(r), TEN_PERCENT, 100).toTree();
             String once = r.toString();
-            l.applyTo(r, TEN_PERCENT, 100);
+            r = (ObjectNode) l.applyTo(ResultsDocument.of(r), TEN_PERCENT, 100).toTree();
             assertEquals(once, r.toString());
         }
     }

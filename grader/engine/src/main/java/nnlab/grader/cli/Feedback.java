@@ -2,7 +2,6 @@ package nnlab.grader.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 import nnlab.grader.report.ReportWriter;
@@ -46,7 +45,7 @@ public final class Feedback {
                     written = true;
                 }
                 summary = writer.get().terminalSummary(resultsJson, view == View.TA,
-                        colourWanted(System.console(), System.getenv()));
+                        ReportWriter.colourWanted(System.console(), System.getenv()));
             }
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError fatal) {
@@ -66,13 +65,5 @@ public final class Feedback {
         }
         out.flush();
         err.flush();
-    }
-
-    /**
-     * Returns whether to colour a summary: only when standard output is a terminal ({@code console} non-null, as
-     * {@link System#console()} says) and {@code environment} has no {@code NO_COLOR} (the no-color convention).
-     */
-    public static boolean colourWanted(Object console, Map<String, String> environment) {
-        return console != null && !environment.containsKey("NO_COLOR");
     }
 }

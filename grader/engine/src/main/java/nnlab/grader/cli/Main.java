@@ -89,10 +89,10 @@ public final class Main implements Runnable {
             Results results = new Grader(found).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
             results.write(this.out);
             reports.publish(this.out, results.summary(), results.output(), out, err);
-            if (results.extraData().containsKey("grader_error")) {
+            if (results.run().build().graderError() != null) {
                 return GRADER_ERROR;
             }
-            return results.extraData().containsKey("refused") ? REFUSED : 0;
+            return results.run().build().refused() != null ? REFUSED : 0;
         }
     }
 }

@@ -2,6 +2,7 @@ package nnlab.grader.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -28,6 +29,14 @@ public interface ReportWriter {
      * report shows; ANSI colours only when {@code colour}.
      */
     String terminalSummary(Path resultsJson, boolean forTa, boolean colour) throws IOException;
+
+    /**
+     * Returns whether to colour a summary: only when standard output is a terminal ({@code console} non-null, as
+     * {@link System#console()} says) and {@code environment} has no {@code NO_COLOR} (the no-color convention).
+     */
+    static boolean colourWanted(Object console, Map<String, String> environment) {
+        return console != null && !environment.containsKey("NO_COLOR");
+    }
 
     /** Returns the report writer on the class path, or empty when the feedback-report module is not there. */
     static Optional<ReportWriter> installed() {

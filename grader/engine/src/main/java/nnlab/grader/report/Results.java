@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import nnlab.grader.Disclosure;
 import nnlab.grader.Score;
@@ -17,15 +16,15 @@ import nnlab.grader.Text;
 import nnlab.grader.Visibility;
 
 /**
- * A Gradescope {@code results.json} under construction: tests with score, max_score, status, output and visibility,
- * the top-level score and output, and {@code extra_data}. Every output text passes through {@link Text#multiline}, so
- * control characters from a submission reach no report raw. Written atomically (temp file, then rename).
+ * A Gradescope {@code results.json} under construction, which {@link #document()} turns into the typed
+ * {@link ResultsDocument}: tests with score, max_score, status, output and visibility, the top-level score and
+ * output, and the extra data. Every output text passes through {@link Text#multiline}, so control characters from a
+ * submission reach no report raw. Written atomically (temp file, then rename).
  *
  * <p>Gradescope shows a test's name, score and output under one visibility, so each entry is written with its
  * {@link Disclosure#outcome() outcome's} visibility and an output holding only the parts shown as early as the outcome
- * (see {@link Test#textFor(Disclosure.Reader)}); the rest is kept in the entry's {@code extra_data} ({@code diagnosis},
- * {@code mistakes}, {@code details}, {@code disclosure}), which Gradescope never shows a student and the HTML report
- * shows by the same policy.
+ * (see {@link Test#textFor(Disclosure.Reader)}); the rest is kept in the entry's {@link TestData} (diagnosis,
+ * mistakes, details, disclosure), which Gradescope never shows a student and the HTML report shows by the same policy.
  */
 public final class Results {
 
@@ -37,11 +36,13 @@ public final class Results {
         final Visibility visibility;
         final Disclosure disclosure;
         double score;
-        String status = "failed";
+        String status = TestResult.FAILED;
         String output;
         String diagnosis = "";
         List<Score.Mistake> mistakes = List.of();
-        Map<String, Object> extraData = new LinkedHashMap<>();
+        Long durationMillis;
+        TestData.Probes probes;
+        final Map<String, Object> attached = new LinkedHashMap<>();
 
         Test(String number, String name, double maxScore, Disclosure disclosure, String output) {
             this.number = number;
@@ -116,9 +117,19 @@ public final class Results {
             return disclosure.text(reader, status, output == null ? "" : output, diagnosis);
         }
 
-        /** Returns the test's extra data (duration, attached tables); callers add to it. */
-        public Map<String, Object> extraData() {
-            return extraData;
+        /** Returns the data the test attached (tables, curves, accuracies), by name; callers add to it. */
+        public Map<String, Object> attached() {
+            return attached;
+        }
+
+        /** Records how long the test ran. */
+        public void durationMillis(long millis) {
+            this.durationMillis = millis;
+        }
+
+        /** Records the test's per-run probes; null when none ran. */
+        public void probes(TestData.Probes record) {
+            this.probes = record;
         }
 
         /** Replaces the feedback text. */
@@ -132,37 +143,18 @@ public final class Results {
             this.status = passedOrFailed;
         }
 
-        Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", number + " " + name);
-            m.put("number", number);
-            m.put("score", round(score));
-            m.put("max_score", round(maxScore));
-            m.put("status", status);
+        /** Returns the entry as written. */
+        public TestResult toResult() {
             // Gradescope shows the output to whoever sees the entry, i.e. from the outcome's visibility on.
             String shown = textFor(readerOf(disclosure.outcome()));
-            m.put("output", shown);
-            m.put("visibility", disclosure.outcome().gradescope());
-            Map<String, Object> extra = new LinkedHashMap<>(extraData);
-            if (!disclosure.equals(Disclosure.VISIBLE)) {
-                extra.put("disclosure", disclosure.toJson());
-            }
-            if (!mistakes.isEmpty()) {
-                List<Map<String, String>> named = new ArrayList<>();
-                mistakes.forEach(mk -> named.add(Map.of("id", mk.id(), "message", mk.message())));
-                extra.put("mistakes", named);
-            }
-            if (!diagnosis.isEmpty()) {
-                extra.put("diagnosis", diagnosis);
-            }
             String details = output == null ? "" : output;
-            if (!details.equals(shown)) {
-                extra.put("details", details);
-            }
-            if (!extra.isEmpty()) {
-                m.put("extra_data", extra);
-            }
-            return m;
+            Map<String, JsonNode> data = new LinkedHashMap<>();
+            attached.forEach((k, v) -> data.put(k, ResultsDocument.JSON.valueToTree(v)));
+            TestData extra = new TestData(durationMillis, probes,
+                    disclosure.equals(Disclosure.VISIBLE) ? null : TestData.Shown.of(disclosure), mistakes, diagnosis,
+                    details.equals(shown) ? null : details, data);
+            return new TestResult(number + " " + name, number, ResultsDocument.round(score),
+                    ResultsDocument.round(maxScore), status, shown, disclosure.outcome().gradescope(), extra);
         }
     }
 
@@ -175,12 +167,10 @@ public final class Results {
         };
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final List<Test> tests = new ArrayList<>();
-    private final Map<String, Object> extraData = new LinkedHashMap<>();
     private String output = "";
     private double executionSeconds;
+    private final RunData.Builder run = new RunData.Builder();
 
     /** Returns the tests, in report order. */
     public List<Test> tests() {
@@ -189,22 +179,17 @@ public final class Results {
 
     /** Returns the total score. */
     public double score() {
-        return round(tests.stream().mapToDouble(t -> t.score).sum());
+        return ResultsDocument.round(tests.stream().mapToDouble(t -> t.score).sum());
     }
 
     /** Returns the total of the tests' max scores. */
     public double maxScore() {
-        return round(tests.stream().mapToDouble(t -> t.maxScore).sum());
+        return ResultsDocument.round(tests.stream().mapToDouble(t -> t.maxScore).sum());
     }
 
     /** Returns the top-level output text. */
     public String output() {
         return output;
-    }
-
-    /** Returns the extra data (seed, versions, isolation, timings). */
-    public Map<String, Object> extraData() {
-        return extraData;
     }
 
     /**
@@ -232,37 +217,28 @@ public final class Results {
         this.executionSeconds = seconds;
     }
 
-    /** Returns the Gradescope document as plain values. */
-    public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("score", score());
-        m.put("execution_time", round(executionSeconds));
-        m.put("output", output);
-        m.put("visibility", "visible");
-        m.put("stdout_visibility", "hidden");
-        m.put("extra_data", extraData);
-        List<Object> list = new ArrayList<>();
-        tests.forEach(t -> list.add(t.toJson()));
-        m.put("tests", list);
-        return m;
+    /** Returns what the run records besides the tests: seed, versions, timings, isolation, compilation, …. */
+    public RunData.Builder run() {
+        return run;
+    }
+
+    /** Returns the document as written. */
+    public ResultsDocument document() {
+        return new ResultsDocument(score(), ResultsDocument.round(executionSeconds), output, ResultsDocument.SHOWN,
+                ResultsDocument.NOT_SHOWN, run.build(), tests.stream().map(Test::toResult).toList(), List.of());
     }
 
     /** Writes the document to {@code file} atomically: readers see the old file or the complete new one. */
     public void write(Path file) throws IOException {
-        AtomicFile.write(file, JSON.writeValueAsBytes(toJson()));
-    }
-
-    /** Rounds points to hundredths, as reported. */
-    public static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+        document().write(file);
     }
 
     /** Returns a terminal summary: one line per test and the total. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
         for (Test t : tests) {
-            sb.append(String.format(Locale.ROOT, "%-6s %-7s %6.2f / %-6.2f %s%n", t.number, t.status, round(t.score),
-                    round(t.maxScore), t.name));
+            sb.append(String.format(Locale.ROOT, "%-6s %-7s %6.2f / %-6.2f %s%n", t.number, t.status,
+                    ResultsDocument.round(t.score), ResultsDocument.round(t.maxScore), t.name));
         }
         sb.append(String.format(Locale.ROOT, "Total: %.2f / %.2f%n", score(), maxScore()));
         return sb.toString();

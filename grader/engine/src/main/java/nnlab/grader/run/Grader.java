@@ -46,6 +46,10 @@ import nnlab.grader.Visibility;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.intake.Intake;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestData;
+import nnlab.grader.runtime.Dispatcher;
 import nnlab.grader.sandbox.ChildJvm;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Endpoint;
@@ -132,13 +136,7 @@ public final class Grader {
         long start = System.nanoTime();
         long seed = options.seed() != null ? options.seed() : new SecureRandom().nextLong();
         Results results = new Results();
-        Map<String, Object> timings = new LinkedHashMap<>();
-        Map<String, Object> extra = results.extraData();
-        extra.put("seed", seed);
-        extra.put("grader_version", VERSION);
-        extra.put("assignment", assignment.id());
-        extra.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        extra.put("timings_ms", timings);
+        RunData.Builder extra = results.run().run(seed, VERSION, jdk(), assignment.id());
         List<String> summary = new ArrayList<>();
         Map<String, Results.Test> byId = new LinkedHashMap<>();
         Path work = null;
@@ -150,13 +148,13 @@ public final class Grader {
             Isolation isolation = options.inProcess()
                     ? new Isolation("in-process", List.of("in-process"), List.of("trusted code, not sandboxed"))
                     : sandbox.isolation();
-            extra.put("isolation", isolation.toData());
+            extra.isolation(new RunData.Isolation(isolation.level(), isolation.layers(), isolation.warnings()));
             Launcher launcher = LauncherFactory.create();
             long t0 = System.nanoTime();
             GradingSessionHolder holder = new GradingSessionHolder();
             TestPlan plan = launcher.discover(request(holder.id, options.only()));
             placeholders(plan, byId, results);
-            timings.put("discovery", millis(t0));
+            extra.timing("discovery", millis(t0));
             if (options.placeholderFile() != null) {
                 results.output("Grading did not finish: these placeholders are all that was recorded.");
                 results.write(options.placeholderFile());
@@ -166,11 +164,11 @@ public final class Grader {
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
             t0 = System.nanoTime();
             Intake.Result intake = Intake.read(submission, work);
-            timings.put("intake", millis(t0));
+            extra.timing("intake", millis(t0));
             summary.addAll(intake.notes());
             if (intake.refusal() != null) {
                 summary.add("Submission refused: " + intake.refusal() + ".");
-                extra.put("refused", intake.refusal());
+                extra.refused(intake.refusal());
                 byId.values().forEach(t -> t.output("Not run: the submission was refused (" + intake.refusal() + ")."));
                 return finish(results, summary, start);
             }
@@ -189,14 +187,14 @@ public final class Grader {
                     budget.totalSeconds() + budget.passSeconds(), work)) {
                 compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, javac);
             }
-            timings.put("compile", millis(t0));
+            extra.timing("compile", millis(t0));
             report(compiled, summary, extra);
             copyResources(classes);
             worldReadable(classes);
 
             t0 = System.nanoTime();
             try (student;
-                 Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
+                 Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), valueTypes());
                  GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
                          oracle, seed, cases.seed())) {
                 holder.session = session;
@@ -208,11 +206,11 @@ public final class Grader {
                     launcher.execute(launcher.discover(request(session.id(), options.only(), pass)), listener);
                 }
                 if (student instanceof ChildJvm child) {
-                    timings.put("submission_jvm", child.usedMillis());
-                    extra.put("submission_jvm_starts", child.starts());
+                    extra.timing("submission_jvm", child.usedMillis());
+                    extra.submissionJvmStarts(child.starts());
                 }
             }
-            timings.put("tests", millis(t0));
+            extra.timing("tests", millis(t0));
         } catch (Throwable e) {
             graderError(results, e);
         } finally {
@@ -228,10 +226,10 @@ public final class Grader {
         if (options.inProcess()) {
             URL[] urls = {classes.toUri().toURL()};
             return new InProcessEndpoint(() -> new URLClassLoader("submission", urls, ClassLoader.getPlatformClassLoader()),
-                    assignment.valueTypes());
+                    valueTypes());
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
-        return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work);
+        return new ChildJvm(sandbox, limits, valueTypes(), classes, work);
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {
@@ -300,15 +298,10 @@ public final class Grader {
         return sb.toString();
     }
 
-    private void report(Compilation.Result compiled, List<String> summary, Map<String, Object> extra) {
+    private void report(Compilation.Result compiled, List<String> summary, RunData.Builder extra) {
         List<String> errors = compiled.errors().stream().map(Compilation.Error::toString).toList();
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("errors", errors);
-        c.put("replaced_with_starter", compiled.replaced());
-        c.put("dropped", compiled.dropped());
-        c.put("failures", compiled.failures());
-        c.put("compiled", compiled.compiled());
-        extra.put("compilation", c);
+        extra.compilation(new RunData.Compilation(errors, compiled.replaced(), compiled.dropped(), compiled.failures(),
+                compiled.compiled()));
         compiled.failures().forEach(f -> summary.add(capitalized(f) + "."));
         if (!errors.isEmpty()) {
             summary.add("Compiler errors:");
@@ -353,38 +346,26 @@ public final class Grader {
      */
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    private static void describeAssignment(Map<String, Object> extra, AssignmentSpec spec) {
+    private static void describeAssignment(RunData.Builder extra, AssignmentSpec spec) {
         if (spec.due() != null) {
             try {
                 OffsetDateTime due = OffsetDateTime.parse(spec.due());
                 int lateDays = spec.lateDays() == null ? 0 : spec.lateDays().allowed();
-                extra.put("due", due.format(RFC_3339));
-                extra.put("after_due_date_shown_from", due.plusDays(lateDays).format(RFC_3339));
+                extra.schedule(due.format(RFC_3339), due.plusDays(lateDays).format(RFC_3339));
             } catch (DateTimeParseException e) {
                 // assignment.schema.json requires an offset; without a readable due date, reports show the least.
             }
         }
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (AssignmentSpec.Part p : spec.parts()) {
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", p.id());
-            part.put("title", p.title());
-            part.put("points", p.points());
-            part.put("sections", p.sections());
-            parts.add(part);
-        }
-        extra.put("parts", parts);
+        List<RunData.Part> parts = spec.parts().stream()
+                .map(p -> new RunData.Part(p.id(), p.title(), p.points(), p.sections())).toList();
         // The version names the cases every test scored with, so a regrade is reproducible; the seed stays secret.
-        Map<String, Object> cases = new LinkedHashMap<>();
-        cases.put("version", spec.cases().version());
-        cases.put("digest", spec.cases().digest());
-        extra.put("cases", cases);
+        extra.assignment(parts, new RunData.Cases(spec.cases().version(), spec.cases().digest()));
     }
 
     private Results finish(Results results, List<String> summary, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         results.executionSeconds(seconds);
-        ((Map<String, Object>) results.extraData().get("timings_ms")).put("total", Math.round(seconds * 1000));
+        results.run().timing("total", Math.round(seconds * 1000));
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "Score: %.2f / %.2f%n",
                 results.score(), results.maxScore()));
         summary.forEach(s -> out.append(s).append('\n'));
@@ -399,7 +380,18 @@ public final class Grader {
                 "The grader itself failed while grading this submission. This is not your fault: tell the course staff."
                         + " Tests that did not run are marked as such.");
         results.add("0.1", "Grader error trace (staff only)", 0, Visibility.HIDDEN, trace.toString());
-        results.extraData().put("grader_error", e.toString());
+        results.run().graderError(e.toString());
+    }
+
+    /** Returns the assignment's value types as the runtime's protocol names them. */
+    private List<Dispatcher.ValueType> valueTypes() {
+        return assignment.valueTypes().stream()
+                .map(v -> new Dispatcher.ValueType(v.type(), v.repr(), v.factory(), v.accessor())).toList();
+    }
+
+    /** Returns the grader's JVM, as recorded. */
+    public static String jdk() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
     private static long millis(long since) {
@@ -455,7 +447,7 @@ public final class Grader {
             }
             Long begin = started.get(id.getUniqueId());
             if (begin != null) {
-                t.extraData().put("duration_ms", millis(begin));
+                t.durationMillis(millis(begin));
             }
             Score score = session.existingScore(id.getUniqueId());
             StringBuilder out = new StringBuilder();
@@ -466,14 +458,11 @@ public final class Grader {
             } else {
                 fraction = success ? 1 : 0;
             }
-            t.outcome(Results.round(t.maxScore() * fraction), fraction == 1 ? "passed" : "failed");
+            t.outcome(ResultsDocument.round(t.maxScore() * fraction), fraction == 1 ? "passed" : "failed");
             if (score != null) {
                 out.append(score.feedback());
-                t.extraData().putAll(score.data());
-                Map<String, Object> probes = score.probeData(fraction == 1);
-                if (!probes.isEmpty()) {
-                    t.extraData().put("probes", probes);
-                }
+                t.attached().putAll(score.data());
+                t.probes(TestData.Probes.of(score, fraction == 1));
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
             StringBuilder diagnosis = new StringBuilder(score == null ? "" : score.diagnosis());

@@ -3,14 +3,12 @@ package nnlab.grader.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 import nnlab.grader.GradedTest;
+import nnlab.grader.GradedTestExtension;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
@@ -22,9 +20,9 @@ import nnlab.grader.Visibility;
  * test with the submission's state cleared (remote objects, static fields, threads, files: see the runtime's
  * {@code reset}; the JVM is replaced when that is not enough) and keeps what student code printed during it.
  */
-public final class GradingExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+public final class GradingExtension implements GradedTestExtension.Implementation {
 
-    /** Creates the extension; JUnit does this. */
+    /** Creates the extension; the contracts' {@link GradedTestExtension} finds it with the service loader. */
     public GradingExtension() {
     }
 

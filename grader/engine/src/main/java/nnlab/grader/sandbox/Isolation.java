@@ -1,7 +1,6 @@
 package nnlab.grader.sandbox;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The isolation actually in force for submission JVMs, detected once per grader process and written into every
@@ -12,9 +11,4 @@ import java.util.Map;
  * @param warnings why a stronger layer is missing, for the log and the TA
  */
 public record Isolation(String level, List<String> layers, List<String> warnings) {
-
-    /** Returns this record as JSON-ready values for {@code extra_data}. */
-    public Map<String, Object> toData() {
-        return Map.of("level", level, "layers", layers, "warnings", warnings);
-    }
 }

@@ -58,6 +58,15 @@ public final class Sandbox {
         this.javaHome = javaHome;
     }
 
+    /**
+     * Returns a sandbox with exactly the layers asked for, whatever this host has: for tests of the command lines it
+     * builds, which do not run them.
+     */
+    static Sandbox withLayers(Isolation isolation, boolean timeout, boolean prlimit, boolean setpriv, boolean bwrap,
+                              Path javaHome) {
+        return new Sandbox(isolation, timeout, prlimit, setpriv, bwrap, javaHome);
+    }
+
     /** Returns the sandbox of this host, detecting it on first use. */
     public static Sandbox detect() {
         Sandbox s = detected;

@@ -25,9 +25,9 @@ class FeedbackTests {
 
         @Test
         void onlyOnATerminalWithoutNoColor() {
-            assertTrue(Feedback.colourWanted(A_TERMINAL, Map.of()));
-            assertFalse(Feedback.colourWanted(A_TERMINAL, Map.of("NO_COLOR", "")));
-            assertFalse(Feedback.colourWanted(null, Map.of()));
+            assertTrue(ReportWriter.colourWanted(A_TERMINAL, Map.of()));
+            assertFalse(ReportWriter.colourWanted(A_TERMINAL, Map.of("NO_COLOR", "")));
+            assertFalse(ReportWriter.colourWanted(null, Map.of()));
         }
     }
 

@@ -47,15 +47,30 @@ class ResultsDisclosureTests {
         }
 
         @Test
-        @SuppressWarnings("unchecked")
         void gradescopeGetsAVisibleEntryWhoseOutputIsTheDiagnosisAndTheMistakesAsData() {
-            Map<String, Object> json = t.toJson();
-            assertEquals("visible", json.get("visibility"));
-            assertFalse(((String) json.get("output")).contains("0.25"));
-            Map<String, Object> extra = (Map<String, Object>) json.get("extra_data");
-            assertEquals(List.of(Map.of("id", "HALVED", "message", "halved.")), extra.get("mistakes"));
-            assertEquals(DETAILS, extra.get("details"));
-            assertEquals("hidden", ((Map<String, String>) extra.get("disclosure")).get("details"));
+            TestResult entry = t.toResult();
+            assertEquals("visible", entry.visibility());
+            assertFalse(entry.output().contains("0.25"));
+            assertEquals(List.of(new Score.Mistake("HALVED", "halved.")), entry.extraData().mistakes());
+            assertEquals(DETAILS, entry.extraData().details());
+            assertEquals("hidden", entry.extraData().disclosure().details());
+        }
+
+        @Test
+        void theWrittenEntryReadsBackAsTheSameModel() {
+            Results results = new Results();
+            Results.Test written = results.add("1.4.1", "Gradient", 4, Disclosure.teaching(Visibility.HIDDEN), "");
+            written.outcome(2, "failed");
+            written.output(DETAILS);
+            written.diagnosis(DIAGNOSIS, List.of(new Score.Mistake("HALVED", "halved.")));
+            written.attached().put("loss_history", new double[] {1, 0.5});
+            written.attached().put("gradient_check_b", Map.of("label", "b"));
+            ResultsDocument document = results.document();
+            ResultsDocument back = ResultsDocument.of(document.toTree());
+            assertEquals(document, back);
+            assertEquals(List.of("loss_history", "gradient_check_b"),
+                    List.copyOf(back.tests().get(0).extraData().attached().keySet()), "attached data keeps its order");
+            assertEquals(Disclosure.teaching(Visibility.HIDDEN), back.tests().get(0).disclosure());
         }
     }
 
@@ -67,8 +82,8 @@ class ResultsDisclosureTests {
                     Visibility.AFTER_DUE_DATE));
             assertEquals("", t.textFor(Reader.STUDENT_BEFORE_DUE_DATE));
             assertEquals(DETAILS, t.textFor(Reader.STUDENT_AFTER_DUE_DATE));
-            assertEquals("after_due_date", t.toJson().get("visibility"));
-            assertEquals(DETAILS, t.toJson().get("output"));
+            assertEquals("after_due_date", t.toResult().visibility());
+            assertEquals(DETAILS, t.toResult().output());
         }
 
         @Test
@@ -82,9 +97,9 @@ class ResultsDisclosureTests {
         @Test
         void aRecordedDisclosureReadsBack() {
             Disclosure d = Disclosure.teaching(Visibility.AFTER_DUE_DATE);
-            assertEquals(d, Disclosure.fromJson(d.toJson(), "visible"));
+            assertEquals(d, TestData.Shown.of(d).toDisclosure(Visibility.VISIBLE));
             assertEquals(new Disclosure(Visibility.HIDDEN, Visibility.HIDDEN, Visibility.HIDDEN),
-                    Disclosure.fromJson(null, "hidden"));
+                    new TestResult("1 a", "1", 0, 1, "failed", "", "hidden", null).disclosure());
         }
     }
 }

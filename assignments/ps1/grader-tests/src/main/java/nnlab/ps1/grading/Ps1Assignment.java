@@ -10,7 +10,7 @@ import java.util.Map;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.ClasspathFolder;
-import nnlab.grader.runtime.Dispatcher;
+import nnlab.grader.ValueType;
 
 /** Problem set 1 as a grader plug-in: descriptor, hidden tests, starter sources, data sets, the Matrix value type. */
 public final class Ps1Assignment implements Assignment {
@@ -69,8 +69,8 @@ public final class Ps1Assignment implements Assignment {
     }
 
     @Override
-    public List<Dispatcher.ValueType> valueTypes() {
-        return List.of(new Dispatcher.ValueType("nnlab.Matrix", "double[][]", "of", "toArray"));
+    public List<ValueType> valueTypes() {
+        return List.of(new ValueType("nnlab.Matrix", "double[][]", "of", "toArray"));
     }
 
     @Override

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.TestData;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -120,7 +123,7 @@ class FairScoreTests {
         List<String> ids = Mutants.catalogue().stream().map(Mutants.Mutant::id).toList();
         assertTrue(ids.containsAll(MEASURED), () -> "missing from mutants.json: " + MEASURED);
         for (String id : MEASURED) {
-            List<Double> lost = graded.get(id).stream().map(r -> Results.round(r.maxScore() - r.score())).toList();
+            List<Double> lost = graded.get(id).stream().map(r -> ResultsDocument.round(r.maxScore() - r.score())).toList();
             System.out.println("FairScoreTests: " + id + " loses " + lost + " points under run seeds " + RUN_SEEDS);
             assertTrue(lost.get(0) > 0, () -> id + " should lose points");
         }
@@ -142,9 +145,9 @@ class FairScoreTests {
         Path file = tmp.resolve("results.json");
         results.write(file);
         Grading.assertValid(file);
-        Map<?, ?> recorded = (Map<?, ?>) results.extraData().get("cases");
-        assertEquals(cases.version(), recorded.get("version"));
-        assertEquals(cases.digest(), recorded.get("digest"));
+        RunData.Cases recorded = results.document().extraData().cases();
+        assertEquals(cases.version(), recorded.version());
+        assertEquals(cases.digest(), recorded.digest());
         assertFalse(Files.readString(file).contains(Long.toString(cases.seed())), "the case seed is as secret as the"
                 + " hidden tests: results record its version and digest only");
     }
@@ -176,8 +179,8 @@ class FairScoreTests {
                         .onlyTests(PART_1), Files.createDirectories(dir.resolve("out" + seed)));
                 assertEquals(correct, Grading.scores(results), "probes must not move points (run seed " + seed + ")");
                 Results.Test t = Grading.test(results, "1.1.2");
-                Map<?, ?> probes = (Map<?, ?>) t.extraData().get("probes");
-                assertEquals(Boolean.TRUE, probes.get("flag"), () -> "run seed " + seed + ": " + probes);
+                TestData.Probes probes = t.toResult().extraData().probes();
+                assertTrue(probes != null && probes.flag(), () -> "run seed " + seed + ": " + probes);
                 assertEquals("Passed.", t.output(), "the student is told nothing of probes");
                 assertFalse(JSON.writeValueAsString(results.output()).contains("probe"), results::output);
             }
@@ -187,9 +190,8 @@ class FairScoreTests {
         void theCorrectSampleRaisesNoFlag() {
             for (Results r : graded.get("sample correct")) {
                 for (Results.Test t : r.tests()) {
-                    Map<?, ?> probes = (Map<?, ?>) t.extraData().get("probes");
-                    assertTrue(probes == null || Boolean.FALSE.equals(probes.get("flag")), () -> t.number() + ": "
-                            + probes);
+                    TestData.Probes probes = t.toResult().extraData().probes();
+                    assertTrue(probes == null || !probes.flag(), () -> t.number() + ": " + probes);
                 }
             }
         }

@@ -2,6 +2,7 @@ package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Disclosure;
+import nnlab.grader.ValueType;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
-import nnlab.grader.runtime.Dispatcher;
 import nnlab.testsupport.Trees;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
@@ -38,17 +39,17 @@ class GraderEndToEndTests {
             Grading.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
-            assertEquals(3, sandboxed.extraData().get("submission_jvm_starts"), sandboxed::summary);
+            assertEquals(3, sandboxed.document().extraData().submissionJvmStarts(), sandboxed::summary);
             assertEquals(Grading.scores(inProcess), Grading.scores(sandboxed));
-            System.out.println("isolation here: " + sandboxed.extraData().get("isolation"));
+            System.out.println("isolation here: " + sandboxed.document().extraData().isolation());
         }
 
         @Test
         void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
             Results results = Grading.grade(Grading.CORRECT, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
-            assertEquals(Grading.SEED, results.extraData().get("seed"));
-            assertTrue(results.extraData().containsKey("isolation"));
+            assertEquals(Grading.SEED, results.document().extraData().seed());
+            assertNotNull(results.document().extraData().isolation());
         }
 
         @Test
@@ -95,7 +96,7 @@ class GraderEndToEndTests {
         assertTrue(results.score() < 100);
         assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
                 + " on Gradescope; with the seed they could regenerate the run's probes:\n" + results.output());
-        assertEquals(Grading.SEED, ((Number) results.extraData().get("seed")).longValue(), "the TA's copy of the seed");
+        assertEquals(Grading.SEED, results.document().extraData().seed(), "the TA's copy of the seed");
     }
 
     @Test
@@ -107,7 +108,7 @@ class GraderEndToEndTests {
             @Override public List<Class<?>> testClasses() { return real.testClasses(); }
             @Override public Map<String, String> starterSources() { throw new IllegalStateException("starter unreadable"); }
             @Override public Map<String, byte[]> submissionResources() { return real.submissionResources(); }
-            @Override public List<Dispatcher.ValueType> valueTypes() { return real.valueTypes(); }
+            @Override public List<ValueType> valueTypes() { return real.valueTypes(); }
             @Override public ClassLoader oracleLoader() { return real.oracleLoader(); }
         };
         Path placeholders = tmp.resolve("placeholders.json");

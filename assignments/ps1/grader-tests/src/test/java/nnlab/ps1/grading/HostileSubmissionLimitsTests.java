@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -28,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import nnlab.grader.Limits;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -81,9 +81,9 @@ class HostileSubmissionLimitsTests {
             assertEquals(PART1, results.score(), 1e-9, results::output);
             // javac may give up on its own ("code too large") or be stopped; either way the file is named and left out.
             assertTrue(results.output().contains("Left out nnlab/Bomb.java"), results::output);
-            Map<?, ?> compilation = (Map<?, ?>) results.extraData().get("compilation");
-            assertEquals(true, compilation.get("compiled"));
-            assertEquals(List.of("nnlab/Bomb.java"), compilation.get("dropped"));
+            RunData.Compilation compilation = results.document().extraData().compilation();
+            assertTrue(compilation.compiled());
+            assertEquals(List.of("nnlab/Bomb.java"), compilation.dropped());
             assertCompiledWithinTheBudget(results);
         }
 
@@ -97,14 +97,14 @@ class HostileSubmissionLimitsTests {
                 }
             }, tmp);
             assertEquals(PART1, results.score(), 1e-9, results::output);
-            Map<?, ?> compilation = (Map<?, ?>) results.extraData().get("compilation");
-            assertEquals(BOMB_FILES, ((List<?>) compilation.get("dropped")).size(), results::output);
+            RunData.Compilation compilation = results.document().extraData().compilation();
+            assertEquals(BOMB_FILES, compilation.dropped().size(), results::output);
             assertCompiledWithinTheBudget(results);
         }
 
         /** The budget, the starter's own pass and a few seconds to start the compiler process. */
         private static void assertCompiledWithinTheBudget(Results results) {
-            long compileMillis = ((Number) ((Map<?, ?>) results.extraData().get("timings_ms")).get("compile")).longValue();
+            long compileMillis = results.document().extraData().timingsMs().get("compile");
             long bound = TimeUnit.SECONDS.toMillis(COMPILE.totalSeconds() + COMPILE.passSeconds() + PROCESS_START_SECONDS);
             assertTrue(compileMillis <= bound, () -> "compilation took " + compileMillis + " ms");
         }
@@ -327,7 +327,7 @@ class HostileSubmissionLimitsTests {
         void tripsTheBreakerAfterAFewTimeouts(String name, Mutation spin, @TempDir Path tmp) throws IOException {
             Results results = grade(spin, tmp);
             assertTrue(results.score() < PART1, results::output);
-            int starts = ((Number) results.extraData().get("submission_jvm_starts")).intValue();
+            int starts = results.document().extraData().submissionJvmStarts();
             assertTrue(starts <= MAX_STARTS_WHEN_SPINNING, () -> starts + " JVM starts");
             String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
             assertTrue(everything.contains("so this one was not made"), everything);

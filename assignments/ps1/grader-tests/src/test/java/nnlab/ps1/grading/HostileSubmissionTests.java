@@ -2,6 +2,7 @@ package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import nnlab.grader.Limits;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -216,7 +218,7 @@ class HostileSubmissionTests {
         }
         Results results = Grading.grade(archive, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
         assertEquals(0, results.score(), 1e-9);
-        assertTrue(results.extraData().containsKey("refused"), results::output);
+        assertNotNull(results.document().extraData().refused(), results::output);
         assertFalse(Files.exists(tmp.resolve("evil.txt")));
         assertFalse(Files.exists(tmp.getParent().resolve("evil.txt")));
     }
@@ -243,7 +245,8 @@ class HostileSubmissionTests {
     }
 
     private static boolean isolated(Results results) {
-        return results.extraData().get("isolation") instanceof Map<?, ?> m && "bubblewrap".equals(m.get("level"));
+        RunData.Isolation isolation = results.document().extraData().isolation();
+        return isolation != null && "bubblewrap".equals(isolation.level());
     }
 
     private static Arguments hostile(String name, Mutation mutation, Effect effect) {

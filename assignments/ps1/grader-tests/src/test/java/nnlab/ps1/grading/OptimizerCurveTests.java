@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.report.Results;
+import nnlab.grader.report.TestData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -34,8 +35,8 @@ class OptimizerCurveTests {
                 Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.").unsandboxed(), tmp);
         for (String number : OPTIMIZER_TESTS) {
             Results.Test t = Grading.test(results, number);
-            double[] mine = (double[]) t.extraData().get("loss_history");
-            double[] reference = (double[]) t.extraData().get("reference_loss_history");
+            double[] mine = (double[]) t.attached().get(TestData.LOSS_HISTORY);
+            double[] reference = (double[]) t.attached().get(TestData.REFERENCE_LOSS_HISTORY);
             assertEquals(30, mine.length, number);
             for (int epoch = 0; epoch < mine.length; epoch++) {
                 assertEquals(reference[epoch], mine[epoch], SAME_CURVE * Math.abs(reference[epoch]), number);
@@ -61,7 +62,7 @@ class OptimizerCurveTests {
 
         Results.Test t = Grading.test(results, "4.2.1");
         assertEquals(t.maxScore(), t.score(), 1e-9, t.output());
-        assertFalse(t.extraData().containsKey("loss_history"), "a curve that would take longer than its budget is"
+        assertFalse(t.attached().containsKey(TestData.LOSS_HISTORY), "a curve that would take longer than its budget is"
                 + " left out instead of spending the submission's time");
     }
 }

@@ -121,9 +121,8 @@ class StubSubmissionTests {
         }
         Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
                 Files.createDirectory(tmp.resolve("out")));
-        assertEquals(true, ((Map<?, ?>) results.extraData().get("compilation")).get("compiled"), results::output);
-        assertTrue(((java.util.List<?>) ((Map<?, ?>) results.extraData().get("compilation")).get("replaced_with_starter"))
-                .isEmpty(), results::output);
+        assertTrue(results.document().extraData().compilation().compiled(), results::output);
+        assertTrue(results.document().extraData().compilation().replacedWithStarter().isEmpty(), results::output);
         assertEquals(STARTER_SCORE, results.score(), 1e-9, () -> results.tests().stream().filter(t -> t.score() > 0)
                 .map(t -> t.number() + " " + t.score() + ": " + t.output()).reduce("", (a, b) -> a + "\n" + b));
     }

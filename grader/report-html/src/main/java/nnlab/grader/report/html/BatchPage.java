@@ -18,9 +18,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import nnlab.grader.Score;
 import nnlab.grader.report.AtomicFile;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestResult;
 
 /**
  * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
@@ -39,10 +41,11 @@ public final class BatchPage {
     }
 
     /** One student's graded results, under its submission name. */
-    record Student(String name, JsonNode results) {
+    record Student(String name, ResultsDocument results) {
 
         String status() {
-            return results.path("extra_data").path("batch").path("status").asText(GRADED);
+            RunData.Batch batch = results.extraData().batch();
+            return batch == null || batch.status() == null ? GRADED : batch.status();
         }
     }
 
@@ -78,7 +81,7 @@ public final class BatchPage {
                         && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
                     String name = file.getFileName().toString().replaceFirst("\\.json$", "");
                     try {
-                        JsonNode results = HtmlReport.read(file);
+                        ResultsDocument results = ResultsDocument.read(file);
                         refresh(results, file, studentReport(out, name), Audience.studentAt(results, now), now);
                         refresh(results, file, taReport(out, name), Audience.TA, now);
                         students.add(new Student(name, results));
@@ -93,7 +96,7 @@ public final class BatchPage {
         return index;
     }
 
-    private static void refresh(JsonNode results, Path source, Path report, Audience audience, Instant now)
+    private static void refresh(ResultsDocument results, Path source, Path report, Audience audience, Instant now)
             throws IOException {
         if (Files.isRegularFile(report)) {
             FileTime written = Files.getLastModifiedTime(report);
@@ -114,20 +117,19 @@ public final class BatchPage {
      */
     private static void leaderboard(StringBuilder sb, List<Student> students) {
         List<Student> ranked = new ArrayList<>(students.stream()
-                .filter(s -> s.results().path("leaderboard").path(0).path("value").isNumber()).toList());
+                .filter(s -> !s.results().leaderboard().isEmpty()).toList());
         if (ranked.isEmpty()) {
             return;
         }
-        JsonNode first = ranked.get(0).results().path("leaderboard").path(0);
-        Comparator<Student> byValue = Comparator.comparingDouble(
-                s -> s.results().path("leaderboard").path(0).path("value").asDouble());
-        ranked.sort("asc".equals(first.path("order").asText()) ? byValue : byValue.reversed());
-        sb.append("<h2>Leaderboard: ").append(esc(first.path("name").asText())).append("</h2>\n<table class=\"leaderboard\">"
+        ResultsDocument.LeaderboardEntry first = ranked.get(0).results().leaderboard().get(0);
+        Comparator<Student> byValue = Comparator.comparingDouble(s -> s.results().leaderboard().get(0).value());
+        ranked.sort(first.higherFirst() ? byValue.reversed() : byValue);
+        sb.append("<h2>Leaderboard: ").append(esc(first.name())).append("</h2>\n<table class=\"leaderboard\">"
                 + "<tr><th class=\"num\">rank</th><th>submission</th><th class=\"num\">value</th></tr>\n");
         for (int i = 0; i < ranked.size(); i++) {
             Student s = ranked.get(i);
             sb.append("<tr><td class=\"num\">").append(i + 1).append("</td><td>").append(esc(s.name()))
-                    .append("</td><td class=\"num\">").append(s.results().path("leaderboard").path(0).path("value").asText())
+                    .append("</td><td class=\"num\">").append(s.results().leaderboard().get(0).value())
                     .append("</td></tr>\n");
         }
         sb.append("</table>\n");
@@ -143,19 +145,16 @@ public final class BatchPage {
             if (!s.status().equals(GRADED)) {
                 continue;
             }
-            scores.add(s.results().path("score").asDouble());
-            double studentMax = 0;
-            for (JsonNode t : s.results().path("tests")) {
-                studentMax += t.path("max_score").asDouble();
-                String number = t.path("number").asText();
-                names.putIfAbsent(number, t.path("name").asText());
-                int[] p = passes.computeIfAbsent(number, k -> new int[2]);
+            scores.add(s.results().score());
+            for (TestResult t : s.results().tests()) {
+                names.putIfAbsent(t.number(), t.name());
+                int[] p = passes.computeIfAbsent(t.number(), k -> new int[2]);
                 p[1]++;
-                if ("passed".equals(t.path("status").asText())) {
+                if (t.passed()) {
                     p[0]++;
                 }
             }
-            max = Math.max(max, studentMax);
+            max = Math.max(max, s.results().maxScore());
         }
         StringBuilder sb = new StringBuilder(Html.head("Batch report"));
         sb.append("<h1>Batch report</h1>\n<p>").append(students.size()).append(" submissions, ").append(scores.size())
@@ -182,15 +181,15 @@ public final class BatchPage {
                 + "<th class=\"num\">score</th><th>student's view</th></tr>\n");
         for (Student s : students) {
             String file = URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20") + ".html";
-            JsonNode late = s.results().path("extra_data").path("late");
-            boolean penalized = late.path("penalty_points").asDouble() > 0;
+            RunData.Late late = s.results().extraData().late();
+            boolean penalized = late != null && late.penalized();
             sb.append("<tr class=\"").append(s.status().equals(GRADED) ? penalized ? "late" : "" : "failed")
                     .append("\"><td><a href=\"")
                     .append(esc("reports/ta/" + file)).append("\">").append(esc(s.name())).append("</a></td><td>")
-                    .append(esc(s.status())).append(penalized ? " — late: " + late.path("late_days_used").asLong()
-                            + " day(s), " + Html.points(late.path("raw_score").asDouble()) + " before the penalty"
+                    .append(esc(s.status())).append(penalized ? " — late: " + late.lateDaysUsed()
+                            + " day(s), " + Html.points(late.rawScore()) + " before the penalty"
                             : "").append("</td><td class=\"num\">")
-                    .append(Html.points(s.results().path("score").asDouble())).append("</td><td><a href=\"")
+                    .append(Html.points(s.results().score())).append("</td><td><a href=\"")
                     .append(esc("reports/" + file)).append("\">report</a></td></tr>\n");
         }
         sb.append("</table>\n");
@@ -208,16 +207,19 @@ public final class BatchPage {
     /** How many graded students each named mistake was diagnosed for, most frequent first: what to reteach. */
     private static void mistakes(StringBuilder sb, List<Student> students) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
         for (Student s : students) {
             if (!s.status().equals(GRADED)) {
                 continue;
             }
             Set<String> seen = new TreeSet<>();
-            for (JsonNode t : s.results().path("tests")) {
-                t.path("output").asText("").lines().filter(line -> line.startsWith(TestSection.HINT_PREFIX))
-                        .forEach(seen::add);
+            for (TestResult t : s.results().tests()) {
+                for (Score.Mistake m : t.extraData().mistakes()) {
+                    seen.add(m.id());
+                    messages.putIfAbsent(m.id(), m.message());
+                }
             }
-            seen.forEach(hint -> counts.merge(hint, 1, Integer::sum));
+            seen.forEach(id -> counts.merge(id, 1, Integer::sum));
         }
         if (counts.isEmpty()) {
             return;
@@ -227,7 +229,7 @@ public final class BatchPage {
         sb.append("<h2>Named mistakes (students)</h2>\n<table class=\"mistakes\"><tr><th>mistake</th>"
                 + "<th class=\"num\">students</th></tr>\n");
         for (Map.Entry<String, Integer> e : rows) {
-            sb.append("<tr><td>").append(esc(e.getKey().substring(TestSection.HINT_PREFIX.length()).strip()))
+            sb.append("<tr><td>").append(esc(messages.get(e.getKey())))
                     .append("</td><td class=\"num\">").append(e.getValue()).append("</td></tr>\n");
         }
         sb.append("</table>\n");

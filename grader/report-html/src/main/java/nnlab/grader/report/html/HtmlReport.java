@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import nnlab.grader.Disclosure;
 import nnlab.grader.report.AtomicFile;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.RunData;
+import nnlab.grader.report.TestResult;
 
 /**
  * The feedback report for one graded submission: a self-contained HTML page (styles inline, plots as data URIs, no
@@ -26,50 +25,28 @@ import nnlab.grader.report.AtomicFile;
  */
 public final class HtmlReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Points are reported to hundredths; smaller differences are rounding. */
     private static final double POINTS_EPSILON = 0.005;
 
     private HtmlReport() {
     }
 
-    /**
-     * Reads a results file; a missing file, or one that is not a JSON object with a {@code tests} array, fails with an
-     * {@link IOException} that says which file and what is wrong with it.
-     */
-    public static JsonNode read(Path resultsJson) throws IOException {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(resultsJson.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(resultsJson + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (tree == null || !tree.isObject() || !tree.path("tests").isArray()) {
-            throw new IOException(resultsJson + " is not a grader results file: it needs a \"tests\" array");
-        }
-        return tree;
-    }
-
     /** Writes the report of {@code results} for {@code audience} to {@code html} atomically, creating its folder. */
-    public static void write(JsonNode results, Path html, Audience audience) throws IOException {
+    public static void write(ResultsDocument results, Path html, Audience audience) throws IOException {
         AtomicFile.write(html, render(results, audience).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the report of a parsed {@code results.json} for {@code audience}; neither argument may be null. */
-    public static String render(JsonNode results, Audience audience) {
+    public static String render(ResultsDocument results, Audience audience) {
         StringBuilder sb = new StringBuilder();
-        double score = results.path("score").asDouble();
-        double max = 0;
-        for (JsonNode t : results.path("tests")) {
-            max += t.path("max_score").asDouble();
-        }
-        String assignment = results.path("extra_data").path("assignment").asText("");
+        RunData extra = results.extraData();
+        String assignment = extra.assignment() == null ? "" : extra.assignment();
         sb.append(Html.head("Feedback " + assignment));
         sb.append("<h1>Feedback").append(assignment.isEmpty() ? "" : " — " + esc(assignment)).append("</h1>\n");
-        JsonNode batch = results.path("extra_data").path("batch");
-        if (batch.path("submission").isTextual()) {
-            String submission = batch.path("submission").asText();
-            String name = batch.path("student").path("name").asText("");
+        RunData.Batch batch = extra.batch();
+        if (batch != null && batch.submission() != null) {
+            String submission = batch.submission();
+            String name = batch.student() == null || batch.student().name() == null ? "" : batch.student().name();
             sb.append("<p class=\"who\">Submission <b>").append(esc(submission)).append("</b>")
                     .append(name.isBlank() || name.equals(submission) ? "" : " — " + esc(name)).append("</p>\n");
         }
@@ -78,19 +55,20 @@ public final class HtmlReport {
             case STUDENT_AFTER_DUE_DATE -> "Student's view, after late submissions closed.";
             case TA -> "TA's view: every test, with its data, the seed and the sandbox. Not for students.";
         }).append("</p>\n");
-        sb.append("<p class=\"total\">Score: <b>").append(Html.points(score)).append(" / ").append(Html.points(max))
+        sb.append("<p class=\"total\">Score: <b>").append(Html.points(results.score())).append(" / ")
+                .append(Html.points(results.maxScore()))
                 .append("</b></p>\n");
-        summary(sb, results.path("output").asText(""), results.path("extra_data").path("compilation"));
+        summary(sb, results.output(), extra.compilation());
         visibilityNote(sb, results, audience);
-        compilation(sb, results.path("extra_data").path("compilation"));
+        compilation(sb, extra.compilation());
         parts(sb, results, audience);
-        TrainingSection.append(sb, results.path("tests"), audience);
+        TrainingSection.append(sb, results.tests(), audience);
         sb.append("<h2>Tests</h2>\n");
-        for (JsonNode t : results.path("tests")) {
+        for (TestResult t : results.tests()) {
             TestSection.append(sb, t, audience);
         }
         if (audience == Audience.TA) {
-            ta(sb, results.path("extra_data"));
+            ta(sb, extra);
         }
         sb.append("</body></html>\n");
         return sb.toString();
@@ -101,14 +79,14 @@ public final class HtmlReport {
      * compiler's lines, which the compile-error table shows; the seed and the isolation level are not in it, they are
      * in extra_data for the TA.
      */
-    private static void summary(StringBuilder sb, String output, JsonNode compilation) {
+    private static void summary(StringBuilder sb, String output, RunData.Compilation compilation) {
         Set<String> shownElsewhere = new HashSet<>();
         List<String> filePrefixes = new ArrayList<>();
-        if (compilation.path("errors").isArray() && !compilation.path("errors").isEmpty()) {
+        if (compilation != null && !compilation.errors().isEmpty()) {
             shownElsewhere.add("Compiler errors:");
-            compilation.path("errors").forEach(e -> shownElsewhere.add(e.asText().strip()));
-            compilation.path("replaced_with_starter").forEach(f -> filePrefixes.add("Replaced " + f.asText() + " "));
-            compilation.path("dropped").forEach(f -> filePrefixes.add("Left out " + f.asText() + " "));
+            compilation.errors().forEach(e -> shownElsewhere.add(e.strip()));
+            compilation.replacedWithStarter().forEach(f -> filePrefixes.add("Replaced " + f + " "));
+            compilation.dropped().forEach(f -> filePrefixes.add("Left out " + f + " "));
         }
         List<String> lines = new ArrayList<>();
         for (String line : output.split("\n", -1)) {
@@ -124,13 +102,13 @@ public final class HtmlReport {
     }
 
     /** Tells a student why some tests show only their points, and when that changes. */
-    private static void visibilityNote(StringBuilder sb, JsonNode results, Audience audience) {
+    private static void visibilityNote(StringBuilder sb, ResultsDocument results, Audience audience) {
         if (audience == Audience.TA) {
             return;
         }
         int unseen = 0;
         int casesLater = 0;
-        for (JsonNode t : results.path("tests")) {
+        for (TestResult t : results.tests()) {
             if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
                 unseen++;
             } else if (!audience.shows(t, Disclosure.Part.DETAILS)) {
@@ -161,14 +139,12 @@ public final class HtmlReport {
         sb.append(" Your score counts them all.</p>\n");
     }
 
-    private static void compilation(StringBuilder sb, JsonNode compilation) {
-        JsonNode errors = compilation.path("errors");
-        if (!errors.isArray() || errors.isEmpty()) {
+    private static void compilation(StringBuilder sb, RunData.Compilation compilation) {
+        if (compilation == null || compilation.errors().isEmpty()) {
             return;
         }
         sb.append("<h2>Compile errors</h2>\n<table class=\"compile\"><tr><th>where</th><th>error</th></tr>\n");
-        for (JsonNode e : errors) {
-            String text = e.asText();
+        for (String text : compilation.errors()) {
             // javac's "File.java:12: message": the location is what students look for first.
             int colon = text.indexOf(".java:");
             int end = colon < 0 ? -1 : text.indexOf(':', colon + ".java:".length());
@@ -178,48 +154,49 @@ public final class HtmlReport {
                     .append("</pre></td></tr>\n");
         }
         sb.append("</table>\n");
-        for (JsonNode f : compilation.path("replaced_with_starter")) {
-            sb.append("<p>").append(esc(f.asText())).append(" did not compile and was replaced by the starter's"
+        for (String f : compilation.replacedWithStarter()) {
+            sb.append("<p>").append(esc(f)).append(" did not compile and was replaced by the starter's"
                     + " version: its methods earn no points.</p>\n");
         }
-        for (JsonNode f : compilation.path("dropped")) {
-            sb.append("<p>").append(esc(f.asText())).append(" did not compile and was left out (the starter has no"
+        for (String f : compilation.dropped()) {
+            sb.append("<p>").append(esc(f)).append(" did not compile and was left out (the starter has no"
                     + " such file).</p>\n");
         }
     }
 
     /**
-     * Points per part, titled from {@code extra_data.parts} when recorded, else by the test number's first component:
+     * Points per part, titled from the recorded parts when there are, else by the test number's first component:
      * earned of the shown tests, the points lost and in which tests, and what the audience may not see counted apart.
      * A part that lost points is marked failed, a part with nothing shown to earn is neutral; only a part that earned
      * all it showed is green.
      */
-    private static void parts(StringBuilder sb, JsonNode results, Audience audience) {
+    private static void parts(StringBuilder sb, ResultsDocument results, Audience audience) {
         Map<String, String> titleOfSection = new LinkedHashMap<>();
         int index = 0;
-        for (JsonNode part : results.path("extra_data").path("parts")) {
+        for (RunData.Part part : results.extraData().parts() == null ? List.<RunData.Part>of()
+                : results.extraData().parts()) {
             index++;
-            for (JsonNode section : part.path("sections")) {
-                titleOfSection.put(section.asText(), "Part " + index + " — " + part.path("title").asText());
+            for (String section : part.sections() == null ? List.<String>of() : part.sections()) {
+                titleOfSection.put(section, "Part " + index + " — " + part.title());
             }
         }
         Map<String, double[]> parts = new LinkedHashMap<>();
         Map<String, List<String>> lostIn = new LinkedHashMap<>();
-        for (JsonNode t : results.path("tests")) {
-            String[] number = t.path("number").asText("?").split("\\.");
+        for (TestResult t : results.tests()) {
+            String[] number = (t.number().isEmpty() ? "?" : t.number()).split("\\.");
             String section = number.length >= 2 ? number[0] + "." + number[1] : number[0];
             String part = titleOfSection.getOrDefault(section, "Part " + number[0]);
             double[] p = parts.computeIfAbsent(part, k -> new double[3]);
             List<String> lost = lostIn.computeIfAbsent(part, k -> new ArrayList<>());
             if (audience.shows(t, Disclosure.Part.OUTCOME)) {
-                double missing = t.path("max_score").asDouble() - t.path("score").asDouble();
-                p[0] += t.path("score").asDouble();
-                p[1] += t.path("max_score").asDouble();
+                double missing = t.maxScore() - t.score();
+                p[0] += t.score();
+                p[1] += t.maxScore();
                 if (missing > POINTS_EPSILON) {
-                    lost.add(t.path("number").asText() + " (−" + Html.points(missing) + ")");
+                    lost.add(t.number() + " (−" + Html.points(missing) + ")");
                 }
             } else {
-                p[2] += t.path("max_score").asDouble();
+                p[2] += t.maxScore();
             }
         }
         boolean anyUnseen = parts.values().stream().anyMatch(p -> p[2] > 0);
@@ -240,33 +217,36 @@ public final class HtmlReport {
         sb.append("</table>\n");
     }
 
-    private static void ta(StringBuilder sb, JsonNode extra) {
-        JsonNode iso = extra.path("isolation");
-        sb.append("<h2>For the TA</h2>\n<div class=\"ta\"><p>Seed: <code>").append(esc(extra.path("seed").asText()))
-                .append("</code> · isolation: <b>").append(esc(iso.path("level").asText("unknown"))).append("</b>");
-        if (iso.path("layers").isArray()) {
-            List<String> layers = new ArrayList<>();
-            iso.path("layers").forEach(l -> layers.add(l.asText()));
-            sb.append(" (").append(esc(String.join(" → ", layers))).append(")");
+    private static void ta(StringBuilder sb, RunData extra) {
+        RunData.Isolation iso = extra.isolation();
+        sb.append("<h2>For the TA</h2>\n<div class=\"ta\"><p>Seed: <code>")
+                .append(esc(extra.seed() == null ? "" : extra.seed().toString()))
+                .append("</code> · isolation: <b>").append(esc(iso == null || iso.level() == null ? "unknown"
+                        : iso.level())).append("</b>");
+        if (iso != null && iso.layers() != null) {
+            sb.append(" (").append(esc(String.join(" → ", iso.layers()))).append(")");
         }
         sb.append("</p>");
-        JsonNode cases = extra.path("cases");
-        if (cases.isObject()) {
-            sb.append("<p>Scoring cases: version <code>").append(esc(cases.path("version").asText()))
-                    .append("</code>, digest <code>").append(esc(cases.path("digest").asText())).append("</code></p>");
+        RunData.Cases cases = extra.cases();
+        if (cases != null) {
+            sb.append("<p>Scoring cases: version <code>").append(esc(nullToEmpty(cases.version())))
+                    .append("</code>, digest <code>").append(esc(nullToEmpty(cases.digest()))).append("</code></p>");
         }
-        for (JsonNode w : iso.path("warnings")) {
-            sb.append("<p class=\"failed\">").append(esc(w.asText())).append("</p>");
+        if (iso != null && iso.warnings() != null) {
+            for (String w : iso.warnings()) {
+                sb.append("<p class=\"failed\">").append(esc(w)).append("</p>");
+            }
         }
-        JsonNode timings = extra.path("timings_ms");
-        if (timings.isObject() && !timings.isEmpty()) {
+        if (extra.timingsMs() != null && !extra.timingsMs().isEmpty()) {
             List<String> stages = new ArrayList<>();
-            timings.fields().forEachRemaining(
-                    f -> stages.add(esc(f.getKey()) + " " + Html.seconds(f.getValue().asLong())));
+            extra.timingsMs().forEach((stage, millis) -> stages.add(esc(stage) + " " + Html.seconds(millis)));
             sb.append("<p>Timings: ").append(String.join(" · ", stages)).append("</p>");
         }
-        sb.append("<p>Grader ").append(esc(extra.path("grader_version").asText())).append(" on ")
-                .append(esc(extra.path("jdk").asText())).append("</p></div>\n");
+        sb.append("<p>Grader ").append(esc(nullToEmpty(extra.graderVersion()))).append(" on ")
+                .append(esc(nullToEmpty(extra.jdk()))).append("</p></div>\n");
     }
 
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
 }

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import nnlab.grader.report.ReportWriter;
+import nnlab.grader.report.ResultsDocument;
 
 /**
  * The report writer the grader's command lines find with {@link java.util.ServiceLoader}: HTML pages by
@@ -28,14 +27,14 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Path resultsJson, Path studentHtml, Path taHtml) throws IOException {
-        JsonNode results = HtmlReport.read(resultsJson);
+        ResultsDocument results = ResultsDocument.read(resultsJson);
         HtmlReport.write(results, studentHtml, Audience.studentAt(results, clock.instant()));
         HtmlReport.write(results, taHtml, Audience.TA);
     }
 
     @Override
     public String terminalSummary(Path resultsJson, boolean forTa, boolean colour) throws IOException {
-        JsonNode results = HtmlReport.read(resultsJson);
+        ResultsDocument results = ResultsDocument.read(resultsJson);
         return TerminalSummary.render(results, forTa ? Audience.TA : Audience.studentAt(results, clock.instant()),
                 colour);
     }

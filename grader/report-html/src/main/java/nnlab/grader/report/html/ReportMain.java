@@ -1,65 +1,145 @@
 package nnlab.grader.report.html;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nnlab.grader.report.ReportWriter;
+import nnlab.grader.report.ResultsDocument;
 
-import nnlab.grader.cli.Feedback;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line for reports of results already written: {@code student RESULTS.json [OUT.html]
  * [student|student-after-due-date|ta]} writes one report (the student's view as of now by default) and prints the
  * terminal summary; {@code batch OUT} brings a {@code grade-all} output folder's reports and {@code index.html} up to
  * date.
+ *
+ * <p>Exit codes: 0 written, 1 the results cannot be read or a page cannot be written, {@value #USAGE} bad usage (one
+ * line on stderr that says what to do, as every nnlab command line does).
  */
-public final class ReportMain {
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes feedback reports from results the grader already wrote.",
+        subcommands = {ReportMain.Student.class, ReportMain.Batch.class})
+public final class ReportMain implements Runnable {
 
-    private static final String USAGE = """
-            usage: student RESULTS.json [OUT.html] [student|student-after-due-date|ta]
-                   batch OUT   (grade-all's output folder, with results/NAME.json)""";
+    /** Exit code of a usage error: a bad audience, a missing argument, a folder that does not exist. */
+    static final int USAGE = 2;
+    /** Exit code when the results cannot be read or a page cannot be written. */
+    static final int NOT_WRITTEN = 1;
 
-    private ReportMain() {
-    }
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    /** Runs one command; exits 2 on bad usage and 1 when the results cannot be read or a page cannot be written. */
+    /** Runs one command and exits with its code. */
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code. */
+    static int run(String... args) {
+        return new CommandLine(new ReportMain())
+                .registerConverter(Audience.class, ReportMain::audience)
+                .setParameterExceptionHandler((e, a) -> usage(e.getCommandLine(), e.getMessage()))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof CommandLine.ParameterException) {
+                        return usage(cl, e.getMessage());
+                    }
+                    if (e instanceof IOException) {
+                        cl.getErr().println("Report not written: " + e.getMessage());
+                        cl.getErr().flush();
+                        return NOT_WRITTEN;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: student or batch");
+    }
+
+    /** Reads an audience as written on the command line: student, student-after-due-date or ta. */
+    private static Audience audience(String value) {
         try {
-            System.exit(run(args));
-        } catch (IOException e) {
-            System.err.println("Report not written: " + e.getMessage());
-            System.exit(1);
+            return Audience.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("unknown audience '" + value
+                    + "': use student, student-after-due-date or ta");
         }
     }
 
-    static int run(String... args) throws IOException {
-        if (args.length >= 2 && args.length <= 4 && args[0].equals("student")) {
-            Path results = Path.of(args[1]);
-            JsonNode tree = HtmlReport.read(results);
-            Path out = args.length >= 3 ? Path.of(args[2]) : results.resolveSibling("report.html");
-            Audience audience = Audience.studentAt(tree, Instant.now());
-            if (args.length == 4) {
-                try {
-                    audience = Audience.valueOf(args[3].toUpperCase(Locale.ROOT).replace('-', '_'));
-                } catch (IllegalArgumentException e) {
-                    System.err.println("Unknown audience '" + args[3] + "'.\n" + USAGE);
-                    return 2;
-                }
+    /** Reports a usage error as one line and exit code {@value #USAGE}, as the grader's command lines do. */
+    private static int usage(CommandLine cl, String message) {
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println(name + ": " + message + " (see " + name + " --help)");
+        err.flush();
+        return USAGE;
+    }
+
+    /** The {@code student} command: one report and the terminal summary. */
+    @Command(name = "student", mixinStandardHelpOptions = true,
+            description = "Writes one report of RESULTS.json and prints the terminal summary.")
+    static final class Student implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "RESULTS.json", description = "A results.json the grader wrote.")
+        Path results;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "OUT.html",
+                description = "Where to write the report (default: report.html beside the results).")
+        Path out;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "AUDIENCE",
+                description = "student, student-after-due-date or ta (default: the student's view as of now).")
+        Audience audience;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ResultsDocument document = ResultsDocument.read(results);
+            Path html = out != null ? out : results.resolveSibling("report.html");
+            Audience shown = audience != null ? audience : Audience.studentAt(document, Instant.now());
+            HtmlReport.write(document, html, shown);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(TerminalSummary.render(document, shown,
+                    ReportWriter.colourWanted(System.console(), System.getenv())));
+            stdout.println("Report: " + html.toAbsolutePath());
+            stdout.flush();
+            return 0;
+        }
+    }
+
+    /** The {@code batch} command: a batch folder's reports and index page. */
+    @Command(name = "batch", mixinStandardHelpOptions = true,
+            description = "Brings a grade-all output folder's reports and index.html up to date.")
+    static final class Batch implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "OUT", description = "grade-all's output folder, with results/NAME.json.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(out)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        out + " is not a folder: give grade-all's output folder");
             }
-            HtmlReport.write(tree, out, audience);
-            boolean colour = Feedback.colourWanted(System.console(), System.getenv());
-            System.out.print(TerminalSummary.render(tree, audience, colour));
-            System.out.println("Report: " + out.toAbsolutePath());
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("Batch page: " + BatchPage.write(out, Instant.now()).toAbsolutePath());
+            stdout.flush();
             return 0;
         }
-        if (args.length == 2 && args[0].equals("batch") && Files.isDirectory(Path.of(args[1]))) {
-            System.out.println("Batch page: " + BatchPage.write(Path.of(args[1]), Instant.now()).toAbsolutePath());
-            return 0;
-        }
-        System.err.println(USAGE);
-        return 2;
     }
 }

@@ -2,13 +2,15 @@ package nnlab.grader.report.html;
 
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import nnlab.grader.Disclosure;
+import nnlab.grader.Visibility;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestData;
+import nnlab.grader.report.TestResult;
 
 /**
  * The summary a student sees after grading locally: one line per test and the total, coloured only when asked to
- * (see {@link nnlab.grader.cli.Feedback#colourWanted}). Control characters from the results are replaced, so a
+ * (see {@link nnlab.grader.report.ReportWriter#colourWanted}). Control characters from the results are replaced, so a
  * message cannot drive the terminal.
  */
 public final class TerminalSummary {
@@ -23,30 +25,28 @@ public final class TerminalSummary {
     }
 
     /** Returns the summary of a parsed {@code results.json}, with tests the student may not see reduced to points. */
-    public static String render(JsonNode results, Audience audience, boolean colour) {
+    public static String render(ResultsDocument results, Audience audience, boolean colour) {
         StringBuilder sb = new StringBuilder();
-        double max = 0;
-        for (JsonNode t : results.path("tests")) {
-            max += t.path("max_score").asDouble();
-            String number = clean(t.path("number").asText());
-            String points = Html.points(t.path("max_score").asDouble());
+        for (TestResult t : results.tests()) {
+            String number = clean(t.number());
+            String points = Html.points(t.maxScore());
             if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
-                boolean never = "hidden".equals(t.path("visibility").asText());
+                boolean never = t.disclosure().outcome() == Visibility.HIDDEN;
                 sb.append(paint(colour, DIM, String.format(Locale.ROOT, "%-7s %-7s %6s / %-6s %s", number,
                         never ? "hidden" : "later", "?", points,
                         never ? "counted in the total, never shown" : "shown once late submissions close")))
                         .append('\n');
                 continue;
             }
-            boolean passed = "passed".equals(t.path("status").asText());
+            boolean passed = t.passed();
             sb.append(String.format(Locale.ROOT, "%-7s ", number))
                     .append(paint(colour, passed ? GREEN : RED, String.format(Locale.ROOT, "%-7s", passed ? "passed"
                             : "failed")))
-                    .append(String.format(Locale.ROOT, " %6s / %-6s %s", Html.points(t.path("score").asDouble()), points,
-                            clean(t.path("name").asText())))
+                    .append(String.format(Locale.ROOT, " %6s / %-6s %s", Html.points(t.score()), points,
+                            clean(t.name())))
                     .append('\n');
-            JsonNode probes = t.path("extra_data").path("probes");
-            if (audience == Audience.TA && probes.path("flag").asBoolean()) {
+            TestData.Probes probes = t.extraData().probes();
+            if (audience == Audience.TA && probes != null && probes.flag()) {
                 sb.append("        ").append(clean(TestSection.probeFlag(probes))).append('\n');
             }
             if (!passed) {
@@ -57,8 +57,8 @@ public final class TerminalSummary {
                 }
             }
         }
-        sb.append(paint(colour, BOLD, "Total: " + Html.points(results.path("score").asDouble()) + " / "
-                + Html.points(max))).append('\n');
+        sb.append(paint(colour, BOLD, "Total: " + Html.points(results.score()) + " / "
+                + Html.points(results.maxScore()))).append('\n');
         return sb.toString();
     }
 

@@ -5,9 +5,9 @@ import static nnlab.grader.report.html.Html.esc;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import nnlab.grader.Disclosure;
+import nnlab.grader.report.TestData;
+import nnlab.grader.report.TestResult;
 
 /**
  * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
@@ -18,31 +18,30 @@ final class TrainingSection {
     private TrainingSection() {
     }
 
-    private static void draw(StringBuilder sb, JsonNode tests, Audience audience) {
+    private static void draw(StringBuilder sb, List<TestResult> tests, Audience audience) {
         List<String> curves = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Double> student = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> target = new ArrayList<>();
-        for (JsonNode t : tests) {
+        for (TestResult t : tests) {
             if (!audience.shows(t, Disclosure.Part.DETAILS)) {
                 continue;
             }
-            JsonNode data = t.path("extra_data");
-            double[] history = doubles(data.path("loss_history"));
+            TestData data = t.extraData();
+            double[] history = data.doubles(TestData.LOSS_HISTORY);
             if (history != null && history.length > 0) {
-                double[] referenceHistory = doubles(data.path("reference_loss_history"));
+                double[] referenceHistory = data.doubles(TestData.REFERENCE_LOSS_HISTORY);
                 curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
-                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory) + "\">\n"
+                        + Plots.lossCurves(t.name().split(":")[0], history, referenceHistory) + "\">\n"
                         + lastLosses(history, referenceHistory));
             }
-            if (data.path("test_accuracy").isNumber()) {
-                names.add(t.path("number").asText());
-                student.add(data.path("test_accuracy").asDouble());
-                reference.add(data.path("reference_accuracy").isNumber()
-                        ? data.path("reference_accuracy").asDouble() : Double.NaN);
-                target.add(data.path("target_accuracy").isNumber()
-                        ? data.path("target_accuracy").asDouble() : Double.NaN);
+            double accuracy = data.number(TestData.TEST_ACCURACY);
+            if (!Double.isNaN(accuracy)) {
+                names.add(t.number());
+                student.add(accuracy);
+                reference.add(data.number(TestData.REFERENCE_ACCURACY));
+                target.add(data.number(TestData.TARGET_ACCURACY));
             }
         }
         if (curves.isEmpty() && names.isEmpty()) {
@@ -79,7 +78,7 @@ final class TrainingSection {
      * Draws the training plots; where the charting library cannot draw here (no fonts on a bare server, say), the
      * page says so and keeps everything else.
      */
-    static void append(StringBuilder sb, JsonNode tests, Audience audience) {
+    static void append(StringBuilder sb, List<TestResult> tests, Audience audience) {
         StringBuilder plots = new StringBuilder();
         try {
             draw(plots, tests, audience);
@@ -92,18 +91,5 @@ final class TrainingSection {
                     .append(esc(e.toString())).append("); the numbers are in results.json.</p>\n");
         }
         sb.append(plots);
-    }
-
-    /** Returns the array's values, or null when {@code node} is not an array. */
-    static double[] doubles(JsonNode node) {
-        if (!node.isArray()) {
-            return null;
-        }
-        double[] out = new double[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = node.get(i);
-            out[i] = v.isNumber() ? v.asDouble() : Double.NaN;
-        }
-        return out;
     }
 }

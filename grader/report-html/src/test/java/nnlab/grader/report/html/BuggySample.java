@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
 
@@ -54,8 +55,8 @@ final class BuggySample {
     }
 
     /** Returns the results as written to {@code results.json}. */
-    static JsonNode json() {
-        return Fixtures.JSON.valueToTree(results().toJson());
+    static ResultsDocument json() {
+        return results().document();
     }
 
     /** Writes the sample's report for {@code audience} under the artifacts folder and returns the file. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nnlab.grader.Visibility;
 import nnlab.grader.report.Results;
+import nnlab.grader.report.TestData;
 
 @Tag("slow")
 class BuggySampleReportTests {
@@ -117,11 +118,12 @@ class BuggySampleReportTests {
         for (Results.Test t : BuggySample.results().tests()) {
             if (visibilities.contains(t.visibility())) {
                 collect(t.output(), values);
-                t.extraData().forEach((k, v) -> {
-                    if (!k.equals("duration_ms")) {
-                        collect(v, values);
-                    }
-                });
+                t.attached().values().forEach(v -> collect(v, values));
+                TestData.Probes probes = t.toResult().extraData().probes();
+                if (probes != null) {
+                    collect(probes.failures(), values);
+                    collect(probes.notes(), values);
+                }
             }
         }
         return values;

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
 import nnlab.testsupport.Trees;
@@ -106,7 +106,7 @@ class ChromiumRenderingTests {
     void reportWithHostileOutputRunsNoScript() throws Exception {
         Path page = BuggySample.ARTIFACTS.resolve("hostile.html");
         Files.createDirectories(page.getParent());
-        Files.writeString(page, HtmlReport.render(Fixtures.results(), Audience.TA));
+        Files.writeString(page, HtmlReport.render(Fixtures.document(), Audience.TA));
         Render r = render(page, "hostile.png");
         assertEquals(List.of(), r.consoleErrors(), "an escaped <script> neither runs nor trips the CSP");
     }
@@ -127,9 +127,9 @@ class ChromiumRenderingTests {
                         checkInput(x);""");
         assertFalse(hostile.equals(source), "the patch no longer applies to Perceptron.java");
         Files.writeString(perceptron, hostile);
-        JsonNode results = Fixtures.JSON.valueToTree(new Grader(new Ps1Assignment()).grade(submission,
-                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).toJson());
-        assertTrue(results.toString().contains("<script>console.error('message ran')"),
+        ResultsDocument results = new Grader(new Ps1Assignment()).grade(submission,
+                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).document();
+        assertTrue(results.toTree().toString().contains("<script>console.error('message ran')"),
                 () -> "the student's markup must reach the results for this test to mean anything: " + results);
         for (Audience audience : Audience.values()) {
             Path page = BuggySample.ARTIFACTS.resolve("hostile-submission-" + audience.name().toLowerCase(

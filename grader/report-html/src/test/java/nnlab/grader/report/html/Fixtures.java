@@ -3,6 +3,8 @@ package nnlab.grader.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nnlab.grader.report.ResultsDocument;
+
 /** Hand-written results documents for the pages' unit tests. */
 final class Fixtures {
 
@@ -14,6 +16,16 @@ final class Fixtures {
     static final String HIDDEN_VALUE = "0.918273645";
 
     private Fixtures() {
+    }
+
+    /** Returns {@link #results()} as the typed model every page reads. */
+    static ResultsDocument document() {
+        return document(results());
+    }
+
+    /** Returns a (possibly edited) results tree as the typed model. */
+    static ResultsDocument document(JsonNode results) {
+        return ResultsDocument.of(results);
     }
 
     /** A submission with a compile error, a failed visible test with a hint, and a hidden test with a table. */
@@ -29,7 +41,8 @@ final class Fixtures {
                      "tests": [
                       {"name": "1.2.1 Prediction", "number": "1.2.1", "score": 1.5, "max_score": 3,
                        "status": "failed", "visibility": "visible",
-                       "output": "1 of 2 cases passed.\\n- stdout: %s\\nLikely mistake: p > 0.5 instead of p ≥ 0.5."},
+                       "output": "1 of 2 cases passed.\\n- stdout: %s\\nLikely mistake: p > 0.5 instead of p ≥ 0.5.",
+                       "extra_data": {"mistakes": [{"id": "STRICT_THRESHOLD", "message": "p > 0.5 instead of p ≥ 0.5."}]}},
                       {"name": "3.2.2 Dense backward", "number": "3.2.2", "score": 2, "max_score": 5,
                        "status": "failed", "visibility": "hidden", "output": "input %s",
                        "extra_data": {"gradient_check_1": {"label": "dense", "checked": 8, "failed": 1,

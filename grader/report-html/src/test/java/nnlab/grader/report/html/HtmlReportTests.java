@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.report.ResultsDocument;
+
 class HtmlReportTests {
 
     @Nested
@@ -22,7 +24,7 @@ class HtmlReportTests {
 
         @Test
         void scriptInStudentOutputIsRenderedInert() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertFalse(html.contains("<script"), "a raw <script> reached the page");
             assertFalse(html.contains("<img src=x"), "a raw <img> from student output reached the page");
             assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "escaped text is shown");
@@ -30,7 +32,7 @@ class HtmlReportTests {
 
         @Test
         void pageForbidsScriptsAndOutsideRequests() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.TA);
+            String html = HtmlReport.render(Fixtures.document(), Audience.TA);
             assertTrue(html.contains("default-src 'none'"));
             assertFalse(html.matches("(?s).*(src|href)=\"(https?:|//).*"), "the page refers to an outside asset");
         }
@@ -41,7 +43,7 @@ class HtmlReportTests {
 
         @Test
         void hiddenTestShowsOnlyThatItExistsAndItsPoints() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT_AFTER_DUE_DATE);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT_AFTER_DUE_DATE);
             assertTrue(html.contains("<b>3.2.2</b> Hidden test — 5 pts"));
             assertFalse(html.contains(Fixtures.HIDDEN_VALUE), "a hidden test's data reached the student");
             assertFalse(html.contains("Dense backward"));
@@ -50,7 +52,7 @@ class HtmlReportTests {
 
         @Test
         void taSeesHiddenGradientCheckIsolationAndSeed() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.TA);
+            String html = HtmlReport.render(Fixtures.document(), Audience.TA);
             assertTrue(html.contains("<table class=\"gradient-check\">"));
             assertTrue(html.contains("0.918274"), "the analytic value is in the table");
             assertTrue(html.contains("Seed: <code>42</code>"));
@@ -59,13 +61,13 @@ class HtmlReportTests {
 
         @Test
         void studentDoesNotSeeTheSeed() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertFalse(html.contains("Seed"), "with the seed a student could regenerate the run's probes");
         }
 
         @Test
         void studentBeforeTheDueDateIsToldWhenMoreWillShow() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("1 test shows only its points here: tests marked “shown after the due date” show"
                     + " their results from 2027-02-19 23:59:00 UTC-05:00, when no late submission is accepted"), html);
         }
@@ -73,29 +75,29 @@ class HtmlReportTests {
         @Test
         void theDueDateDecidesTheStudentsAudience() {
             var results = Fixtures.results();
-            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2027-02-20T04:58:59Z")));
+            assertEquals(Audience.STUDENT, Audience.studentAt(Fixtures.document(results), Instant.parse("2027-02-20T04:58:59Z")));
             assertEquals(Audience.STUDENT_AFTER_DUE_DATE,
-                    Audience.studentAt(results, Instant.parse("2027-02-20T04:59:00Z")));
+                    Audience.studentAt(Fixtures.document(results), Instant.parse("2027-02-20T04:59:00Z")));
         }
 
         @Test
         void afterDueDateTestsWaitForTheLastLateSubmission() {
             var results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.get("extra_data")).put("after_due_date_shown_from", "2027-02-21T23:59:00-05:00");
-            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2027-02-21T12:00:00Z")),
+            assertEquals(Audience.STUDENT, Audience.studentAt(Fixtures.document(results), Instant.parse("2027-02-21T12:00:00Z")),
                     "past the due date, but a student with late days can still submit");
             assertEquals(Audience.STUDENT_AFTER_DUE_DATE,
-                    Audience.studentAt(results, Instant.parse("2027-02-22T04:59:00Z")));
-            assertTrue(HtmlReport.render(results, Audience.STUDENT).contains("from 2027-02-21 23:59:00 UTC-05:00"));
+                    Audience.studentAt(Fixtures.document(results), Instant.parse("2027-02-22T04:59:00Z")));
+            assertTrue(HtmlReport.render(Fixtures.document(results), Audience.STUDENT).contains("from 2027-02-21 23:59:00 UTC-05:00"));
         }
 
         @Test
         void resultsWithoutAReadableDueDateShowTheLeast() {
             var results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.get("extra_data")).put("due", "next Friday");
-            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2099-01-01T00:00:00Z")));
+            assertEquals(Audience.STUDENT, Audience.studentAt(Fixtures.document(results), Instant.parse("2099-01-01T00:00:00Z")));
             ((ObjectNode) results.get("extra_data")).remove("due");
-            assertEquals(Audience.STUDENT, Audience.studentAt(results, Instant.parse("2099-01-01T00:00:00Z")));
+            assertEquals(Audience.STUDENT, Audience.studentAt(Fixtures.document(results), Instant.parse("2099-01-01T00:00:00Z")));
         }
     }
 
@@ -106,7 +108,7 @@ class HtmlReportTests {
         void aFileThatIsNotJsonSaysWhichFileAndWhy(@TempDir Path tmp) throws Exception {
             Path file = tmp.resolve("results.json");
             Files.writeString(file, "Score: 100");
-            IOException e = assertThrows(IOException.class, () -> HtmlReport.read(file));
+            IOException e = assertThrows(IOException.class, () -> ResultsDocument.read(file));
             assertTrue(e.getMessage().startsWith(file + " is not valid JSON"), e.getMessage());
         }
 
@@ -114,13 +116,13 @@ class HtmlReportTests {
         void jsonWithoutTestsIsNotAResultsFile(@TempDir Path tmp) throws Exception {
             Path file = tmp.resolve("results.json");
             Files.writeString(file, "[1, 2]");
-            IOException e = assertThrows(IOException.class, () -> HtmlReport.read(file));
+            IOException e = assertThrows(IOException.class, () -> ResultsDocument.read(file));
             assertTrue(e.getMessage().contains("needs a \"tests\" array"), e.getMessage());
         }
 
         @Test
         void aMissingFileIsAnIoError(@TempDir Path tmp) {
-            assertThrows(IOException.class, () -> HtmlReport.read(tmp.resolve("missing.json")));
+            assertThrows(IOException.class, () -> ResultsDocument.read(tmp.resolve("missing.json")));
         }
     }
 
@@ -129,13 +131,13 @@ class HtmlReportTests {
 
         @Test
         void namedMistakeIsAHint() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<div class=\"hint\">Likely mistake: p &gt; 0.5 instead of p ≥ 0.5.</div>"));
         }
 
         @Test
         void compileErrorShowsFileAndLine() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<td><code>nnlab/Dense.java:12</code></td><td><pre>error: &#39;;&#39; expected"),
                     html);
         }
@@ -146,7 +148,7 @@ class HtmlReportTests {
             ObjectNode part = ((ObjectNode) results.get("extra_data")).putArray("parts").addObject();
             part.put("id", "part1").put("title", "The perceptron <1>").put("points", 20);
             part.putArray("sections").add("1.2");
-            String html = HtmlReport.render(results, Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(results), Audience.STUDENT);
             assertTrue(html.contains("<td>Part 1 — The perceptron &lt;1&gt;</td>"), html);
             assertTrue(html.contains("<td>Part 3</td>"), "a test outside the recorded parts keeps its number");
         }
@@ -156,7 +158,7 @@ class HtmlReportTests {
             var results = (ObjectNode) Fixtures.results();
             results.put("output", "Score: 3.5 / 10\nCompiler errors:\n  nnlab/Dense.java:12: error: ';' expected\n"
                     + "Replaced nnlab/Dense.java by the starter's version because it did not compile.\nOther note\n");
-            String html = HtmlReport.render(results, Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(results), Audience.STUDENT);
             assertEquals(1, html.split("&#39;;&#39; expected", -1).length - 1, html);
             assertFalse(html.contains("Replaced nnlab/Dense.java"), html);
             assertTrue(html.contains("<pre class=\"summary\">Other note</pre>"), html);
@@ -164,7 +166,7 @@ class HtmlReportTests {
 
         @Test
         void theLateDayLineIsShownAndTheScoreLineIsNotRepeated() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<pre class=\"summary\">Submitted 2027-02-20 10:00:00 EST: 1 late day used.</pre>"),
                     html);
             assertFalse(html.contains("Score: 3.5"));
@@ -174,14 +176,14 @@ class HtmlReportTests {
         void anEmptyLossHistoryDrawsNoCurve() {
             var results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.path("tests").get(2).path("extra_data")).putArray("loss_history");
-            String html = HtmlReport.render(results, Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(results), Audience.STUDENT);
             assertFalse(html.contains("loss-curve"), html);
             assertTrue(html.contains("<img class=\"accuracy\""), "the accuracy plot is still drawn");
         }
 
         @Test
         void partsCountHiddenPointsApart() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<tr class=\"neutral\"><td>Part 3</td><td class=\"num\">0 / 0</td>"
                     + "<td class=\"num\">0</td><td></td><td class=\"num\">5</td>"), html);
             assertTrue(html.contains("<tr class=\"failed\"><td>Part 1</td><td class=\"num\">1.5 / 3</td>"
@@ -190,7 +192,7 @@ class HtmlReportTests {
 
         @Test
         void lossCurveAndAccuracyArePlottedAsDataUris() {
-            String html = HtmlReport.render(Fixtures.results(), Audience.STUDENT);
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\"data:image/png;"
                     + "base64,"));
             assertTrue(html.contains("<img class=\"accuracy\""));

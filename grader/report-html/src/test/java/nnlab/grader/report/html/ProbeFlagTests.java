@@ -27,19 +27,19 @@ class ProbeFlagTests {
 
     @Test
     void theTaSeesTheFlagAndTheCasesVersionInBothViews() {
-        String html = HtmlReport.render(flagged(), Audience.TA);
+        String html = HtmlReport.render(Fixtures.document(flagged()), Audience.TA);
         assertTrue(html.contains(FLAG) && html.contains("2 of 8 probes failed"), html);
         assertTrue(html.contains("2027-spring.1") && html.contains("0123456789abcdef"), html);
-        String terminal = TerminalSummary.render(flagged(), Audience.TA, false);
+        String terminal = TerminalSummary.render(Fixtures.document(flagged()), Audience.TA, false);
         assertTrue(terminal.contains(FLAG) && terminal.contains("weightedSum is off"), terminal);
     }
 
     @Test
     void studentsSeeNeitherTheFlagNorTheCasesVersion() {
         for (Audience student : new Audience[] {Audience.STUDENT, Audience.STUDENT_AFTER_DUE_DATE}) {
-            String html = HtmlReport.render(flagged(), student);
+            String html = HtmlReport.render(Fixtures.document(flagged()), student);
             assertFalse(html.contains(FLAG) || html.contains("probe") || html.contains("2027-spring.1"), html);
-            String terminal = TerminalSummary.render(flagged(), student, false);
+            String terminal = TerminalSummary.render(Fixtures.document(flagged()), student, false);
             assertFalse(terminal.contains(FLAG), terminal);
         }
     }

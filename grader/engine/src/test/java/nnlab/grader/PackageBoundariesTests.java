@@ -1,0 +1,90 @@
+package nnlab.grader;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+/**
+ * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
+ * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
+ * depends on no stage of the grader, no two stages depend on each other in a cycle, and nothing the contracts expose
+ * belongs to the submission JVM's runtime.
+ */
+class PackageBoundariesTests {
+
+    private static final String CONTRACTS = "nnlab.grader";
+
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .withImportOption(location -> !location.contains("/nnlab/grader/runtime/"))
+            .importPackages(CONTRACTS);
+
+    /** Each class's slice: "contracts" for the package itself, else its stage (run, report, sandbox, …). */
+    private static final SliceAssignment BY_STAGE = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            if (pkg.equals(CONTRACTS)) {
+                return SliceIdentifier.of("contracts");
+            }
+            if (!pkg.startsWith(CONTRACTS + ".")) {
+                return SliceIdentifier.ignore();
+            }
+            String rest = pkg.substring(CONTRACTS.length() + 1);
+            int dot = rest.indexOf('.');
+            return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+            return "the contracts package and each stage of the grader";
+        }
+    };
+
+    @Nested
+    class TheContracts {
+        @Test
+        void dependOnNoStageButScoring() {
+            noClasses().that().resideInAPackage(CONTRACTS)
+                    .should().dependOnClassesThat().resideInAnyPackage(CONTRACTS + ".run..", CONTRACTS + ".cli..",
+                            CONTRACTS + ".report..", CONTRACTS + ".sandbox..", CONTRACTS + ".compile..",
+                            CONTRACTS + ".intake..")
+                    .because("assignment authors compile against the contracts alone; the stages depend on them")
+                    .check(ENGINE);
+        }
+
+        @Test
+        void exposeNoTypeOfTheSubmissionJvmsRuntime() {
+            noClasses().that().resideInAPackage(CONTRACTS)
+                    .should().dependOnClassesThat().resideInAPackage(CONTRACTS + ".runtime..")
+                    .because("the runtime's protocol is the engine's business, not the assignment's")
+                    .check(ENGINE);
+        }
+    }
+
+    @Nested
+    class TheStages {
+        @Test
+        void formNoCycle() {
+            slices().assignedFrom(BY_STAGE).should().beFreeOfCycles().check(ENGINE);
+        }
+
+        @Test
+        void reportingKnowsNothingOfTheCommandLine() {
+            noClasses().that().resideInAPackage(CONTRACTS + ".report..")
+                    .should().dependOnClassesThat().resideInAnyPackage(CONTRACTS + ".cli..", CONTRACTS + ".run..")
+                    .because("reports are drawn from results.json alone, by whichever program reads it")
+                    .check(ENGINE);
+        }
+    }
+}
