@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
