@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
         subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
-                CourseMain.BundleCommand.class})
+                CourseMain.BundleCommand.class, CourseMain.BenchmarkCommand.class})
 public final class CourseMain implements Runnable {
 
     static final int USAGE = 2;
@@ -437,6 +437,38 @@ public final class CourseMain implements Runnable {
             List<String> names = Bundle.build(assignment, Bundle.currentClasspath(), out, leaderboard);
             System.out.println("Wrote " + out.toAbsolutePath() + " (" + names.size() + " entries, "
                     + Files.size(out) / 1024 + " KiB)");
+            return 0;
+        }
+    }
+
+    /** {@code benchmark}: how fast a batch grades, per submission and per stage. */
+    @Command(name = "benchmark", mixinStandardHelpOptions = true,
+            description = "Builds --count typical submissions (the correct and buggy samples, the catalogued mutants),"
+                    + " grades them as grade-all does and prints wall and CPU seconds per submission and per stage;"
+                    + " then times the correct sample sandboxed and in process in this JVM and prints the ratio.")
+    static final class BenchmarkCommand implements Callable<Integer> {
+        @Option(names = "--assignment", defaultValue = "ps1", description = "The problem set (default: ${DEFAULT-VALUE}).") String assignment;
+        @Option(names = "--repository", defaultValue = ".", description = "The nnlab repository, for the samples and the"
+                + " mutant catalogue (default: the current folder).") Path repository;
+        @Option(names = "--count", defaultValue = "20", description = "Submissions in the batch (default: ${DEFAULT-VALUE}).") int count;
+        @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).") int jobs;
+        @Option(names = "--seed", defaultValue = "1", description = "The run seed of every grading (default: ${DEFAULT-VALUE}).") long seed;
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed single gradings each way (default: ${DEFAULT-VALUE}).") int repeats;
+        @Option(names = "--work", description = "Scratch folder, emptied first (default: a new temporary folder).") Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1 || jobs < 1 || repeats < 1) {
+                throw new CommandLines.UsageError("--count, --jobs and --repeats must be at least 1");
+            }
+            Path samples = repository.resolve("assignments").resolve(assignment).resolve("samples");
+            if (!Files.isDirectory(samples.resolve("correct"))) {
+                throw new CommandLines.UsageError("--repository " + repository.toAbsolutePath() + " has no " + samples
+                        + "/correct: run from the repository's root or pass --repository");
+            }
+            Path folder = work != null ? work : Files.createTempDirectory("nnlab-benchmark");
+            new Benchmark(new Benchmark.Options(assignment(assignment), repository.toAbsolutePath().normalize(),
+                    folder.toAbsolutePath(), count, jobs, seed, repeats, System.out, System.err)).run();
             return 0;
         }
     }
