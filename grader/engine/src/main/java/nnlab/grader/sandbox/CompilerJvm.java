@@ -64,6 +64,7 @@ public final class CompilerJvm implements AutoCloseable {
     private StringBuilder stderr;
     private long nextId;
     private long startedNanos;
+    private int starts;
 
     /**
      * Prepares (without starting) a compiler process with {@code heapMegabytes} of heap that lives at most
@@ -115,6 +116,11 @@ public final class CompilerJvm implements AutoCloseable {
             kill();
             return new Failed("was interrupted");
         }
+    }
+
+    /** Returns how many compiler processes this compiler has started so far. */
+    public synchronized int starts() {
+        return starts;
     }
 
     /** Returns the heap, in megabytes, each of this compiler's processes gets. */
@@ -218,6 +224,7 @@ public final class CompilerJvm implements AutoCloseable {
         pb.environment().put("LANG", "C.UTF-8");
         process = pb.start();
         startedNanos = System.nanoTime();
+        starts++;
         stdin = process.getOutputStream();
         replies = new LinkedBlockingQueue<>();
         stderr = new StringBuilder();
