@@ -46,10 +46,10 @@ public final class BatchGrader {
     /** Extra seconds a grader process gets beyond the assignment's per-submission limit before it is killed. */
     private static final int GRACE_SECONDS = 120;
 
-    /** How to run the batch. */
+    /** How to run the batch; {@code shard} null grades every submission, else only that shard's (and writes its manifest). */
     public record Options(AssignmentSpec spec, Path submissions, Path out, int jobs, Roster roster,
                           Map<String, Instant> times, boolean regrade, Long seed, LateDayLedger ledger,
-                          List<String> javaCommand, PrintStream err, boolean tty) {
+                          List<String> javaCommand, PrintStream err, boolean tty, Shard shard) {
     }
 
     /** One submission: its name (the folder's name, or the file's without its extension) and where it is. */
@@ -108,7 +108,13 @@ public final class BatchGrader {
         Files.createDirectories(options.out().resolve("results"));
         List<Submission> todo = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Submission s : list(options.submissions())) {
+        List<Submission> listed = list(options.submissions());
+        if (options.shard() != null) {
+            options.shard().writeManifest(options.out(), options.spec(), options.seed(),
+                    listed.stream().map(Submission::name).toList());
+            listed = listed.stream().filter(s -> options.shard().contains(s.name())).toList();
+        }
+        for (Submission s : listed) {
             if (!options.regrade() && isFinal(resultFile(options.out(), s.name()))) {
                 skipped.add(s.name());
                 reapplyLateness(s);

@@ -62,7 +62,7 @@ final class Benchmark {
         double cpuBefore = childrenCpuSeconds() + ownCpuSeconds();
         BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(options.assignment().spec(), subs, batchOut,
                 options.jobs(), Roster.empty(), Map.of(), true, options.seed(), null, CourseMain.childCommand(),
-                options.err(), false)).run();
+                options.err(), false, null)).run();
         double cpu = childrenCpuSeconds() + ownCpuSeconds() - cpuBefore;
         int n = summary.graded().size();
         out.printf(Locale.ROOT, "%nBatch: %.1f s wall, %.1f CPU-s; per submission %.2f s wall, %.2f CPU-s%n",
