@@ -1,7 +1,6 @@
 package nnlab.grader.course;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import nnlab.grader.AssignmentSpec;
@@ -29,10 +27,12 @@ import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 
 /**
- * Grades a folder of submissions, each subfolder or file one submission, each in its own grader process, {@code jobs}
- * at a time. A submission's result is final once {@code results/NAME.json} exists: it is written atomically when its
- * grader process has finished, so killing the batch loses at most the submissions in flight, and a re-run grades
- * exactly the ones without a final result (all of them with {@code regrade}).
+ * Grades a folder of submissions, each subfolder or file one submission, {@code jobs} at a time, in as many warm
+ * grader processes ({@link BatchWorker}), each grading one submission after another. A submission's result is final
+ * once {@code results/NAME.json} exists: it is written atomically when its grader has answered, so killing the batch
+ * loses at most the submissions in flight, and a re-run grades exactly the ones without a final result (all of them
+ * with {@code regrade}). A grader process that dies takes no result with it: its submission is graded once more in a
+ * fresh one, and a submission that two grader processes died on is recorded as a grader error with both causes.
  */
 public final class BatchGrader {
 
@@ -46,10 +46,10 @@ public final class BatchGrader {
     /** Extra seconds a grader process gets beyond the assignment's per-submission limit before it is killed. */
     private static final int GRACE_SECONDS = 120;
 
-    /** How to run the batch. */
+    /** How to run the batch; {@code shard} null grades every submission, else only that shard's (and writes its manifest). */
     public record Options(AssignmentSpec spec, Path submissions, Path out, int jobs, Roster roster,
                           Map<String, Instant> times, boolean regrade, Long seed, LateDayLedger ledger,
-                          List<String> javaCommand, PrintStream err, boolean tty) {
+                          List<String> javaCommand, PrintStream err, boolean tty, Shard shard) {
     }
 
     /** One submission: its name (the folder's name, or the file's without its extension) and where it is. */
@@ -64,8 +64,12 @@ public final class BatchGrader {
     public record Summary(List<Outcome> graded, List<String> skipped, double wallSeconds) {
     }
 
+    /** Grader processes a submission may be tried in before it is recorded as a grader error. */
+    static final int ATTEMPTS = 2;
+
     private final Options options;
-    private final Map<Process, Boolean> running = new ConcurrentHashMap<>();
+    private final Map<BatchWorker, Boolean> running = new ConcurrentHashMap<>();
+    private final java.util.Queue<BatchWorker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Creates a batch with {@code options}. */
     public BatchGrader(Options options) {
@@ -104,7 +108,13 @@ public final class BatchGrader {
         Files.createDirectories(options.out().resolve("results"));
         List<Submission> todo = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Submission s : list(options.submissions())) {
+        List<Submission> listed = list(options.submissions());
+        if (options.shard() != null) {
+            options.shard().writeManifest(options.out(), options.spec(), options.seed(),
+                    listed.stream().map(Submission::name).toList());
+            listed = listed.stream().filter(s -> options.shard().contains(s.name())).toList();
+        }
+        for (Submission s : listed) {
             if (!options.regrade() && isFinal(resultFile(options.out(), s.name()))) {
                 skipped.add(s.name());
                 reapplyLateness(s);
@@ -140,6 +150,9 @@ public final class BatchGrader {
             }
         } finally {
             pool.shutdownNow();
+            for (BatchWorker w = idle.poll(); w != null; w = idle.poll()) {
+                w.retire();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(killer);
             } catch (IllegalStateException e) {
@@ -155,29 +168,37 @@ public final class BatchGrader {
         deleteTree(work);
         Files.createDirectories(work);
         Path raw = work.resolve("results.json");
-        List<String> cmd = new ArrayList<>(options.javaCommand());
-        // The reports come from the final results (late policy applied) when the batch page is written.
-        cmd.addAll(List.of("grade", "--assignment", options.spec().id(), "--submission",
-                s.path().toAbsolutePath().toString(), "--out", raw.toString(), "--no-report"));
-        if (options.seed() != null) {
-            cmd.addAll(List.of("--seed", options.seed().toString()));
-        }
-        log("started", s.name(), null);
-        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("grader.log").toFile()).start();
-        running.put(p, Boolean.TRUE);
-        int exit;
+        long limit = options.spec().limits().perSubmissionSeconds() + GRACE_SECONDS;
+        Integer exit = null;
         String reason = null;
-        try (OutputStream keepOpen = p.getOutputStream()) {
-            long limit = options.spec().limits().perSubmissionSeconds() + GRACE_SECONDS;
-            if (!p.waitFor(limit, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor();
-                reason = "the grader did not finish within " + limit + " s";
+        List<String> deaths = new ArrayList<>();
+        while (exit == null && reason == null) {
+            BatchWorker worker = idle.poll();
+            if (worker == null) {
+                Files.createDirectories(options.out().resolve("work"));
+                worker = new BatchWorker(options.javaCommand(), options.out().resolve("work").resolve("workers.log"));
             }
-            exit = p.exitValue();
-        } finally {
-            running.remove(p);
+            running.put(worker, Boolean.TRUE);
+            log("started", s.name(), null, worker.pid());
+            BatchWorker.Reply reply;
+            try {
+                reply = worker.grade(options.spec().id(), s.path(), raw, work.resolve("grader.log"), options.seed(), limit);
+            } finally {
+                running.remove(worker);
+            }
+            if (reply instanceof BatchWorker.Answered answered) {
+                exit = answered.exit();
+                idle.add(worker);
+            } else if (reply instanceof BatchWorker.TimedOut) {
+                reason = "the grader did not finish within " + limit + " s";
+            } else if (reply instanceof BatchWorker.Died died) {
+                deaths.add(died.cause());
+                log("worker_died", s.name(), died.cause(), worker.pid());
+                if (deaths.size() >= ATTEMPTS) {
+                    reason = "the grader process died on this submission " + deaths.size() + " times ("
+                            + String.join("; ", deaths) + "; see work/" + s.name() + "/grader.log)";
+                }
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ResultsDocument results;
@@ -196,7 +217,7 @@ public final class BatchGrader {
             }
         } else {
             status = GRADER_ERROR;
-            reason = reason != null ? reason : "the grader process exited with code " + exit + " without results"
+            reason = reason != null ? reason : "the grader answered with code " + exit + " without results"
                     + " (see work/" + s.name() + "/grader.log)";
             results = emptyResults(reason, seconds);
         }
@@ -208,12 +229,12 @@ public final class BatchGrader {
         // Results of a batch are staff-only: the leaderboard there feeds the batch page's ranking.
         results = Leaderboard.addTo(results);
         results = results.withExtraData(results.extraData().withBatch(new RunData.Batch(s.name(), status, reason,
-                exit, null, ResultsDocument.round(seconds), new RunData.Student(student.name(), student.id(),
+                exit, deaths.isEmpty() ? null : List.copyOf(deaths), ResultsDocument.round(seconds), new RunData.Student(student.name(), student.id(),
                 student.sisUserId(), student.sisLoginId(), student.section()), null)));
         JunitXml.write(results, options.spec().id() + "." + s.name(),
                 options.out().resolve("junit").resolve(s.name() + ".xml"));
         results.write(resultFile(options.out(), s.name()));
-        log("finished", s.name(), status);
+        log("finished", s.name(), status, null);
         if (!status.equals(GRADER_ERROR)) {
             deleteTree(work);
         }
@@ -258,12 +279,15 @@ public final class BatchGrader {
                 + " will regrade.", extra);
     }
 
-    private synchronized void log(String event, String name, String status) throws IOException {
+    private synchronized void log(String event, String name, String status, Long worker) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("event", event);
         line.put("submission", name);
         line.put("pid", ProcessHandle.current().pid());
+        if (worker != null) {
+            line.put("worker_pid", worker);
+        }
         if (status != null) {
             line.put("status", status);
         }
@@ -274,10 +298,8 @@ public final class BatchGrader {
     }
 
     private void killAll() {
-        running.keySet().forEach(p -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        });
+        running.keySet().forEach(BatchWorker::close);
+        idle.forEach(BatchWorker::close);
     }
 
     static boolean isFinal(Path file) {
@@ -295,6 +317,15 @@ public final class BatchGrader {
     private static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._@-]", "_");
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+    }
+
+    /** Deletes {@code dir} and everything in it, leaving whatever cannot be deleted. */
+    static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (IOException e) {
+            // A leftover scratch folder is harmless.
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

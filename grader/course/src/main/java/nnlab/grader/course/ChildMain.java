@@ -1,21 +1,71 @@
 package nnlab.grader.course;
 
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import nnlab.grader.cli.CommandLines;
+import nnlab.grader.cli.Main;
+import nnlab.grader.compile.Compilation;
+import nnlab.grader.report.Results;
+import nnlab.grader.report.RunData;
+import nnlab.grader.run.Grader;
+import nnlab.grader.sandbox.CompilerJvm;
+import nnlab.grader.sandbox.Sandbox;
 
 /**
- * The entry point of one batch worker: the engine's command line, plus a watchdog on standard input. The batch keeps
- * this process's standard input open; when the batch dies, even by SIGKILL, the pipe closes and this process kills
- * its own children (the submission JVM's sandbox) and halts, so no orphan keeps grading or writing.
+ * The entry point of one batch grader process, with a watchdog on standard input: when the batch dies, even by
+ * SIGKILL, the pipe closes and this process kills its own children (the submission and compiler JVMs' sandboxes) and
+ * halts, so no orphan keeps grading or writing.
+ *
+ * <p>With {@code --worker} it is a warm worker: it reads one request per line on standard input, {@code
+ * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as the engine's
+ * {@code grade --no-report} would (its own output going to LOG), and answers {@code {"out":RESULTS_JSON,"exit":CODE}}
+ * on standard output once the results file is written. Every grading keeps every isolation layer; what stays warm is
+ * the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson and the compiler process. Without
+ * {@code --worker}, the arguments are the engine's command line and it grades once.
  */
 public final class ChildMain {
 
+    /** The first argument that makes this process a warm worker. */
+    static final String WORKER = "--worker";
+
     private static final int ORPHANED = 137;
+    /**
+     * How long a warm worker's compiler process may live before it is replaced: long enough to serve many
+     * submissions, short enough that its CPU limit (twice this, see the sandbox) bounds what one process can spend.
+     */
+    static final int WARM_COMPILER_SECONDS = 600;
+    /** One grader per assignment, kept warm for every request of this worker. */
+    private static final Map<String, Grader> GRADERS = new java.util.HashMap<>();
+    private static CompilerJvm compiler;
+    private static Path scratch;
 
     private ChildMain() {
     }
 
-    /** Runs {@code nnlab.grader.cli.Main} with {@code args} under the watchdog. */
-    public static void main(String[] args) {
+    /** Runs the worker loop with {@code --worker}, else {@code nnlab.grader.cli.Main} with {@code args}. */
+    public static void main(String[] args) throws IOException {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killChildren, "kill-children"));
+        if (args.length > 0 && args[0].equals(WORKER)) {
+            serve();
+            return;
+        }
         Thread watchdog = new Thread(() -> {
             try {
                 while (System.in.read() != -1) {
@@ -24,13 +74,106 @@ public final class ChildMain {
             } catch (IOException e) {
                 // A broken pipe means the same as end of input: the batch is gone.
             }
-            killChildren();
-            Runtime.getRuntime().halt(ORPHANED);
+            orphaned();
         }, "batch-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killChildren, "kill-children"));
         System.exit(nnlab.grader.cli.Main.run(args));
+    }
+
+    /**
+     * Grades requests until standard input closes, then halts: the batch closes it when it is done with this worker
+     * and the system closes it when the batch dies, and either way nothing of this process may outlive the batch.
+     */
+    private static void serve() {
+        PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        // The engine's own chatter must never reach the reply channel.
+        System.setOut(System.err);
+        BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        requests.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // A broken pipe means the same as end of input: the batch is gone.
+            }
+            // The batch is gone or done: a grading still running has no one to report to.
+            orphaned();
+        }, "batch-requests");
+        reader.setDaemon(true);
+        reader.start();
+        CommandLines.chatter(false);
+        var json = ResultsDoc.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            while (true) {
+                String line = requests.take();
+                JsonNode request = json.readTree(line);
+                int exit = gradeLogged(request);
+                replies.println(json.writeValueAsString(Map.of("out", request.path("out").asText(), "exit", exit)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Grades one request with its output in the request's log file; returns the engine's exit code. */
+    private static int gradeLogged(JsonNode request) throws IOException {
+        Path log = Path.of(request.path("log").asText());
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        PrintStream before = System.err;
+        try (OutputStream file = Files.newOutputStream(log);
+             PrintStream logged = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            System.setOut(logged);
+            System.setErr(logged);
+            String id = request.path("assignment").asText();
+            Grader grader = GRADERS.computeIfAbsent(id, k -> Grader.find(k).map(a -> new Grader(a, compiler()))
+                    .orElse(null));
+            if (grader == null) {
+                logged.println("unknown assignment '" + id + "'; known: " + String.join(", ", Grader.known()));
+                return CommandLines.USAGE;
+            }
+            Path out = Path.of(request.path("out").asText());
+            Long seed = request.hasNonNull("seed") ? request.get("seed").asLong() : null;
+            Results results = grader.grade(Path.of(request.path("submission").asText()),
+                    new Grader.Options(seed, false, out, null, null));
+            results.write(out);
+            logged.print(results.output());
+            RunData run = results.document().extraData();
+            if (run.graderError() != null) {
+                return Main.GRADER_ERROR;
+            }
+            return run.refused() != null ? Main.REFUSED : 0;
+        } finally {
+            System.setOut(before);
+            System.setErr(before);
+        }
+    }
+
+    /** The worker's one compiler process, made on first use and replaced by itself after any failure. */
+    private static synchronized CompilerJvm compiler() {
+        if (compiler == null) {
+            try {
+                scratch = Files.createTempDirectory("nnlab-worker");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            compiler = new CompilerJvm(Sandbox.detect(), Compilation.Budget.DEFAULT.heapMegabytes(),
+                    WARM_COMPILER_SECONDS, scratch);
+        }
+        return compiler;
+    }
+
+    private static void orphaned() {
+        killChildren();
+        if (scratch != null) {
+            BatchGrader.deleteQuietly(scratch);
+        }
+        Runtime.getRuntime().halt(ORPHANED);
     }
 
     static void killChildren() {

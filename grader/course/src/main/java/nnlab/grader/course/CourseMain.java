@@ -28,9 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in parallel
- * child processes), {@code gradebook}, {@code junit}, {@code classroom}, {@code bundle} (the Gradescope zip), and
- * for authors {@code assign} (the starter project from the reference) and {@code sample} (a sample submission).
+ * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in warm
+ * worker processes, optionally one shard of it), {@code merge} (shards into one batch), {@code gradebook},
+ * {@code junit}, {@code classroom}, {@code bundle} (the Gradescope zip), {@code benchmark}, and for authors
+ * {@code assign} (the starter project from the reference) and {@code sample} (a sample submission).
  *
  * <p>Exit codes: 0 done, 2 bad usage (one line on stderr: an unknown assignment, a missing file, submissions
  * missing from the timestamps), 3 the submission was refused, 4 the grader failed
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
         subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
-                CourseMain.BundleCommand.class, AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
+                CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
+                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
 public final class CourseMain implements Runnable {
 
     static final int USAGE = 2;
@@ -185,7 +187,8 @@ public final class CourseMain implements Runnable {
 
     /** {@code grade-all}: a folder of submissions. */
     @Command(name = "grade-all", mixinStandardHelpOptions = true,
-            description = "Grades every subfolder or file of --submissions in its own grader process, --jobs at a time;"
+            description = "Grades every subfolder or file of --submissions in --jobs warm grader processes, one"
+                    + " submission at a time each (a grader that dies: the submission is graded once more in a fresh one);"
                     + " skips submissions with a final result unless --regrade; writes results/, junit/ and the"
                     + " gradebooks into --out.")
     static final class GradeAll implements Callable<Integer> {
@@ -205,12 +208,20 @@ public final class CourseMain implements Runnable {
         @Option(names = "--seed", description = "One run seed (probes only, never the points) for every submission"
                 + " (default: a secret one each).") Long seed;
         @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @Option(names = "--shard", description = "Grade only shard K of N (K/N, e.g. 2/4): the submissions whose name"
+                + " hashes to it, the same split on every machine; writes shard.json for course merge.") String shardText;
         @CommandLine.Mixin LateOptions late = new LateOptions();
 
         @Override
         public Integer call() throws Exception {
             if (jobs < 1) {
                 throw new CommandLines.UsageError("--jobs must be at least 1");
+            }
+            Shard shard;
+            try {
+                shard = shardText == null ? null : Shard.parse(shardText);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLines.UsageError("--shard: " + e.getMessage());
             }
             AssignmentSpec s = assignment(assignment).spec();
             if (!Files.isDirectory(submissions)) {
@@ -225,7 +236,7 @@ public final class CourseMain implements Runnable {
             checkTimes(all, r, times, err);
             reportRoster(all, r, err);
             BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(s, submissions, out, jobs, r, times,
-                    regrade, seed, late.open(), childCommand(), err, System.console() != null)).run();
+                    regrade, seed, late.open(), childCommand(), err, System.console() != null, shard)).run();
             Gradebook book = Gradebook.build(s, out, r, absent == Absent.ZERO);
             book.write(out, canvasId);
             System.out.print(summaryTable(book, summary));
@@ -282,8 +293,8 @@ public final class CourseMain implements Runnable {
     }
 
     /**
-     * Returns the command that starts one batch worker with this JVM's java and classpath, made absolute because
-     * each worker runs in its own working folder.
+     * Returns the command that starts one batch grader process with this JVM's java and classpath (its class path
+     * made absolute, so it does not depend on the working folder).
      */
     static List<String> childCommand() {
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -358,6 +369,44 @@ public final class CourseMain implements Runnable {
             }
             writeBatchPage(out);
             return 0;
+        }
+    }
+
+    /** {@code merge}: one batch from the shards of {@code grade-all --shard K/N}. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Combines the --out folders of every grade-all --shard K/N run into --out: results/, junit/,"
+                    + " batch-log.jsonl, the gradebooks and the batch page, as one unsharded grade-all would have"
+                    + " written them. Refuses shards of different assignments, cases versions or seeds, and"
+                    + " overlapping or missing shards.")
+    static final class Merge implements Callable<Integer> {
+        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
+        @Option(names = "--out", required = true, description = "Folder for the merged batch.") Path out;
+        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
+                + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "SHARD", description = "The --out folder of each shard.")
+        List<Path> shards;
+
+        @Override
+        public Integer call() throws Exception {
+            AssignmentSpec spec = assignment(assignment).spec();
+            shards.forEach(p -> CommandLines.existing("SHARD", p));
+            List<String> merged;
+            try {
+                merged = Shard.merge(shards, out, spec);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLines.UsageError(e.getMessage());
+            }
+            Gradebook book = Gradebook.build(spec, out,
+                    roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
+                    absent == Absent.ZERO);
+            book.write(out, canvasId);
+            System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
+                    + out.toAbsolutePath());
+            batchPage(out);
+            boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
+            return errors ? BATCH_ERRORS : 0;
         }
     }
 
@@ -438,6 +487,38 @@ public final class CourseMain implements Runnable {
             List<String> names = Bundle.build(assignment, Bundle.currentClasspath(), out, leaderboard);
             System.out.println("Wrote " + out.toAbsolutePath() + " (" + names.size() + " entries, "
                     + Files.size(out) / 1024 + " KiB)");
+            return 0;
+        }
+    }
+
+    /** {@code benchmark}: how fast a batch grades, per submission and per stage. */
+    @Command(name = "benchmark", mixinStandardHelpOptions = true,
+            description = "Builds --count typical submissions (the correct and buggy samples, the catalogued mutants),"
+                    + " grades them as grade-all does and prints wall and CPU seconds per submission and per stage;"
+                    + " then times the correct sample sandboxed and in process in this JVM and prints the ratio.")
+    static final class BenchmarkCommand implements Callable<Integer> {
+        @Option(names = "--assignment", defaultValue = "ps1", description = "The problem set (default: ${DEFAULT-VALUE}).") String assignment;
+        @Option(names = "--repository", defaultValue = ".", description = "The nnlab repository, for the samples and the"
+                + " mutant catalogue (default: the current folder).") Path repository;
+        @Option(names = "--count", defaultValue = "20", description = "Submissions in the batch (default: ${DEFAULT-VALUE}).") int count;
+        @Option(names = "--jobs", defaultValue = "2", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).") int jobs;
+        @Option(names = "--seed", defaultValue = "1", description = "The run seed of every grading (default: ${DEFAULT-VALUE}).") long seed;
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed single gradings each way (default: ${DEFAULT-VALUE}).") int repeats;
+        @Option(names = "--work", description = "Scratch folder, emptied first (default: a new temporary folder).") Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1 || jobs < 1 || repeats < 1) {
+                throw new CommandLines.UsageError("--count, --jobs and --repeats must be at least 1");
+            }
+            Path samples = repository.resolve("assignments").resolve(assignment).resolve("samples");
+            if (!Files.isDirectory(samples.resolve("correct"))) {
+                throw new CommandLines.UsageError("--repository " + repository.toAbsolutePath() + " has no " + samples
+                        + "/correct: run from the repository's root or pass --repository");
+            }
+            Path folder = work != null ? work : Files.createTempDirectory("nnlab-benchmark");
+            new Benchmark(new Benchmark.Options(assignment(assignment), repository.toAbsolutePath().normalize(),
+                    folder.toAbsolutePath(), count, jobs, seed, repeats, System.out, System.err)).run();
             return 0;
         }
     }

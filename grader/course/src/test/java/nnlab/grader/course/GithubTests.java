@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -181,17 +182,24 @@ class GithubTests {
         }
 
         @Test
-        void gradesWithTheCourseCommandAndKeepsOnlyItsOutputs() {
-            String steps = workflow.at("/jobs/grade/steps").toString();
-            assertTrue(steps.contains("grader/course/bin/course grade-all"), steps);
+        void gradesShardsWithTheCourseCommandMergesThemAndKeepsOnlyTheirOutputs() {
+            String grade = workflow.at("/jobs/grade/steps").toString();
+            assertTrue(grade.contains("grader/course/bin/course grade-all") && grade.contains("--shard"), grade);
+            assertEquals("${{ fromJSON(needs.fetch.outputs.shards) }}", workflow.at("/jobs/grade/strategy/matrix/shard")
+                    .asText());
+            assertTrue(workflow.at("/jobs/merge/steps").toString().contains("grader/course/bin/course merge"));
             assertTrue(Files.isExecutable(Course.repository().resolve("grader/course/bin/course")));
-            for (JsonNode step : workflow.at("/jobs/grade/steps")) {
-                if (step.path("uses").asText().startsWith("actions/upload-artifact@")) {
-                    for (String path : step.at("/with/path").asText().trim().split("\n")) {
-                        assertTrue(path.trim().startsWith("${{ runner.temp }}/graded/"), path);
+            Map<String, String> kept = Map.of("fetch", "${{ runner.temp }}/", "grade", "${{ runner.temp }}/shard/",
+                    "merge", "${{ runner.temp }}/graded/");
+            kept.forEach((job, folder) -> {
+                for (JsonNode step : workflow.at("/jobs/" + job + "/steps")) {
+                    if (step.path("uses").asText().startsWith("actions/upload-artifact@")) {
+                        for (String path : step.at("/with/path").asText().trim().split("\n")) {
+                            assertTrue(path.trim().startsWith(folder), job + ": " + path);
+                        }
                     }
                 }
-            }
+            });
         }
     }
 
@@ -203,6 +211,8 @@ class GithubTests {
     class FetchingTheSubmissions {
         private static final String PUSHED_AT = "2027-02-22T03:00:00Z";
         private static final String BACKDATED = "2027-02-10T12:00:00+00:00";
+        /** After ps1's due date plus its two late days, past which work scores zero. */
+        private static final String AFTER_CUTOFF = "2027-02-22T05:30:00Z";
 
         @Test
         void recordsTheTimeGitHubReceivedThePushNeverTheCommitDate() throws Exception {
@@ -210,6 +220,7 @@ class GithubTests {
             Path root = dir.resolve("fetch");
             Path remote = root.resolve("remote/course-org");
             String pushed = commit(remote.resolve("ps1-ada.git"), "pushed");
+            String late = commit(remote.resolve("ps1-ada.git"), "pushed after the late days ended");
             commit(remote.resolve("ps1-ada.git"), "committed later, never pushed");
             commit(remote.resolve("ps1-bob.git"), "the starter Classroom created");
             Path fixtures = Files.createDirectories(root.resolve("fixtures"));
@@ -217,6 +228,8 @@ class GithubTests {
                     + " {\"name\": \"main\"}}, {\"name\": \"ps1-bob\", \"defaultBranchRef\": {\"name\": \"main\"}},"
                     + " {\"name\": \"ps2-ada\", \"defaultBranchRef\": {\"name\": \"main\"}}]");
             Files.writeString(fixtures.resolve("repos_course-org_ps1-ada_events.json"), "[{\"type\": \"PushEvent\","
+                    + " \"created_at\": \"" + AFTER_CUTOFF + "\", \"payload\": {\"ref\": \"refs/heads/main\","
+                    + " \"head\": \"" + late + "\"}}, {\"type\": \"PushEvent\","
                     + " \"created_at\": \"2027-02-23T08:00:00Z\", \"payload\": {\"ref\": \"refs/heads/other\","
                     + " \"head\": \"0000\"}}, {\"type\": \"WatchEvent\", \"created_at\": \"2027-02-22T09:00:00Z\","
                     + " \"payload\": {}}, {\"type\": \"PushEvent\", \"created_at\": \"" + PUSHED_AT + "\","
@@ -230,7 +243,7 @@ class GithubTests {
             assertTrue(bin.resolve("gh").toFile().setExecutable(true));
 
             JsonNode step = null;
-            for (JsonNode st : read("ci/github/course/grade-submissions.yml").at("/jobs/grade/steps")) {
+            for (JsonNode st : read("ci/github/course/grade-submissions.yml").at("/jobs/fetch/steps")) {
                 if (st.path("name").asText().equals("Fetch the submissions")) {
                     step = st;
                 }
@@ -245,6 +258,7 @@ class GithubTests {
             b.environment().put("RUNNER_TEMP", root.resolve("runner").toString());
             b.environment().put("ORG", "course-org");
             b.environment().put("PREFIX", "ps1-");
+            b.environment().put("ASSIGNMENT", "ps1");
             b.environment().put("GH_TOKEN", "unused");
             Process p = b.start();
             assertEquals(0, p.waitFor(), () -> readQuietly(root.resolve("fetch.log")));
@@ -253,7 +267,7 @@ class GithubTests {
             assertEquals(List.of("submission,submitted_at", "ada," + PUSHED_AT),
                     Files.readAllLines(root.resolve("runner/timestamps.csv")), log);
             assertEquals("pushed", Files.readString(root.resolve("runner/submissions/ada/work.txt")).trim(),
-                    "the pushed commit is graded");
+                    "the last commit pushed before the late days ended is graded");
             assertFalse(Files.exists(root.resolve("runner/submissions/ada/.git")));
             assertFalse(Files.exists(root.resolve("runner/submissions/bob")), "never pushed: no submission");
             assertTrue(log.contains("ps1-bob: GitHub recorded no push"), log);

@@ -114,10 +114,21 @@ public final class Grader {
     }
 
     private final Assignment assignment;
+    private final CompilerJvm warmCompiler;
 
-    /** Creates a grader for {@code assignment}. */
+    /** Creates a grader for {@code assignment} that starts a compiler process for each submission. */
     public Grader(Assignment assignment) {
+        this(assignment, null);
+    }
+
+    /**
+     * Creates a grader for {@code assignment} that compiles every submission with {@code warmCompiler} (when it has the
+     * default budget's heap), a process kept across submissions: the caller owns and closes it. The compiler replaces
+     * its process after any failure and before a submission whose whole budget would outlive it.
+     */
+    public Grader(Assignment assignment, CompilerJvm warmCompiler) {
         this.assignment = assignment;
+        this.warmCompiler = warmCompiler;
     }
 
     /** Returns the assignment registered under {@code id}. */
@@ -183,9 +194,14 @@ public final class Grader {
             }
             Compilation.Result compiled;
             Compilation.Budget budget = options.compileBudget();
-            try (CompilerJvm javac = new CompilerJvm(sandbox != null ? sandbox : Sandbox.detect(), budget.heapMegabytes(),
-                    budget.totalSeconds() + budget.passSeconds(), work)) {
-                compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, javac);
+            if (warmCompiler != null && warmCompiler.heapMegabytes() == budget.heapMegabytes()) {
+                warmCompiler.renewUnlessItLives(budget.totalSeconds() + budget.passSeconds());
+                compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, warmCompiler);
+            } else {
+                try (CompilerJvm javac = new CompilerJvm(sandbox != null ? sandbox : Sandbox.detect(),
+                        budget.heapMegabytes(), budget.totalSeconds() + budget.passSeconds(), work)) {
+                    compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, javac);
+                }
             }
             extra.timing("compile", millis(t0));
             report(compiled, summary, extra);

@@ -63,6 +63,8 @@ public final class CompilerJvm implements AutoCloseable {
     private BlockingQueue<Object> replies;
     private StringBuilder stderr;
     private long nextId;
+    private long startedNanos;
+    private int starts;
 
     /**
      * Prepares (without starting) a compiler process with {@code heapMegabytes} of heap that lives at most
@@ -113,6 +115,27 @@ public final class CompilerJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
             kill();
             return new Failed("was interrupted");
+        }
+    }
+
+    /** Returns how many compiler processes this compiler has started so far. */
+    public synchronized int starts() {
+        return starts;
+    }
+
+    /** Returns the heap, in megabytes, each of this compiler's processes gets. */
+    public int heapMegabytes() {
+        return heapMegabytes;
+    }
+
+    /**
+     * Ends the current process unless it will live at least {@code seconds} more, so that a submission about to
+     * compile with a budget of {@code seconds} is never cut short by the process's own lifetime limit; the next
+     * compilation starts a fresh one.
+     */
+    public synchronized void renewUnlessItLives(int seconds) {
+        if (process != null && (System.nanoTime() - startedNanos) / 1_000_000_000L + seconds > lifetimeSeconds) {
+            close();
         }
     }
 
@@ -200,6 +223,8 @@ public final class CompilerJvm implements AutoCloseable {
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
         process = pb.start();
+        startedNanos = System.nanoTime();
+        starts++;
         stdin = process.getOutputStream();
         replies = new LinkedBlockingQueue<>();
         stderr = new StringBuilder();

@@ -1,0 +1,245 @@
+package nnlab.grader.course;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.run.Grader;
+
+/**
+ * Measures batch grading the way a course meets it: builds {@code count} typical submissions (the correct and the
+ * buggy sample, then the catalogued mutants of {@code mutants.json}, dealt out in turn), grades them with
+ * {@link BatchGrader} and prints wall and CPU seconds per submission and each stage's share; then grades the correct
+ * sample in this process, sandboxed and in process alternately, and prints both medians and their ratio. It only
+ * reports numbers: nothing here passes or fails.
+ */
+final class Benchmark {
+
+    /** Where the catalogue of mutants lives in the repository, for assignment {@code %s}. */
+    static final String CATALOGUE = "assignments/%1$s/grader-tests/src/test/resources/nnlab/%1$s/grading/mutants.json";
+    /** Where the sources live inside a submission. */
+    private static final String SOURCES = "src/main/java/nnlab";
+    /** The stages the engine times, in pipeline order ({@code extra_data.timings_ms}). */
+    private static final List<String> STAGES = List.of("discovery", "intake", "compile", "tests", "submission_jvm", "total");
+    /** Linux reports a process's children's CPU time in clock ticks of this many per second (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** What to measure. */
+    record Options(Assignment assignment, Path repository, Path work, int count, int jobs, long seed, int repeats,
+                   PrintStream out, PrintStream err) {
+    }
+
+    private final Options options;
+
+    Benchmark(Options options) {
+        this.options = options;
+    }
+
+    /** Builds the submissions, grades them as a batch, then the single-submission comparison; prints everything. */
+    void run() throws IOException, InterruptedException {
+        PrintStream out = options.out();
+        Path subs = options.work().resolve("submissions");
+        BatchGrader.deleteTree(options.work());
+        Map<String, String> kinds = build(options.repository(), options.assignment().id(), subs, options.count());
+        out.printf(Locale.ROOT, "Benchmark: %d submissions (%s), --jobs %d, seed %d, %d cores, load %s%n",
+                kinds.size(), mix(kinds), options.jobs(), options.seed(), Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        Path batchOut = options.work().resolve("out");
+        double cpuBefore = childrenCpuSeconds() + ownCpuSeconds();
+        BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(options.assignment().spec(), subs, batchOut,
+                options.jobs(), Roster.empty(), Map.of(), true, options.seed(), null, CourseMain.childCommand(),
+                options.err(), false, null)).run();
+        double cpu = childrenCpuSeconds() + ownCpuSeconds() - cpuBefore;
+        int n = summary.graded().size();
+        out.printf(Locale.ROOT, "%nBatch: %.1f s wall, %.1f CPU-s; per submission %.2f s wall, %.2f CPU-s%n",
+                summary.wallSeconds(), cpu, summary.wallSeconds() / n, cpu / n);
+        printStages(batchOut, out);
+        Map<String, Long> statuses = new TreeMap<>();
+        summary.graded().forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
+        out.println("Statuses: " + statuses);
+        single(subs.resolve(kinds.keySet().iterator().next()), out);
+    }
+
+    /**
+     * Grades the correct sample {@code repeats} times each way in this process after one warm-up of each: the
+     * sandboxed run (every isolation layer) against the in-process run of the same code, and prints the medians.
+     */
+    private void single(Path correct, PrintStream out) {
+        Grader grader = new Grader(options.assignment());
+        Grader.Options sandboxed = Grader.Options.defaults().withSeed(options.seed());
+        Grader.Options inProcess = sandboxed.unsandboxed();
+        grader.grade(correct, sandboxed);
+        grader.grade(correct, inProcess);
+        List<Double> boxed = new ArrayList<>();
+        List<Double> trusted = new ArrayList<>();
+        Map<String, List<Double>> stages = new LinkedHashMap<>();
+        for (int i = 0; i < options.repeats(); i++) {
+            long t0 = System.nanoTime();
+            Results r = grader.grade(correct, sandboxed);
+            boxed.add((System.nanoTime() - t0) / 1e9);
+            Map<String, Long> timings = r.document().extraData().timingsMs();
+            for (String stage : STAGES) {
+                Long ms = timings.get(stage);
+                if (ms != null) {
+                    stages.computeIfAbsent(stage, k -> new ArrayList<>()).add(ms / 1000.0);
+                }
+            }
+            t0 = System.nanoTime();
+            grader.grade(correct, inProcess);
+            trusted.add((System.nanoTime() - t0) / 1e9);
+        }
+        double b = median(boxed);
+        double t = median(trusted);
+        out.printf(Locale.ROOT, "%nOne submission (the correct sample) through a warm grader, median of %d: sandboxed"
+                + " %.2f s, in process %.2f s, ratio %.2f%n", options.repeats(), b, t, b / t);
+        StringBuilder line = new StringBuilder("  sandboxed stages (median s):");
+        stages.forEach((stage, values) -> line.append(String.format(Locale.ROOT, " %s %.2f", stage, median(values))));
+        out.println(line);
+    }
+
+    private static void printStages(Path batchOut, PrintStream out) throws IOException {
+        Map<String, List<Double>> stages = new LinkedHashMap<>();
+        STAGES.forEach(s -> stages.put(s, new ArrayList<>()));
+        try (Stream<Path> files = Files.list(batchOut.resolve("results"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                Map<String, Long> timings = ResultsDocument.read(file).extraData().timingsMs();
+                for (String stage : STAGES) {
+                    Long ms = timings == null ? null : timings.get(stage);
+                    if (ms != null) {
+                        stages.get(stage).add(ms / 1000.0);
+                    }
+                }
+            }
+        }
+        out.println("Stages inside the grader (wall s per submission; submission_jvm overlaps compile and tests):");
+        out.printf(Locale.ROOT, "  %-16s %8s %8s %8s%n", "stage", "mean", "median", "max");
+        stages.forEach((stage, values) -> {
+            if (!values.isEmpty()) {
+                out.printf(Locale.ROOT, "  %-16s %8.2f %8.2f %8.2f%n", stage,
+                        values.stream().mapToDouble(Double::doubleValue).average().orElse(0), median(values),
+                        values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+            }
+        });
+    }
+
+    /**
+     * Writes {@code count} submissions into {@code folder}: the correct sample, the buggy sample, then one per
+     * catalogued mutant of the correct sample, round and round; returns name → kind.
+     */
+    static Map<String, String> build(Path repository, String assignment, Path folder, int count) throws IOException {
+        Path samples = repository.resolve("assignments").resolve(assignment).resolve("samples");
+        Path correct = samples.resolve("correct");
+        List<String> kinds = new ArrayList<>(List.of("correct", "buggy"));
+        List<Mutant> mutants = catalogue(repository.resolve(String.format(Locale.ROOT, CATALOGUE, assignment)));
+        mutants.forEach(m -> kinds.add(m.id()));
+        Map<String, String> made = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String kind = kinds.get(i % kinds.size());
+            String name = String.format(Locale.ROOT, "b%03d", i + 1);
+            Path target = folder.resolve(name);
+            if (kind.equals("correct") || kind.equals("buggy")) {
+                copyTree(samples.resolve(kind), target);
+            } else {
+                mutants.get(kinds.indexOf(kind) - 2).applyTo(correct, target);
+            }
+            made.put(name, kind);
+        }
+        return made;
+    }
+
+    /** One catalogued mutant: find → replace edits in one file of the correct sample. */
+    record Mutant(String id, String file, List<String[]> patches) {
+        void applyTo(Path correct, Path target) throws IOException {
+            copyTree(correct, target);
+            Path source = target.resolve(SOURCES).resolve(file);
+            String text = Files.readString(source);
+            for (String[] patch : patches) {
+                if (!text.contains(patch[0])) {
+                    throw new IllegalStateException("mutant " + id + ": " + file + " no longer contains '" + patch[0]
+                            + "'; update the catalogue");
+                }
+                text = text.replace(patch[0], patch[1]);
+            }
+            Files.writeString(source, text);
+        }
+    }
+
+    private static List<Mutant> catalogue(Path file) throws IOException {
+        List<Mutant> mutants = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return mutants;
+        }
+        for (JsonNode m : ResultsDoc.JSON.readTree(file.toFile())) {
+            List<String[]> patches = new ArrayList<>();
+            m.path("patches").forEach(p -> patches.add(new String[] {p.path("find").asText(), p.path("replace").asText()}));
+            mutants.add(new Mutant(m.path("id").asText(), m.path("file").asText(), patches));
+        }
+        return mutants;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static String mix(Map<String, String> kinds) {
+        long correct = kinds.values().stream().filter("correct"::equals).count();
+        long buggy = kinds.values().stream().filter("buggy"::equals).count();
+        return String.format(Locale.ROOT, "%d correct, %d buggy sample, %d mutants", correct, buggy,
+                kinds.size() - correct - buggy);
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** The CPU time of this process's finished children and theirs ({@code /proc/self/stat}: cutime + cstime). */
+    private static double childrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
