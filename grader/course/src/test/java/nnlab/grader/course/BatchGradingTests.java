@@ -107,27 +107,33 @@ class BatchGradingTests {
     /**
      * Whether a grader process of {@code batch} is past its start-up (a just-spawned one dies with its parent anyway)
      * and has been grading a code submission for a while, which takes far longer than {@link #ORPHAN_LIMIT}, so an
-     * orphan would still be alive.
+     * orphan would still be alive. The worker is the one the batch log names: a child's command line cannot tell,
+     * because the kernel reports only its first few kilobytes and the class name comes after the classpath.
      */
     private boolean gradingUnderWay(Process batch) throws IOException {
         java.time.Instant settled = java.time.Instant.now().minus(GRADER_SETTLED);
-        boolean workerSettled = batch.children().anyMatch(p -> p.info().commandLine().orElse("")
-                .contains(ChildMain.class.getName()) && p.info().startInstant().map(settled::isAfter).orElse(false));
         Path log = out.resolve("batch-log.jsonl");
-        if (!workerSettled || !Files.exists(log)) {
+        if (!Files.exists(log)) {
             return false;
         }
-        Map<String, java.time.Instant> inFlight = new HashMap<>();
+        Map<String, JsonNode> inFlight = new HashMap<>();
         for (String line : Files.readAllLines(log)) {
             JsonNode e = ResultsDoc.JSON.readTree(line);
             String name = e.path("submission").asText();
             switch (e.path("event").asText()) {
-                case "started" -> inFlight.put(name, java.time.Instant.parse(e.path("time").asText()));
+                case "started" -> inFlight.put(name, e);
                 case "finished" -> inFlight.remove(name);
                 default -> { }
             }
         }
-        return inFlight.entrySet().stream().anyMatch(e -> SLOW.contains(e.getKey()) && settled.isAfter(e.getValue()));
+        return inFlight.entrySet().stream().anyMatch(e -> SLOW.contains(e.getKey())
+                && settled.isAfter(java.time.Instant.parse(e.getValue().path("time").asText()))
+                && isSettledChild(batch, e.getValue().path("worker_pid").asLong(), settled));
+    }
+
+    private static boolean isSettledChild(Process batch, long pid, java.time.Instant settled) {
+        return batch.children().anyMatch(p -> p.pid() == pid
+                && p.info().startInstant().map(settled::isAfter).orElse(false));
     }
 
     private Map<String, byte[]> finals() throws IOException {
