@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nnlab.grader.Disclosure;
 
 /**
- * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
- * numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
+ * The "Training" section of a report: each shown test's loss curve next to the reference's (and, where a test
+ * recorded them, the validation losses, dashed), with the last losses in numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
  */
 final class TrainingSection {
 
@@ -32,9 +32,15 @@ final class TrainingSection {
             double[] history = doubles(data.path("loss_history"));
             if (history != null && history.length > 0) {
                 double[] referenceHistory = doubles(data.path("reference_loss_history"));
-                curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
-                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory) + "\">\n"
-                        + lastLosses(history, referenceHistory));
+                double[] validation = doubles(data.path("val_loss_history"));
+                double[] referenceValidation = doubles(data.path("reference_val_loss_history"));
+                curves.add("<img class=\"loss-curve\" alt=\"" + (validation == null ? "training loss per epoch"
+                        : "training and validation loss per epoch") + "\" src=\""
+                        + Plots.lossCurves(t.path("name").asText().split(":")[0], history, referenceHistory, validation,
+                                referenceValidation) + "\">\n"
+                        + lastLosses(history, referenceHistory)
+                        + (validation == null || validation.length == 0 ? "" : lastValidationLosses(validation,
+                                referenceValidation)));
             }
             if (data.path("test_accuracy").isNumber()) {
                 names.add(t.path("number").asText());
@@ -69,6 +75,16 @@ final class TrainingSection {
         String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
                 + Html.number(last) + (Double.isFinite(last) ? "" : " (not a finite number: your curve stops where"
                 + " it stopped being one)");
+        if (reference != null && reference.length == student.length) {
+            line += ", the reference's " + Html.number(reference[reference.length - 1]);
+        }
+        return line + ".</p>\n";
+    }
+
+    /** The last epoch's validation losses in numbers, for the same readers. */
+    private static String lastValidationLosses(double[] student, double[] reference) {
+        String line = "<p class=\"caption\">Validation loss after epoch " + student.length + ": yours "
+                + Html.number(student[student.length - 1]);
         if (reference != null && reference.length == student.length) {
             line += ", the reference's " + Html.number(reference[reference.length - 1]);
         }
