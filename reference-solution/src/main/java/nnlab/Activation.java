@@ -1,6 +1,8 @@
 package nnlab;
+//@solution ps1
 
 import java.util.Objects;
+//@end
 
 /**
  * The activation functions φ of a dense layer, applied element-wise (SOFTMAX: per row) to Z = XW + b (handout Part 2).
@@ -32,6 +34,10 @@ public enum Activation {
 
     /** Returns A = φ(Z), same shape as {@code z} (handout §2.1). */
     public Matrix forward(Matrix z) {
+        //@task ps1 Activation.forward §2.1
+        // TODO: switch on this constant and map every element of z (Matrix.map helps); SOFTMAX works per row:
+        //  subtract the row's maximum before exponentiating so that |z| up to 1e3 cannot overflow.
+        //@solution
         Objects.requireNonNull(z, "z must not be null");
         switch (this) {
             case LINEAR: return z;
@@ -43,6 +49,7 @@ public enum Activation {
             case SOFTMAX: return softmax(z);
             default: throw new AssertionError(this);
         }
+        //@end
     }
 
     /**
@@ -50,6 +57,10 @@ public enum Activation {
      * SOFTMAX, per row, s ⊙ (g − (g·s)) with s = softmax(z) and g = ∂L/∂A.
      */
     public Matrix backward(Matrix z, Matrix gradOutput) {
+        //@task ps1 Activation.backward §2.2
+        // TODO: check that z and gradOutput have the same shape; compute φ′ at every z (derivative at a kink: 0 for
+        //  RELU, LEAKY_SLOPE for LEAKY_RELU) and multiply element-wise by gradOutput; SOFTMAX needs the row formula.
+        //@solution
         Objects.requireNonNull(z, "z must not be null");
         Objects.requireNonNull(gradOutput, "gradOutput must not be null");
         if (z.rows() != gradOutput.rows() || z.cols() != gradOutput.cols()) {
@@ -72,7 +83,9 @@ public enum Activation {
             case SOFTMAX: return softmaxBackward(z, gradOutput);
             default: throw new AssertionError(this);
         }
+        //@end
     }
+    //@solution ps1
 
     /** σ(h) computed from whichever side keeps e^x ≤ 1, so it never overflows. */
     static double sigmoid(double h) {
@@ -118,4 +131,5 @@ public enum Activation {
         }
         return Matrix.of(out);
     }
+    //@end
 }

@@ -13,8 +13,10 @@ public final class Adadelta implements Optimizer {
     private final double learningRate;
     private final double rho;
     private final double epsilon;
+    //@solution ps1
     private double[] meanSquareGradient;
     private double[] meanSquareDelta;
+    //@end
 
     /** Adadelta with Keras's defaults. */
     public Adadelta() {
@@ -35,6 +37,11 @@ public final class Adadelta implements Optimizer {
 
     @Override
     public void update(double[] parameters, double[] gradient) {
+        //@task ps1 Adadelta.update §4.4
+        // TODO: validate the call with OptimizerChecks.lengths (pass -1 as the state length before your state exists);
+        //  keep E[g²] and E[Δ²] in fields you add, created at 0 on the first call; then follow the per-parameter rule in
+        //  the class comment, in its order.
+        //@solution
         int n = OptimizerChecks.lengths(parameters, gradient, meanSquareGradient == null ? -1 : meanSquareGradient.length);
         if (meanSquareGradient == null) {
             meanSquareGradient = new double[n];
@@ -47,5 +54,6 @@ public final class Adadelta implements Optimizer {
             meanSquareDelta[i] = rho * meanSquareDelta[i] + (1 - rho) * delta * delta;
             parameters[i] += learningRate * delta;
         }
+        //@end
     }
 }

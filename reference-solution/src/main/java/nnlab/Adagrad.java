@@ -1,6 +1,8 @@
 package nnlab;
+//@solution ps1
 
 import java.util.Arrays;
+//@end
 
 /**
  * Adagrad as Keras 3's {@code Adagrad} (handout §4.3; Duchi, Hazan and Singer, "Adaptive Subgradient Methods for
@@ -14,7 +16,9 @@ public final class Adagrad implements Optimizer {
     private final double learningRate;
     private final double initialAccumulator;
     private final double epsilon;
+    //@solution ps1
     private double[] accumulator;
+    //@end
 
     /** Adagrad with Keras's defaults. */
     public Adagrad() {
@@ -35,6 +39,11 @@ public final class Adagrad implements Optimizer {
 
     @Override
     public void update(double[] parameters, double[] gradient) {
+        //@task ps1 Adagrad.update §4.3
+        // TODO: validate the call with OptimizerChecks.lengths (pass -1 as the state length before your state exists);
+        //  keep the accumulator in a field you add, filled with initialAccumulator on the first call; then follow the
+        //  per-parameter rule in the class comment.
+        //@solution
         int n = OptimizerChecks.lengths(parameters, gradient, accumulator == null ? -1 : accumulator.length);
         if (accumulator == null) {
             accumulator = new double[n];
@@ -44,5 +53,6 @@ public final class Adagrad implements Optimizer {
             accumulator[i] += gradient[i] * gradient[i];
             parameters[i] -= learningRate * gradient[i] / Math.sqrt(accumulator[i] + epsilon);
         }
+        //@end
     }
 }

@@ -14,9 +14,11 @@ public final class Adam implements Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    //@solution ps1
     private double[] firstMoment;
     private double[] secondMoment;
     private long step;
+    //@end
 
     /** Adam with Keras's defaults. */
     public Adam() {
@@ -38,6 +40,11 @@ public final class Adam implements Optimizer {
 
     @Override
     public void update(double[] parameters, double[] gradient) {
+        //@task ps1 Adam.update §4.5
+        // TODO: validate the call with OptimizerChecks.lengths (pass -1 as the state length before your state exists);
+        //  keep m, v and the step count t in fields you add (m and v created at 0 on the first call); count the step
+        //  before using it, then follow the per-parameter rule in the class comment.
+        //@solution
         int n = OptimizerChecks.lengths(parameters, gradient, firstMoment == null ? -1 : firstMoment.length);
         if (firstMoment == null) {
             firstMoment = new double[n];
@@ -51,5 +58,6 @@ public final class Adam implements Optimizer {
             secondMoment[i] += (1 - beta2) * (g * g - secondMoment[i]);
             parameters[i] -= alpha * firstMoment[i] / (Math.sqrt(secondMoment[i]) + epsilon);
         }
+        //@end
     }
 }

@@ -19,9 +19,21 @@ public final class Dense {
     private Matrix weights;
     private double[] bias;
 
+    //@starter ps1
+    //> /** The batch X of the last forward call; your forward sets it and your backward reads it. */
+    //@end
     private Matrix lastInput;
+    //@starter ps1
+    //> /** Z = XW + b of the last forward call; your forward sets it and your backward reads it. */
+    //@end
     private Matrix lastZ;
+    //@starter ps1
+    //> /** ∂L/∂W of the last backward call; your backward sets it. */
+    //@end
     private Matrix weightGradient;
+    //@starter ps1
+    //> /** ∂L/∂b of the last backward call; your backward sets it. */
+    //@end
     private double[] biasGradient;
 
     /**
@@ -94,6 +106,10 @@ public final class Dense {
 
     /** Returns A = φ(XW + b) for a batch X of shape batch × inputs, remembering X and Z for backward (handout §3.1). */
     public Matrix forward(Matrix x) {
+        //@task ps1 Dense.forward §3.1
+        // TODO: check that x has one column per input; compute Z = XW + b (Matrix.multiply, Matrix.plusRowVector),
+        //  keep X in lastInput and Z in lastZ for backward, and return the activation applied to Z.
+        //@solution
         Objects.requireNonNull(x, "x must not be null");
         if (x.cols() != inputs) {
             throw new IllegalArgumentException("This layer takes " + inputs + " inputs but x is " + x.shape()
@@ -102,6 +118,7 @@ public final class Dense {
         lastInput = x;
         lastZ = x.multiply(weights).plusRowVector(bias);
         return activation.forward(lastZ);
+        //@end
     }
 
     /**
@@ -111,6 +128,10 @@ public final class Dense {
      * @throws IllegalStateException if {@link #forward} has not been called
      */
     public Matrix backward(Matrix gradOutput) {
+        //@task ps1 Dense.backward §3.2
+        // TODO: throw IllegalStateException if forward has not run; compute ∂L/∂Z with the activation's backward,
+        //  store weightGradient and biasGradient, and return ∂L/∂X (transposeMultiply and multiplyTranspose help).
+        //@solution
         Objects.requireNonNull(gradOutput, "gradOutput must not be null");
         if (lastZ == null) {
             throw new IllegalStateException("backward needs the batch of the last forward call: call forward(x) first.");
@@ -119,6 +140,7 @@ public final class Dense {
         weightGradient = lastInput.transposeMultiply(dz);
         biasGradient = dz.columnSums();
         return dz.multiplyTranspose(weights);
+        //@end
     }
 
     /** Returns ∂L/∂W from the last backward call, inputs × units. */

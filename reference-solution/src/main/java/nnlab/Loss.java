@@ -1,6 +1,8 @@
 package nnlab;
+//@solution ps1
 
 import java.util.Objects;
+//@end
 
 /**
  * Loss functions with Keras's reductions (handout §2.4–2.5): {@code yTrue} and {@code yPred} are batch-major and of
@@ -23,6 +25,10 @@ public enum Loss {
 
     /** Returns the loss of {@code yPred} against {@code yTrue} (handout §2.4). */
     public double value(Matrix yTrue, Matrix yPred) {
+        //@task ps1 Loss.value §2.4
+        // TODO: check that the shapes are equal; sum the per-element loss of this constant (clip predictions to
+        //  [EPSILON, 1 − EPSILON] inside the logarithms) and divide as the reduction above says.
+        //@solution
         checkShapes(yTrue, yPred);
         double[][] y = yTrue.toArray();
         double[][] p = yPred.toArray();
@@ -33,10 +39,15 @@ public enum Loss {
             }
         }
         return total / divisor(yTrue);
+        //@end
     }
 
     /** Returns ∂value/∂yPred, the same shape as {@code yPred} (handout §2.5). */
     public Matrix gradient(Matrix yTrue, Matrix yPred) {
+        //@task ps1 Loss.gradient §2.5
+        // TODO: differentiate value element by element, including its divisor; for the cross-entropies the entry is 0
+        //  where the prediction was clipped.
+        //@solution
         checkShapes(yTrue, yPred);
         double[][] y = yTrue.toArray();
         double[][] p = yPred.toArray();
@@ -49,7 +60,9 @@ public enum Loss {
             }
         }
         return Matrix.of(g);
+        //@end
     }
+    //@solution ps1
 
     private double elementLoss(double y, double p) {
         switch (this) {
@@ -92,4 +105,5 @@ public enum Loss {
                     + "; a loss compares matrices of the same shape (one row per sample).");
         }
     }
+    //@end
 }

@@ -2,10 +2,15 @@ package nnlab;
 
 import java.util.Arrays;
 import java.util.Objects;
+//@reference
 import java.util.function.DoubleUnaryOperator;
 
 import nnlab.backend.Backends;
 import nnlab.backend.ElementwiseOp;
+//@starter
+//> import java.util.function.DoubleBinaryOperator;
+//> import java.util.function.DoubleUnaryOperator;
+//@end
 
 /**
  * An immutable dense matrix of doubles; batch-major like Keras, so a batch of samples has one row per sample.
@@ -146,9 +151,29 @@ public final class Matrix {
         return product(false, other, true, rows, cols, other.rows);
     }
 
+    //@reference
     private Matrix product(boolean transposeThis, Matrix other, boolean transposeOther, int m, int k, int n) {
         double[] out = new double[m * n];
         Backends.current().multiply(data, transposeThis, other.data, transposeOther, out, m, k, n);
+    //@starter
+    //> /**
+    //>  * Computes op(this) · op(other) with op(this) m × k and op(other) k × n. The i-k-j loop order keeps the innermost
+    //>  * loop walking the output row contiguously.
+    //>  */
+    //> private Matrix product(boolean transposeThis, Matrix other, boolean transposeOther, int m, int k, int n) {
+    //>     double[] a = data;
+    //>     double[] b = other.data;
+    //>     double[] out = new double[m * n];
+    //>     for (int i = 0; i < m; i++) {
+    //>         int outRow = i * n;
+    //>         for (int p = 0; p < k; p++) {
+    //>             double aip = transposeThis ? a[p * m + i] : a[i * k + p];
+    //>             for (int j = 0; j < n; j++) {
+    //>                 out[outRow + j] += aip * (transposeOther ? b[j * k + p] : b[p * n + j]);
+    //>             }
+    //>         }
+    //>     }
+    //@end
         return new Matrix(m, n, out);
     }
 
@@ -165,37 +190,69 @@ public final class Matrix {
 
     /** Returns the element-wise sum; shapes must be equal. */
     public Matrix plus(Matrix other) {
+        //@reference
         return elementwise(ElementwiseOp.ADD, other, "plus");
+        //@starter
+        //> return elementwise((x, y) -> x + y, other, "plus");
+        //@end
     }
 
     /** Returns the element-wise difference {@code this − other}; shapes must be equal. */
     public Matrix minus(Matrix other) {
+        //@reference
         return elementwise(ElementwiseOp.SUBTRACT, other, "minus");
+        //@starter
+        //> return elementwise((x, y) -> x - y, other, "minus");
+        //@end
     }
 
     /** Returns the element-wise (Hadamard) product; shapes must be equal. */
     public Matrix times(Matrix other) {
+        //@reference
         return elementwise(ElementwiseOp.MULTIPLY, other, "times");
+        //@starter
+        //> return elementwise((x, y) -> x * y, other, "times");
+        //@end
     }
 
     /** Returns the element-wise quotient {@code this / other}; shapes must be equal. */
     public Matrix divide(Matrix other) {
+        //@reference
         return elementwise(ElementwiseOp.DIVIDE, other, "divide");
+        //@starter
+        //> return elementwise((x, y) -> x / y, other, "divide");
+        //@end
     }
 
+    //@reference
     private Matrix elementwise(ElementwiseOp op, Matrix other, String name) {
+    //@starter
+    //> private Matrix elementwise(DoubleBinaryOperator op, Matrix other, String name) {
+    //@end
         if (rows != other.rows || cols != other.cols) {
             throw shapeMismatch(name, other, "equal shapes");
         }
         double[] out = new double[data.length];
+        //@reference
         Backends.current().elementwise(op, data, other.data, out);
+        //@starter
+        //> for (int i = 0; i < out.length; i++) {
+        //>     out[i] = op.applyAsDouble(data[i], other.data[i]);
+        //> }
+        //@end
         return new Matrix(rows, cols, out);
     }
 
     /** Returns every element multiplied by {@code factor}. */
     public Matrix scale(double factor) {
         double[] out = new double[data.length];
+        //@reference
         Backends.current().scale(data, factor, out);
+        //@starter
+        //> for (int i = 0; i < out.length; i++) {
+        //>     out[i] = data[i] * factor;
+        //> }
+        //@end
         return new Matrix(rows, cols, out);
     }
 
@@ -217,14 +274,30 @@ public final class Matrix {
                     + shape() + "; the row needs one value per column.");
         }
         double[] out = new double[data.length];
+        //@reference
         Backends.current().addRowVector(data, row, out, rows, cols);
+        //@starter
+        //> for (int r = 0; r < rows; r++) {
+        //>     for (int c = 0; c < cols; c++) {
+        //>         out[r * cols + c] = data[r * cols + c] + row[c];
+        //>     }
+        //> }
+        //@end
         return new Matrix(rows, cols, out);
     }
 
     /** Returns the sum of each column, one value per column (e.g. a bias gradient summed over the batch). */
     public double[] columnSums() {
         double[] out = new double[cols];
+        //@reference
         Backends.current().columnSums(data, out, rows, cols);
+        //@starter
+        //> for (int r = 0; r < rows; r++) {
+        //>     for (int c = 0; c < cols; c++) {
+        //>         out[c] += data[r * cols + c];
+        //>     }
+        //> }
+        //@end
         return out;
     }
 

@@ -39,28 +39,46 @@ public final class Perceptron {
 
     /** Returns h = w·x + b (handout §1.1). {@code x} must have one value per weight. */
     public double weightedSum(double[] x) {
+        //@task ps1 Perceptron.weightedSum §1.1
+        // TODO: reject an x whose length differs from the number of weights (IllegalArgumentException saying so),
+        //  then return the bias plus the sum of weights[i] * x[i].
+        //@solution
         checkInput(x);
         double h = bias;
         for (int i = 0; i < weights.length; i++) {
             h += weights[i] * x[i];
         }
         return h;
+        //@end
     }
 
     /** Returns p = σ(h) = 1 / (1 + e⁻ʰ), computed without overflow for any h (handout §1.1). */
     public double probability(double[] x) {
+        //@task ps1 Perceptron.probability §1.1
+        // TODO: apply the sigmoid to weightedSum(x). For h < 0, e⁻ʰ can overflow: use the algebraically equal
+        //  form e^h / (1 + e^h) there.
+        //@solution
         return Activation.sigmoid(weightedSum(x));
+        //@end
     }
 
     /** Returns ŷ: 1 if p ≥ 0.5, else 0 (handout §1.2). */
     public int predict(double[] x) {
+        //@task ps1 Perceptron.predict §1.2
+        // TODO: threshold probability(x) at 0.5 (a p of exactly 0.5 predicts 1).
+        //@solution
         return probability(x) >= 0.5 ? 1 : 0;
+        //@end
     }
 
     /** Returns the squared error (y − p)² (handout §1.3). */
     public static double squaredError(double y, double p) {
+        //@task ps1 Perceptron.squaredError §1.3
+        // TODO: return the square of the difference between the label and the probability.
+        //@solution
         double d = y - p;
         return d * d;
+        //@end
     }
 
     /**
@@ -68,6 +86,10 @@ public final class Perceptron {
      * ∂l/∂wᵢ = 2(p − y)·p(1 − p)·xᵢ and ∂l/∂b = 2(p − y)·p(1 − p) (handout §1.4). Changes nothing.
      */
     public double[] gradient(double[] x, double y) {
+        //@task ps1 Perceptron.gradient §1.4
+        // TODO: compute p once, then the shared chain-rule factor ∂l/∂p · ∂p/∂h; return an array with one entry per
+        //  weight (times ∂h/∂wᵢ) followed by the bias entry (∂h/∂b = 1). Do not change the weights or the bias.
+        //@solution
         double p = probability(x);
         double dh = 2 * (p - y) * p * (1 - p);
         double[] g = new double[weights.length + 1];
@@ -76,6 +98,7 @@ public final class Perceptron {
         }
         g[weights.length] = dh;
         return g;
+        //@end
     }
 
     /**
@@ -84,6 +107,10 @@ public final class Perceptron {
      * @param gradient laid out as {@link #gradient} returns it: one entry per weight, then the bias
      */
     public void update(double[] gradient, double learningRate) {
+        //@task ps1 Perceptron.update §1.5
+        // TODO: reject a gradient whose length is not (number of weights + 1), then move every weight and the bias
+        //  against its gradient entry, scaled by the learning rate.
+        //@solution
         Objects.requireNonNull(gradient, "gradient must not be null");
         if (gradient.length != weights.length + 1) {
             throw new IllegalArgumentException("The gradient has " + gradient.length + " entries but this perceptron needs "
@@ -93,6 +120,7 @@ public final class Perceptron {
             weights[i] -= learningRate * gradient[i];
         }
         bias -= learningRate * gradient[weights.length];
+        //@end
     }
 
     /**
@@ -104,6 +132,10 @@ public final class Perceptron {
      * @param epochs how many passes over the data; 0 returns an empty array
      */
     public double[] train(double[][] x, double[] y, double learningRate, int epochs) {
+        //@task ps1 Perceptron.train §1.5
+        // TODO: check that x and y have the same number of rows and that epochs ≥ 0. For each epoch: one
+        //  gradient + update per row, in order; then record the mean of squaredError over all rows.
+        //@solution
         Objects.requireNonNull(x, "x must not be null");
         Objects.requireNonNull(y, "y must not be null");
         if (x.length != y.length) {
@@ -124,7 +156,9 @@ public final class Perceptron {
             history[epoch] = total / x.length;
         }
         return history;
+        //@end
     }
+    //@solution ps1
 
     private void checkInput(double[] x) {
         Objects.requireNonNull(x, "x must not be null");
@@ -133,4 +167,5 @@ public final class Perceptron {
                     + " weights: give one input value per weight.");
         }
     }
+    //@end
 }

@@ -14,8 +14,10 @@ public final class RmsProp implements Optimizer {
     private final double rho;
     private final double momentum;
     private final double epsilon;
+    //@solution ps1
     private double[] meanSquare;
     private double[] moment;
+    //@end
 
     /** RMSprop with Keras's defaults. */
     public RmsProp() {
@@ -37,6 +39,11 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public void update(double[] parameters, double[] gradient) {
+        //@task ps1 RmsProp.update §4.2
+        // TODO: validate the call with OptimizerChecks.lengths (pass -1 as the state length before your state exists);
+        //  keep the running mean of g² (and, with momentum, the moment) in fields you add, created at 0 on the first
+        //  call; then follow the per-parameter rule in the class comment.
+        //@solution
         int n = OptimizerChecks.lengths(parameters, gradient, meanSquare == null ? -1 : meanSquare.length);
         if (meanSquare == null) {
             meanSquare = new double[n];
@@ -53,5 +60,6 @@ public final class RmsProp implements Optimizer {
                 parameters[i] -= step;
             }
         }
+        //@end
     }
 }

@@ -1,10 +1,14 @@
 package nnlab;
 
+//@solution ps1
 import java.util.ArrayList;
 import java.util.Collections;
+//@end
 import java.util.List;
 import java.util.Objects;
+//@solution ps1
 import java.util.Random;
+//@end
 
 /**
  * A stack of dense layers trained end to end, like Keras's {@code Sequential} (handout Parts 3 and 4).
@@ -53,11 +57,15 @@ public final class Sequential {
 
     /** Returns the output of the last layer for the batch {@code x}: the forward pass (handout §3.3). */
     public Matrix predict(Matrix x) {
+        //@task ps1 Sequential.predict §3.3
+        // TODO: feed x through every layer's forward, first to last, and return the last layer's output.
+        //@solution
         Matrix a = Objects.requireNonNull(x, "x must not be null");
         for (Dense layer : layers) {
             a = layer.forward(a);
         }
         return a;
+        //@end
     }
 
     /** Returns the compiled loss of {@code predict(x)} against {@code y}. */
@@ -115,6 +123,11 @@ public final class Sequential {
      * pass, the loss gradient, then backward through the layers from last to first (handout §3.4). Changes no parameter.
      */
     public double[] gradient(Matrix x, Matrix y) {
+        //@task ps1 Sequential.gradient §3.4
+        // TODO: require a compiled model (checkCompiled); predict, take the loss gradient against y, pass it backward
+        //  through the layers from last to first, then flatten every layer's weightGradient and biasGradient in the
+        //  order parameters() uses (the append helper below does one layer).
+        //@solution
         checkCompiled();
         Matrix grad = loss.gradient(y, predict(x));
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -126,6 +139,7 @@ public final class Sequential {
             offset = append(flat, offset, layer.weightGradient(), layer.biasGradient());
         }
         return flat;
+        //@end
     }
 
     /**
@@ -137,6 +151,11 @@ public final class Sequential {
      * smaller) and, per batch, computes {@link #gradient} and applies the optimizer to the parameters.
      */
     public double[] fit(Matrix x, Matrix y, int epochs, int batchSize, long seed) {
+        //@task ps1 Sequential.fit §4.6
+        // TODO: check the arguments; make one Random from the seed; per epoch shuffle a fresh list 0 … n−1, and per
+        //  batch (Matrix.selectRows) compute gradient, let the optimizer update a parameters() copy, setParameters it
+        //  back; after the epoch's last batch record loss(x, y).
+        //@solution
         checkCompiled();
         Objects.requireNonNull(x, "x must not be null");
         Objects.requireNonNull(y, "y must not be null");
@@ -164,6 +183,7 @@ public final class Sequential {
             history[epoch] = loss(x, y);
         }
         return history;
+        //@end
     }
 
     /**

@@ -13,7 +13,9 @@ public final class Sgd implements Optimizer {
     private final double learningRate;
     private final double momentum;
     private final boolean nesterov;
+    //@solution ps1
     private double[] velocity;
+    //@end
 
     /** Plain SGD with Keras's default learning rate 0.01. */
     public Sgd() {
@@ -34,6 +36,11 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void update(double[] parameters, double[] gradient) {
+        //@task ps1 Sgd.update §4.1
+        // TODO: validate the call with OptimizerChecks.lengths (pass -1 as the state length before your state exists);
+        //  without momentum move each parameter against its gradient; with momentum keep a velocity array (a field you
+        //  add, created at 0 on the first call) and follow the class comment, Nesterov included.
+        //@solution
         int n = OptimizerChecks.lengths(parameters, gradient, velocity == null ? -1 : velocity.length);
         if (momentum == 0) {
             for (int i = 0; i < n; i++) {
@@ -48,5 +55,6 @@ public final class Sgd implements Optimizer {
             velocity[i] = momentum * velocity[i] - learningRate * gradient[i];
             parameters[i] += nesterov ? momentum * velocity[i] - learningRate * gradient[i] : velocity[i];
         }
+        //@end
     }
 }

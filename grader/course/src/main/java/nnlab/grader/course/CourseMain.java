@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in parallel
- * child processes), {@code gradebook}, {@code junit}, {@code classroom} and {@code bundle} (the Gradescope zip).
+ * child processes), {@code gradebook}, {@code junit}, {@code classroom}, {@code bundle} (the Gradescope zip), and
+ * for authors {@code assign} (the starter project from the reference) and {@code sample} (a sample submission).
  *
  * <p>Exit codes: 0 done, 2 bad usage (one line on stderr: an unknown assignment, a missing file, submissions
  * missing from the timestamps), 3 the submission was refused, 4 the grader failed
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
         subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
-                CourseMain.BundleCommand.class})
+                CourseMain.BundleCommand.class, AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
 public final class CourseMain implements Runnable {
 
     static final int USAGE = 2;
