@@ -1,5 +1,8 @@
 package nnlab;
 
+//@since ps2
+import java.util.Arrays;
+//@end
 import java.util.Objects;
 import java.util.Random;
 
@@ -11,13 +14,20 @@ import java.util.Random;
  * stores the parameter gradients that {@link #weightGradient()} and {@link #biasGradient()} return until the next
  * backward pass. The layer's parameters change only through {@link Sequential#setParameters(double[])}.
  */
-public final class Dense {
+//@since ps2
+public final class Dense implements Layer {
+//@else
+//> public final class Dense {
+//@end
 
     private final int inputs;
     private final int units;
     private final Activation activation;
     private Matrix weights;
     private double[] bias;
+    //@since ps2
+    private Regularizer kernelRegularizer;
+    //@end
 
     //@starter ps1
     //> /** The batch X of the last forward call; your forward sets it and your backward reads it. */
@@ -79,6 +89,28 @@ public final class Dense {
         this.bias = bias.clone();
     }
 
+    //@since ps2
+    /**
+     * Creates a layer as {@link #Dense(int, int, Activation, long)} does, with a penalty on its weights W (Keras's
+     * {@code kernel_regularizer}; the bias is not regularized); a {@code null} regularizer means none.
+     */
+    public Dense(int inputs, int units, Activation activation, long seed, Regularizer kernelRegularizer) {
+        this(inputs, units, activation, seed);
+        this.kernelRegularizer = kernelRegularizer;
+    }
+
+    /** Creates a layer as {@link #Dense(Matrix, double[], Activation)} does, with a penalty on W ({@code null}: none). */
+    public Dense(Matrix weights, double[] bias, Activation activation, Regularizer kernelRegularizer) {
+        this(weights, bias, activation);
+        this.kernelRegularizer = kernelRegularizer;
+    }
+
+    /** Returns the penalty on W, or {@code null} when there is none. */
+    public Regularizer kernelRegularizer() {
+        return kernelRegularizer;
+    }
+
+    //@end
     /** Returns the number of inputs (rows of W). */
     public int inputs() {
         return inputs;
@@ -155,6 +187,79 @@ public final class Dense {
         return biasGradient.clone();
     }
 
+    //@since ps2
+    /** Returns {@link #forward(Matrix)} of the rank-2 {@code input} as a tensor; Dense has no training behaviour. */
+    @Override
+    public Tensor forward(Tensor input, boolean training, Random random) {
+        Objects.requireNonNull(input, "input must not be null");
+        return Tensor.fromMatrix(forward(input.toMatrix()));
+    }
+
+    /** Returns {@link #backward(Matrix)} of the rank-2 {@code gradOutput} as a tensor. */
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        Objects.requireNonNull(gradOutput, "gradOutput must not be null");
+        return Tensor.fromMatrix(backward(gradOutput.toMatrix()));
+    }
+
+    /** Returns (inputs + 1)·units: the weights, then the bias. */
+    @Override
+    public int parameterCount() {
+        return (inputs + 1) * units;
+    }
+
+    /** Returns W row-major, then b: problem set 1's per-layer layout. */
+    @Override
+    public double[] parameters() {
+        return flatten(weights, bias);
+    }
+
+    /** Replaces W (row-major) and b from one flat vector in the layout of {@link #parameters()}. */
+    @Override
+    public void setParameters(double[] values) {
+        Objects.requireNonNull(values, "values must not be null");
+        if (values.length != parameterCount()) {
+            throw new IllegalArgumentException("Got " + values.length + " parameters but this Dense layer has "
+                    + parameterCount() + " (inputs × units weights, then units biases).");
+        }
+        double[][] w = new double[inputs][units];
+        for (int r = 0; r < inputs; r++) {
+            System.arraycopy(values, r * units, w[r], 0, units);
+        }
+        setParameters(Matrix.of(w), Arrays.copyOfRange(values, inputs * units, values.length));
+    }
+
+    /** Returns ∂L/∂W row-major, then ∂L/∂b, from the last backward call. */
+    @Override
+    public double[] parameterGradient() {
+        return flatten(weightGradient(), biasGradient());
+    }
+
+    /** Returns the kernel regularizer's penalty on W, or 0 without one. */
+    @Override
+    public double penalty() {
+        return kernelRegularizer == null ? 0 : kernelRegularizer.penalty(weights);
+    }
+
+    /** Returns the kernel regularizer's gradient on W row-major, then zeros for the bias. */
+    @Override
+    public double[] penaltyGradient() {
+        if (kernelRegularizer == null) {
+            return new double[parameterCount()];
+        }
+        return flatten(kernelRegularizer.gradient(weights), new double[units]);
+    }
+
+    private static double[] flatten(Matrix w, double[] b) {
+        double[] flat = new double[w.rows() * w.cols() + b.length];
+        for (int r = 0; r < w.rows(); r++) {
+            System.arraycopy(w.row(r), 0, flat, r * w.cols(), w.cols());
+        }
+        System.arraycopy(b, 0, flat, w.rows() * w.cols(), b.length);
+        return flat;
+    }
+
+    //@end
     void setParameters(Matrix newWeights, double[] newBias) {
         weights = newWeights;
         bias = newBias.clone();

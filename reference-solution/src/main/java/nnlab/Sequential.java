@@ -4,7 +4,14 @@ package nnlab;
 import java.util.ArrayList;
 import java.util.Collections;
 //@end
+//@since ps2
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+//@end
 import java.util.List;
+//@since ps2
+import java.util.Map;
+//@end
 import java.util.Objects;
 //@solution ps1
 import java.util.Random;
@@ -21,6 +28,9 @@ import java.util.Random;
 public final class Sequential {
 
     private final List<Dense> layers;
+    //@since ps2
+    private final List<Layer> stack;
+    //@end
     private Optimizer optimizer;
     private Loss loss;
 
@@ -42,9 +52,50 @@ public final class Sequential {
             }
         }
         this.layers = List.of(layers);
+        //@since ps2
+        this.stack = List.of(layers);
+        //@end
     }
 
-    /** Returns the layers, first to last, as an unmodifiable list. */
+    //@since ps2
+    /**
+     * Stacks any layers in order, like Keras's {@code Sequential([...])} (problem set 2). Neighbouring Dense layers
+     * are size-checked here; every other shape is checked by the layers when a batch goes through.
+     *
+     * @throws IllegalArgumentException if there is no layer or two neighbouring Dense layers do not fit
+     */
+    public Sequential(Layer... layers) {
+        Objects.requireNonNull(layers, "layers must not be null");
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("A Sequential model needs at least one layer.");
+        }
+        List<Dense> dense = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) {
+            Objects.requireNonNull(layers[i], "layer " + i + " is null");
+            if (layers[i] instanceof Dense d) {
+                if (i > 0 && layers[i - 1] instanceof Dense previous && d.inputs() != previous.units()) {
+                    throw new IllegalArgumentException("Layer " + i + " takes " + d.inputs() + " inputs but layer "
+                            + (i - 1) + " has " + previous.units() + " units: they must be equal.");
+                }
+                dense.add(d);
+            }
+        }
+        this.layers = List.copyOf(dense);
+        this.stack = List.of(layers);
+    }
+
+    /** Returns every layer, first to last, as an unmodifiable list (Keras's {@code model.layers}). */
+    public List<Layer> stack() {
+        return stack;
+    }
+
+    //@end
+
+    //@since ps2
+    /** Returns the Dense layers, first to last, as an unmodifiable list; {@link #stack()} has every layer. */
+    //@else
+    //> /** Returns the layers, first to last, as an unmodifiable list. */
+    //@end
     public List<Dense> layers() {
         return layers;
     }
@@ -60,6 +111,11 @@ public final class Sequential {
         //@task ps1 Sequential.predict §3.3
         // TODO: feed x through every layer's forward, first to last, and return the last layer's output.
         //@solution
+        //@since ps2
+        if (!plainDense()) {
+            return predict(Tensor.fromMatrix(Objects.requireNonNull(x, "x must not be null"))).toMatrix();
+        }
+        //@end
         Matrix a = Objects.requireNonNull(x, "x must not be null");
         for (Dense layer : layers) {
             a = layer.forward(a);
@@ -71,12 +127,25 @@ public final class Sequential {
     /** Returns the compiled loss of {@code predict(x)} against {@code y}. */
     public double loss(Matrix x, Matrix y) {
         checkCompiled();
+        //@since ps2
+        if (!plainDense()) {
+            return loss(Tensor.fromMatrix(Objects.requireNonNull(x, "x must not be null")), y);
+        }
+        //@end
         return loss.value(y, predict(x));
     }
 
     /** Returns how many parameters {@link #parameters()} holds. */
     public int parameterCount() {
         int count = 0;
+        //@since ps2
+        if (!plainDense()) {
+            for (Layer layer : stack) {
+                count += layer.parameterCount();
+            }
+            return count;
+        }
+        //@end
         for (Dense layer : layers) {
             count += (layer.inputs() + 1) * layer.units();
         }
@@ -87,6 +156,16 @@ public final class Sequential {
     public double[] parameters() {
         double[] flat = new double[parameterCount()];
         int offset = 0;
+        //@since ps2
+        if (!plainDense()) {
+            for (Layer layer : stack) {
+                double[] own = layer.parameters();
+                System.arraycopy(own, 0, flat, offset, own.length);
+                offset += own.length;
+            }
+            return flat;
+        }
+        //@end
         for (Dense layer : layers) {
             offset = append(flat, offset, layer.weights(), layer.bias());
         }
@@ -105,6 +184,15 @@ public final class Sequential {
                     + " (per layer: inputs × units weights, then units biases).");
         }
         int offset = 0;
+        //@since ps2
+        if (!plainDense()) {
+            for (Layer layer : stack) {
+                layer.setParameters(Arrays.copyOfRange(flat, offset, offset + layer.parameterCount()));
+                offset += layer.parameterCount();
+            }
+            return;
+        }
+        //@end
         for (Dense layer : layers) {
             double[][] w = new double[layer.inputs()][layer.units()];
             for (double[] row : w) {
@@ -128,6 +216,11 @@ public final class Sequential {
         //  through the layers from last to first, then flatten every layer's weightGradient and biasGradient in the
         //  order parameters() uses (the append helper below does one layer).
         //@solution
+        //@since ps2
+        if (!plainDense()) {
+            return gradient(Tensor.fromMatrix(Objects.requireNonNull(x, "x must not be null")), y, false, null);
+        }
+        //@end
         checkCompiled();
         Matrix grad = loss.gradient(y, predict(x));
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -156,6 +249,12 @@ public final class Sequential {
         //  batch (Matrix.selectRows) compute gradient, let the optimizer update a parameters() copy, setParameters it
         //  back; after the epoch's last batch record loss(x, y).
         //@solution
+        //@since ps2
+        if (!plainDense()) {
+            return fit(Tensor.fromMatrix(Objects.requireNonNull(x, "x must not be null")), y, epochs, batchSize, seed, 0.0)
+                    .loss();
+        }
+        //@end
         checkCompiled();
         Objects.requireNonNull(x, "x must not be null");
         Objects.requireNonNull(y, "y must not be null");
@@ -186,12 +285,218 @@ public final class Sequential {
         //@end
     }
 
+    //@since ps2
+    /** Returns the output of the last layer for the batch {@code x} in prediction mode (Dropout is the identity). */
+    public Tensor predict(Tensor x) {
+        return forward(x, false, null);
+    }
+
+    /** Returns the compiled loss of {@code predict(x)} against {@code y} plus every layer's regularization penalty. */
+    public double loss(Tensor x, Matrix y) {
+        return loss(x, y, false, null);
+    }
+
+    /**
+     * Returns the compiled loss of one forward pass in the given mode (in training, Dropout draws its masks from
+     * {@code random}) plus every layer's {@link Layer#penalty()}, added in layer order, as Keras adds regularization
+     * losses to both loss and val_loss.
+     */
+    public double loss(Tensor x, Matrix y, boolean training, Random random) {
+        checkCompiled();
+        double value = loss.value(y, forward(x, training, random).toMatrix());
+        for (Layer layer : stack) {
+            value += layer.penalty();
+        }
+        return value;
+    }
+
+    /**
+     * Returns ∂{@link #loss(Tensor, Matrix, boolean, Random)}/∂parameters in the layout of {@link #parameters()}: one
+     * forward pass in the given mode, the loss gradient, backward through the layers from last to first, then per
+     * layer its {@link Layer#parameterGradient()} plus its {@link Layer#penaltyGradient()} (handout §2.3). So with the
+     * same seed, {@code gradient(x, y, true, new Random(s))} is the derivative of
+     * {@code loss(x, y, true, new Random(s))}. Changes no parameter.
+     */
+    public double[] gradient(Tensor x, Matrix y, boolean training, Random random) {
+        //@task ps2 Sequential.gradient §2.3
+        // TODO: require a compiled model; forward(x, training, random) (the helper below), the loss gradient against
+        //  y as a Tensor, backward through stack() from last to first; then, layer by layer in the order parameters()
+        //  uses, parameterGradient() + penaltyGradient() entry by entry.
+        //@solution
+        checkCompiled();
+        Tensor grad = Tensor.fromMatrix(loss.gradient(y, forward(x, training, random).toMatrix()));
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            grad = stack.get(i).backward(grad);
+        }
+        double[] flat = new double[parameterCount()];
+        int offset = 0;
+        for (Layer layer : stack) {
+            double[] data = layer.parameterGradient();
+            double[] penalty = layer.penaltyGradient();
+            for (int j = 0; j < data.length; j++) {
+                flat[offset + j] = data[j] + penalty[j];
+            }
+            offset += data.length;
+        }
+        return flat;
+        //@end
+    }
+
+    /**
+     * Trains like {@link #fit(Matrix, Matrix, int, int, long)} with a validation split and callbacks, like Keras's
+     * {@code fit(x, y, epochs, batch_size, validation_split, callbacks)}, and returns the History (handout §1.1).
+     *
+     * <p>Exactly: nTrain = {@code (int) Math.floor(n * (1.0 - validationSplit))}; the first nTrain samples train and
+     * the last n − nTrain validate, split before any shuffling. One {@code new Random(seed)}; every callback's
+     * onTrainBegin; per epoch, shuffle a fresh list 0 … nTrain−1 with {@code Collections.shuffle(list, random)},
+     * and per consecutive batch of {@code batchSize} update the parameters with {@code gradient(xb, yb, true,
+     * random)} (so Dropout's masks come from the same generator, after the epoch's shuffle, batch by batch, layer by
+     * layer); then record loss = {@code loss(xTrain, yTrain)} and, with validation, val_loss = {@code loss(xVal,
+     * yVal)}, and call every callback's onEpochEnd with them as "loss" and "val_loss"; stop after the epoch if any
+     * returned true. Finally every callback's onTrainEnd.
+     *
+     * @throws IllegalArgumentException unless 0 ≤ validationSplit < 1 and, when it is above 0, both parts are
+     *                                  non-empty; or for mismatched sizes, epochs < 0 or batchSize < 1
+     */
+    public History fit(Tensor x, Matrix y, int epochs, int batchSize, long seed, double validationSplit,
+                       Callback... callbacks) {
+        //@task ps2 Sequential.fit §1.1
+        // TODO: check the arguments; split off the last fraction as validation data (Tensor.selectBatch,
+        //  Matrix.selectRows); then ps1's loop on the training part with gradient(xb, yb, true, random); after each
+        //  epoch record loss and val_loss and run the callbacks as the comment above says; return the History.
+        //@solution
+        checkCompiled();
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(y, "y must not be null");
+        Objects.requireNonNull(callbacks, "callbacks must not be null: pass none for no callback");
+        int n = x.dim(0);
+        if (n != y.rows()) {
+            throw new IllegalArgumentException("x has " + n + " samples but y has " + y.rows() + " rows: one target row per sample.");
+        }
+        if (epochs < 0 || batchSize < 1) {
+            throw new IllegalArgumentException("Need epochs ≥ 0 and batchSize ≥ 1; got epochs = " + epochs + ", batchSize = " + batchSize + ".");
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("validationSplit is the fraction of samples kept for validation and must be in "
+                    + "[0, 1); got " + validationSplit + ".");
+        }
+        int nTrain = (int) Math.floor(n * (1.0 - validationSplit));
+        boolean validation = validationSplit > 0;
+        if (validation && (nTrain == 0 || nTrain == n)) {
+            throw new IllegalArgumentException(n + " samples cannot be split into training and validation sets with "
+                    + "validationSplit = " + validationSplit + ": one of them would be empty; use more data or another split.");
+        }
+        Tensor xTrain = validation ? x.selectBatch(range(0, nTrain)) : x;
+        Matrix yTrain = validation ? y.selectRows(range(0, nTrain)) : y;
+        Tensor xVal = validation ? x.selectBatch(range(nTrain, n)) : null;
+        Matrix yVal = validation ? y.selectRows(range(nTrain, n)) : null;
+        for (Callback callback : callbacks) {
+            Objects.requireNonNull(callback, "a callback is null");
+        }
+        Random random = new Random(seed);
+        for (Callback callback : callbacks) {
+            callback.onTrainBegin(this);
+        }
+        double[] losses = new double[epochs];
+        double[] valLosses = new double[validation ? epochs : 0];
+        int run = 0;
+        while (run < epochs) {
+            List<Integer> order = new ArrayList<>(nTrain);
+            for (int i = 0; i < nTrain; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, random);
+            for (int start = 0; start < nTrain; start += batchSize) {
+                int[] batch = order.subList(start, Math.min(start + batchSize, nTrain))
+                        .stream().mapToInt(Integer::intValue).toArray();
+                double[] params = parameters();
+                optimizer.update(params, gradient(xTrain.selectBatch(batch), yTrain.selectRows(batch), true, random));
+                setParameters(params);
+            }
+            Map<String, Double> logs = new LinkedHashMap<>();
+            losses[run] = loss(xTrain, yTrain);
+            logs.put("loss", losses[run]);
+            if (validation) {
+                valLosses[run] = loss(xVal, yVal);
+                logs.put("val_loss", valLosses[run]);
+            }
+            boolean stop = false;
+            for (Callback callback : callbacks) {
+                stop |= callback.onEpochEnd(run, Collections.unmodifiableMap(logs), this);
+            }
+            run++;
+            if (stop) {
+                break;
+            }
+        }
+        for (Callback callback : callbacks) {
+            callback.onTrainEnd(this);
+        }
+        return new History(Arrays.copyOf(losses, run), Arrays.copyOf(valLosses, validation ? run : 0));
+        //@end
+    }
+
+    /** Returns {@link #fit(Tensor, Matrix, int, int, long, double, Callback...)} on the rows of {@code x}. */
+    public History fit(Matrix x, Matrix y, int epochs, int batchSize, long seed, double validationSplit,
+                       Callback... callbacks) {
+        return fit(Tensor.fromMatrix(Objects.requireNonNull(x, "x must not be null")), y, epochs, batchSize, seed,
+                validationSplit, callbacks);
+    }
+
+    /** Returns the batch {@code x} through every layer in the given mode; a layer's complaint names its position. */
+    private Tensor forward(Tensor x, boolean training, Random random) {
+        Tensor a = Objects.requireNonNull(x, "x must not be null");
+        for (int i = 0; i < stack.size(); i++) {
+            try {
+                a = stack.get(i).forward(a, training, random);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Layer " + i + " (" + stack.get(i).getClass().getSimpleName() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Returns whether every layer is a Dense without a regularizer: problem set 1's model, which the problem set 1
+     * code paths compute exactly as before.
+     */
+    private boolean plainDense() {
+        for (Layer layer : stack) {
+            if (!(layer instanceof Dense d) || d.kernelRegularizer() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] indices = new int[to - from];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = from + i;
+        }
+        return indices;
+    }
+
+    //@end
     /**
      * Returns the fraction of rows predicted right: with one output column, a prediction ≥ 0.5 counts as class 1;
      * with several, the column of the largest output is the class and {@code y} is one-hot.
      */
     public double accuracy(Matrix x, Matrix y) {
-        Matrix p = predict(x);
+        //@since ps2
+        return accuracyOf(predict(x), y);
+    }
+
+    /** Returns {@link #accuracy(Matrix, Matrix)}'s fraction for a batch of images or rows {@code x}. */
+    public double accuracy(Tensor x, Matrix y) {
+        return accuracyOf(predict(x).toMatrix(), y);
+    }
+
+    private static double accuracyOf(Matrix p, Matrix y) {
+        //@else
+        //> Matrix p = predict(x);
+        //@end
         if (p.rows() != y.rows() || p.cols() != y.cols()) {
             throw new IllegalArgumentException("Predictions are " + p.shape() + " but y is " + y.shape() + ".");
         }

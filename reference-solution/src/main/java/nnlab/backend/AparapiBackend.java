@@ -38,6 +38,8 @@ final class AparapiBackend implements MatrixBackend {
     private final KernelSlot<ScaleKernel> scale;
     private final KernelSlot<RowVectorKernel> rowVector;
     private final KernelSlot<ColumnSumsKernel> columnSums;
+    private final KernelSlot<Im2colKernel> im2col;
+    private final KernelSlot<Col2imKernel> col2im;
 
     /**
      * Creates kernels for {@code device}; {@code minKernelWork} is {@link #MIN_KERNEL_WORK} except in tests, which pass
@@ -56,6 +58,8 @@ final class AparapiBackend implements MatrixBackend {
         scale = new KernelSlot<>("scale", new ScaleKernel(), device);
         rowVector = new KernelSlot<>("addRowVector", new RowVectorKernel(), device);
         columnSums = new KernelSlot<>("columnSums", new ColumnSumsKernel(), device);
+        im2col = new KernelSlot<>("im2col", new Im2colKernel(), device);
+        col2im = new KernelSlot<>("col2im", new Col2imKernel(), device);
     }
 
     @Override
@@ -81,6 +85,8 @@ final class AparapiBackend implements MatrixBackend {
             case "scale" -> scale;
             case "addRowVector" -> rowVector;
             case "columnSums" -> columnSums;
+            case "im2col" -> im2col;
+            case "col2im" -> col2im;
             default -> null;
         };
     }
@@ -166,6 +172,39 @@ final class AparapiBackend implements MatrixBackend {
             }
         }
         JavaBackend.INSTANCE.columnSums(a, out, rows, cols);
+    }
+
+    @Override
+    public void im2col(double[] images, double[] columns, ConvGeometry geometry) {
+        long entries = (long) geometry.rows() * geometry.patch();
+        if (useKernel(im2col, entries)) {
+            synchronized (im2col) {
+                Im2colKernel kernel = im2col.kernel();
+                kernel.bind(images, columns, geometry);
+                boolean ok = im2col.launch(Ranges.line(device, Math.toIntExact(entries), LINE_GROUP));
+                kernel.release();
+                if (ok) {
+                    return;
+                }
+            }
+        }
+        JavaBackend.INSTANCE.im2col(images, columns, geometry);
+    }
+
+    @Override
+    public void col2im(double[] columns, double[] images, ConvGeometry geometry) {
+        if (useKernel(col2im, (long) geometry.rows() * geometry.patch())) {
+            synchronized (col2im) {
+                Col2imKernel kernel = col2im.kernel();
+                kernel.bind(columns, images, geometry);
+                boolean ok = col2im.launch(Ranges.line(device, geometry.imageSize(), LINE_GROUP));
+                kernel.release();
+                if (ok) {
+                    return;
+                }
+            }
+        }
+        JavaBackend.INSTANCE.col2im(columns, images, geometry);
     }
 
     private boolean useKernel(KernelSlot<?> slot, long work) {

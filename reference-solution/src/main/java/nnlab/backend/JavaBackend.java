@@ -76,4 +76,61 @@ public final class JavaBackend implements MatrixBackend {
             }
         }
     }
+
+    @Override
+    public void im2col(double[] images, double[] columns, ConvGeometry g) {
+        int patch = g.patch();
+        int row = 0;
+        for (int b = 0; b < g.batch(); b++) {
+            for (int i = 0; i < g.outHeight(); i++) {
+                for (int j = 0; j < g.outWidth(); j++) {
+                    int q = row * patch;
+                    for (int di = 0; di < g.kernelHeight(); di++) {
+                        int y = i * g.stride() + di - g.padTop();
+                        for (int dj = 0; dj < g.kernelWidth(); dj++) {
+                            int x = j * g.stride() + dj - g.padLeft();
+                            boolean inside = y >= 0 && y < g.height() && x >= 0 && x < g.width();
+                            int at = ((b * g.height() + y) * g.width() + x) * g.channels();
+                            for (int c = 0; c < g.channels(); c++) {
+                                columns[q++] = inside ? images[at + c] : 0.0;
+                            }
+                        }
+                    }
+                    row++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(double[] columns, double[] images, ConvGeometry g) {
+        int patch = g.patch();
+        int at = 0;
+        for (int b = 0; b < g.batch(); b++) {
+            for (int y = 0; y < g.height(); y++) {
+                for (int x = 0; x < g.width(); x++) {
+                    for (int c = 0; c < g.channels(); c++) {
+                        double sum = 0;
+                        for (int di = 0; di < g.kernelHeight(); di++) {
+                            int iStride = y + g.padTop() - di;
+                            if (iStride < 0 || iStride % g.stride() != 0 || iStride / g.stride() >= g.outHeight()) {
+                                continue;
+                            }
+                            int i = iStride / g.stride();
+                            for (int dj = 0; dj < g.kernelWidth(); dj++) {
+                                int jStride = x + g.padLeft() - dj;
+                                if (jStride < 0 || jStride % g.stride() != 0 || jStride / g.stride() >= g.outWidth()) {
+                                    continue;
+                                }
+                                int j = jStride / g.stride();
+                                sum += columns[((b * g.outHeight() + i) * g.outWidth() + j) * patch
+                                        + (di * g.kernelWidth() + dj) * g.channels() + c];
+                            }
+                        }
+                        images[at++] = sum;
+                    }
+                }
+            }
+        }
+    }
 }

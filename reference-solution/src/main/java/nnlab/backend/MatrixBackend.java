@@ -34,4 +34,22 @@ public interface MatrixBackend {
 
     /** Computes {@code out[c] = Σ_r a[r][c]} for a {@code rows × cols} matrix. */
     void columnSums(double[] a, double[] out, int rows, int cols);
+
+    /**
+     * Copies the receptive fields of the images into the rows of {@code columns} (im2col), as {@link ConvGeometry}
+     * lays them out; padding positions become 0. A convolution is then one product of {@code columns} with the kernel.
+     *
+     * @param images  {@code geometry.imageSize()} values, (b, h, w, c) row-major
+     * @param columns the {@code geometry.rows() × geometry.patch()} result, overwritten
+     */
+    void im2col(double[] images, double[] columns, ConvGeometry geometry);
+
+    /**
+     * The adjoint of {@link #im2col} (col2im): every image value receives the sum of the column entries copied from
+     * it, taken in increasing (di, dj) order; padding entries are dropped and uncovered positions get 0.
+     *
+     * @param columns {@code geometry.rows() × geometry.patch()} values
+     * @param images  the {@code geometry.imageSize()} result, overwritten
+     */
+    void col2im(double[] columns, double[] images, ConvGeometry geometry);
 }

@@ -52,11 +52,14 @@ class KernelTwinTests {
      */
     static final double EXACT = 0.0;
 
+    /** Two sums of the same ~10² products in different orders agree to far better than this relative slack. */
+    static final double ADJOINT_TOLERANCE = 1e-12;
+
     private static final double UNIT_ROUNDOFF = Math.scalb(1.0, -53);
 
     /** The MatrixBackend methods whose twin cases this class holds: the discovery test demands one per kernel. */
     static final Set<String> METHODS_WITH_TWIN_CASES =
-            Set.of("multiply", "elementwise", "scale", "addRowVector", "columnSums");
+            Set.of("multiply", "elementwise", "scale", "addRowVector", "columnSums", "im2col", "col2im");
 
     /** Shapes m × k × n: the named odd ones, then seeded random ones. */
     static List<int[]> productShapes() {
@@ -82,6 +85,94 @@ class KernelTwinTests {
         return Stream.of(new int[] {1, 1}, new int[] {3, 7}, new int[] {1000, 3}, new int[] {257, 129},
                         new int[] {1 + random.nextInt(200), 1 + random.nextInt(200)})
                 .map(s -> Arguments.of(s[0], s[1]));
+    }
+
+    /**
+     * Convolution geometries (batch, height, width, channels, kh, kw, stride, same): odd and even sizes, strides
+     * that do and do not divide the size, a kernel larger than the stride, and "same" padding with an odd total.
+     */
+    static Stream<Arguments> convolutions() {
+        return Stream.of(new int[] {1, 1, 1, 1, 1, 1, 1, 0}, new int[] {2, 5, 4, 3, 3, 3, 1, 1},
+                        new int[] {2, 5, 4, 3, 3, 3, 1, 0}, new int[] {3, 8, 8, 1, 3, 3, 2, 1},
+                        new int[] {1, 7, 6, 2, 2, 3, 2, 1}, new int[] {2, 9, 9, 4, 4, 2, 3, 0},
+                        new int[] {64, 8, 8, 8, 3, 3, 1, 1})
+                .map(g -> Arguments.of(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7] == 1));
+    }
+
+    /** Builds the geometry with Keras's rules, written out here independently of nnlab.Padding. */
+    static ConvGeometry geometry(int batch, int height, int width, int channels, int kh, int kw, int stride,
+                                 boolean same) {
+        int outH = same ? (height + stride - 1) / stride : (height - kh) / stride + 1;
+        int outW = same ? (width + stride - 1) / stride : (width - kw) / stride + 1;
+        int padTop = same ? Math.max((outH - 1) * stride + kh - height, 0) / 2 : 0;
+        int padLeft = same ? Math.max((outW - 1) * stride + kw - width, 0) / 2 : 0;
+        return new ConvGeometry(batch, height, width, channels, kh, kw, stride, padTop, padLeft, outH, outW);
+    }
+
+    @Nested
+    class Convolution {
+
+        @ParameterizedTest(name = "b={0} {1}×{2}×{3} kernel {4}×{5} stride {6} same={7}")
+        @MethodSource("nnlab.backend.KernelTwinTests#convolutions")
+        void im2colMatchesJavaExactly(int batch, int height, int width, int channels, int kh, int kw, int stride,
+                                      boolean same) {
+            AparapiBackend backend = OpenClForTests.forcedBackend();
+            ConvGeometry g = geometry(batch, height, width, channels, kh, kw, stride, same);
+            double[] images = gaussian(new Random(batch + 7L * height + 13L * kh), g.imageSize());
+            double[] expected = new double[g.rows() * g.patch()];
+            JavaBackend.INSTANCE.im2col(images, expected, g);
+            double[] actual = new double[expected.length];
+            Arrays.fill(actual, Double.NaN);
+            OpenClForTests.runAsKernel(backend, "im2col", () -> backend.im2col(images, actual, g));
+            assertArrayEquals(expected, actual, EXACT, "im2col differs from JavaBackend for " + g);
+        }
+
+        @ParameterizedTest(name = "b={0} {1}×{2}×{3} kernel {4}×{5} stride {6} same={7}")
+        @MethodSource("nnlab.backend.KernelTwinTests#convolutions")
+        void col2imMatchesJavaExactly(int batch, int height, int width, int channels, int kh, int kw, int stride,
+                                      boolean same) {
+            AparapiBackend backend = OpenClForTests.forcedBackend();
+            ConvGeometry g = geometry(batch, height, width, channels, kh, kw, stride, same);
+            double[] columns = gaussian(new Random(batch + 11L * width + 17L * kw), g.rows() * g.patch());
+            double[] expected = new double[g.imageSize()];
+            JavaBackend.INSTANCE.col2im(columns, expected, g);
+            double[] actual = new double[expected.length];
+            Arrays.fill(actual, Double.NaN);
+            OpenClForTests.runAsKernel(backend, "col2im", () -> backend.col2im(columns, actual, g));
+            assertArrayEquals(expected, actual, EXACT, "col2im differs from JavaBackend for " + g);
+        }
+
+        @Test
+        void javaIm2colCopiesEachWindowAndPadsWithZeros() {
+            // 1 image 3×3×1 with values 1…9, a 2×2 window, stride 2, "same": out 2×2, padding 1 at the bottom/right.
+            ConvGeometry g = geometry(1, 3, 3, 1, 2, 2, 2, true);
+            double[] images = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+            double[] columns = new double[g.rows() * g.patch()];
+            JavaBackend.INSTANCE.im2col(images, columns, g);
+            assertArrayEquals(new double[] {1, 2, 4, 5, 3, 0, 6, 0, 7, 8, 0, 0, 9, 0, 0, 0}, columns, EXACT);
+        }
+
+        @Test
+        void javaCol2imIsTheAdjointOfIm2col() {
+            // <im2col(x), c> = <x, col2im(c)> for every x and c is what makes col2im the gradient of im2col.
+            ConvGeometry g = geometry(2, 5, 4, 3, 3, 2, 2, true);
+            Random random = new Random(5);
+            double[] x = gaussian(random, g.imageSize());
+            double[] c = gaussian(random, g.rows() * g.patch());
+            double[] im2col = new double[c.length];
+            JavaBackend.INSTANCE.im2col(x, im2col, g);
+            double[] col2im = new double[x.length];
+            JavaBackend.INSTANCE.col2im(c, col2im, g);
+            double left = 0;
+            for (int i = 0; i < c.length; i++) {
+                left += im2col[i] * c[i];
+            }
+            double right = 0;
+            for (int i = 0; i < x.length; i++) {
+                right += x[i] * col2im[i];
+            }
+            assertEquals(left, right, ADJOINT_TOLERANCE * (Math.abs(left) + 1));
+        }
     }
 
     @Nested
