@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
 //@solution ps2
+//@reference
 
 import nnlab.backend.Backends;
 import nnlab.backend.ConvGeometry;
 import nnlab.backend.MatrixBackend;
+//@starter
+//@end
 //@end
 
 /**
@@ -35,8 +38,12 @@ public final class Conv2D implements Layer {
     private double[] bias;
 
     //@solution ps2
+    //@reference
     private ConvGeometry lastGeometry;
     private double[] lastColumns;
+    //@starter
+    //> private Tensor lastInput;
+    //@end
     //@starter
     //> /** The images of the last forward call; your forward sets it and your backward reads it. */
     //> private Tensor lastInput;
@@ -167,6 +174,7 @@ public final class Conv2D implements Layer {
             throw new IllegalArgumentException("This Conv2D takes " + inputChannels + " input channels but the images are "
                     + input.shapeString() + "; the last axis must be the channels.");
         }
+        //@reference
         ConvGeometry g = geometry(input);
         MatrixBackend backend = Backends.current();
         double[] columns = new double[g.rows() * g.patch()];
@@ -180,6 +188,43 @@ public final class Conv2D implements Layer {
         lastZ = Tensor.wrap(new int[] {g.rows(), filters}, z).toMatrix();
         Matrix a = activation.forward(lastZ);
         return Tensor.fromMatrix(a).reshape(g.batch(), g.outHeight(), g.outWidth(), filters);
+        //@starter
+        //> int batch = input.dim(0);
+        //> int height = input.dim(1);
+        //> int width = input.dim(2);
+        //> int outHeight = padding.outputLength(height, kernelHeight, strides);
+        //> int outWidth = padding.outputLength(width, kernelWidth, strides);
+        //> int top = padding.padBefore(height, kernelHeight, strides);
+        //> int left = padding.padBefore(width, kernelWidth, strides);
+        //> double[] x = input.values();
+        //> double[] z = new double[batch * outHeight * outWidth * filters];
+        //> for (int n = 0; n < batch; n++) {
+        //>     for (int i = 0; i < outHeight; i++) {
+        //>         for (int j = 0; j < outWidth; j++) {
+        //>             for (int f = 0; f < filters; f++) {
+        //>                 double sum = bias[f];
+        //>                 for (int di = 0; di < kernelHeight; di++) {
+        //>                     int r = i * strides + di - top;
+        //>                     for (int dj = 0; dj < kernelWidth && r >= 0 && r < height; dj++) {
+        //>                         int q = j * strides + dj - left;
+        //>                         if (q < 0 || q >= width) {
+        //>                             continue;
+        //>                         }
+        //>                         for (int c = 0; c < inputChannels; c++) {
+        //>                             sum += x[((n * height + r) * width + q) * inputChannels + c]
+        //>                                     * kernel[((di * kernelWidth + dj) * inputChannels + c) * filters + f];
+        //>                         }
+        //>                     }
+        //>                 }
+        //>                 z[((n * outHeight + i) * outWidth + j) * filters + f] = sum;
+        //>             }
+        //>         }
+        //>     }
+        //> }
+        //> lastInput = input;
+        //> lastZ = Tensor.of(new int[] {batch * outHeight * outWidth, filters}, z).toMatrix();
+        //> return Tensor.fromMatrix(activation.forward(lastZ)).reshape(batch, outHeight, outWidth, filters);
+        //@end
         //@end
     }
 
@@ -195,6 +240,7 @@ public final class Conv2D implements Layer {
         //  position summing K × ∂L/∂z over every window that covers it.
         //@solution
         Objects.requireNonNull(gradOutput, "gradOutput must not be null");
+        //@reference
         if (lastGeometry == null) {
             throw new IllegalStateException("backward needs the batch of the last forward call: call forward(x) first.");
         }
@@ -218,6 +264,57 @@ public final class Conv2D implements Layer {
         kernelGradient = dk;
         biasGradient = db;
         return Tensor.wrap(new int[] {g.batch(), g.height(), g.width(), g.channels()}, dx);
+        //@starter
+        //> if (lastInput == null) {
+        //>     throw new IllegalStateException("backward needs the batch of the last forward call: call forward(x) first.");
+        //> }
+        //> int batch = lastInput.dim(0);
+        //> int height = lastInput.dim(1);
+        //> int width = lastInput.dim(2);
+        //> int outHeight = padding.outputLength(height, kernelHeight, strides);
+        //> int outWidth = padding.outputLength(width, kernelWidth, strides);
+        //> int top = padding.padBefore(height, kernelHeight, strides);
+        //> int left = padding.padBefore(width, kernelWidth, strides);
+        //> int[] expected = {batch, outHeight, outWidth, filters};
+        //> if (!Arrays.equals(gradOutput.shape(), expected)) {
+        //>     throw new IllegalArgumentException("gradOutput is " + gradOutput.shapeString() + " but the last output was "
+        //>             + Tensor.zeros(expected).shapeString() + "; they must have the same shape.");
+        //> }
+        //> Matrix dz = activation.backward(lastZ, gradOutput.reshape(batch * outHeight * outWidth, filters).toMatrix());
+        //> double[] g = Tensor.fromMatrix(dz).values();
+        //> double[] x = lastInput.values();
+        //> double[] dk = new double[kernel.length];
+        //> double[] db = new double[filters];
+        //> double[] dx = new double[x.length];
+        //> for (int n = 0; n < batch; n++) {
+        //>     for (int i = 0; i < outHeight; i++) {
+        //>         for (int j = 0; j < outWidth; j++) {
+        //>             for (int f = 0; f < filters; f++) {
+        //>                 double gz = g[((n * outHeight + i) * outWidth + j) * filters + f];
+        //>                 db[f] += gz;
+        //>                 for (int di = 0; di < kernelHeight; di++) {
+        //>                     int r = i * strides + di - top;
+        //>                     for (int dj = 0; dj < kernelWidth && r >= 0 && r < height; dj++) {
+        //>                         int q = j * strides + dj - left;
+        //>                         if (q < 0 || q >= width) {
+        //>                             continue;
+        //>                         }
+        //>                         for (int c = 0; c < inputChannels; c++) {
+        //>                             int xi = ((n * height + r) * width + q) * inputChannels + c;
+        //>                             int ki = ((di * kernelWidth + dj) * inputChannels + c) * filters + f;
+        //>                             dk[ki] += x[xi] * gz;
+        //>                             dx[xi] += kernel[ki] * gz;
+        //>                         }
+        //>                     }
+        //>                 }
+        //>             }
+        //>         }
+        //>     }
+        //> }
+        //> kernelGradient = dk;
+        //> biasGradient = db;
+        //> return Tensor.of(new int[] {batch, height, width, inputChannels}, dx);
+        //@end
         //@end
     }
 
@@ -261,6 +358,7 @@ public final class Conv2D implements Layer {
     }
 
     //@solution ps2
+    //@reference
     private ConvGeometry geometry(Tensor input) {
         int height = input.dim(1);
         int width = input.dim(2);
@@ -268,6 +366,8 @@ public final class Conv2D implements Layer {
                 padding.padBefore(height, kernelHeight, strides), padding.padBefore(width, kernelWidth, strides),
                 padding.outputLength(height, kernelHeight, strides), padding.outputLength(width, kernelWidth, strides));
     }
+    //@starter
+    //@end
     //@end
 
     private int[] kernelShape() {
