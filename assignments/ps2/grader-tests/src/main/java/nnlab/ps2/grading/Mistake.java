@@ -39,14 +39,15 @@ enum Mistake {
             + " §2.1)"),
     L1_GRADIENT_AS_L2("your L1 gradient matches λw, the shape of an L2 gradient: the derivative of λ|w| is λ·sign(w)"
             + " (see handout §2.1)"),
-    PENALTY_NOT_IN_LOSS("your regularized model's loss leaves out the penalty: the loss is the data loss plus every"
-            + " regularized layer's penalty (see handout §2.3)"),
     PENALTY_GRADIENT_MISSING("your regularized model's gradient leaves out the penalty's gradient: add it to the kernel's"
             + " gradient (see handout §2.3)"),
     PENALTY_ON_BIAS("your regularized model also penalizes the bias: a kernel regularizer acts on the weights only"
             + " (see handout §2.3)"),
     PENALTY_AVERAGED("your penalty matches λΣw² divided by the batch size: the penalty is added once, not averaged"
             + " over the rows (see handout §2.3)"),
+    GRADIENT_IN_INFERENCE_MODE("your gradient with training = true matches the one in inference mode: run the forward"
+            + " pass with the training flag and generator you were given, so that Dropout draws its masks (see handout"
+            + " §2.3)"),
     DROPOUT_NOT_SCALED("your dropout keeps units unscaled: inverted dropout multiplies the kept units by 1/(1 − rate)"
             + " (see handout §2.2)"),
     DROPOUT_IN_PREDICTION("your Dropout changes its input outside training: in prediction it is the identity (see"
@@ -76,9 +77,7 @@ enum Mistake {
     POOL_GRADIENT_OVERWRITTEN("your MaxPooling2D backward pass keeps one window's gradient where overlapping windows"
             + " share a maximum: add them up (see handout §3.3)"),
     POOL_STRIDE_IGNORED("your MaxPooling2D matches windows one step apart: the windows move by strides, which default to"
-            + " the pool size (see handout §3.3)"),
-    FLATTEN_ORDER("your Flatten orders the entries channels first: Keras flattens (height, width, channels) in"
-            + " row-major order, channel fastest (see handout §3.4)");
+            + " the pool size (see handout §3.3)");
 
     private final String message;
 

@@ -330,6 +330,8 @@ class RegularizationGrading {
         score.check("Sequential.gradient in training mode through Flatten, Dense, Dropout(0.5), Dense", () -> {
             double[] expected = dropoutNet(o, seed).gradient(x, y, true, o.random(maskSeed));
             double[] actual = dropoutNet(s, seed).gradient(x, y, true, s.random(maskSeed));
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.GRADIENT_IN_INFERENCE_MODE,
+                    dropoutNet(o, seed).gradient(x, y, false, null)));
             score.close("Sequential.gradient(x, y, true, random) (§2.2, §2.3)", "", expected, actual,
                     Tolerance.DEFAULT);
         });
