@@ -90,7 +90,6 @@ public final class Sequential {
     }
 
     //@end
-
     //@since ps2
     /** Returns the Dense layers, first to last, as an unmodifiable list; {@link #stack()} has every layer. */
     //@else

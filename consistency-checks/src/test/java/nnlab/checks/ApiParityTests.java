@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,16 +30,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import nnlab.grader.authoring.AuthoringSpec;
+import nnlab.grader.authoring.Markers;
+
 /**
  * The starter exposes exactly the reference's public API in package {@code nnlab}: the same public types (kind,
  * modifiers, supertypes), constructors, methods (name, parameter types, return type, static-ness), fields with their
  * constant values, enum constants and record components. The grader calls the starter through this API, so any
  * drift breaks grading.
+ *
+ * <p>"The reference" is the reference as problem set 1 sees it: its sources rendered for ps1 with every task solved
+ * (what {@code course sample} does for the correct sample, applied to every file), so what a later problem set adds
+ * (files marked {@code //@file since ps2}, blocks marked {@code //@since ps2}) is not part of ps1's API.
  */
 @DisplayName("API parity: starter-code/src/main/java against the reference, package nnlab")
 class ApiParityTests {
 
     private static final String PACKAGE = "nnlab";
+
+    /** The assignment whose starter starter-code/ is. */
+    private static final String ASSIGNMENT = "ps1";
 
     @Test
     void starterDeclaresExactlyTheReferencesPublicApi() throws Exception {
@@ -47,8 +58,12 @@ class ApiParityTests {
         Map<String, Set<String>> starter;
         try (NnlabFirstClassLoader loader = new NnlabFirstClassLoader("starter-api", List.of(starterClasses),
                 ApiParityTests.class.getClassLoader())) {
-            reference = api(classNames(Compilation.referenceClasses()), ApiParityTests.class.getClassLoader());
             starter = api(classNames(starterClasses), loader);
+        }
+        Path referenceClasses = referenceAsProblemSetOneSeesIt();
+        try (NnlabFirstClassLoader loader = new NnlabFirstClassLoader("reference-api", List.of(referenceClasses),
+                ApiParityTests.class.getClassLoader())) {
+            reference = api(classNames(referenceClasses), loader);
         }
         assertThat("The reference's API as read from " + Compilation.referenceClasses() + " looks empty; the check "
                 + "would compare nothing", reference.keySet(), hasItems("nnlab.Matrix", "nnlab.Perceptron#weightedSum"));
@@ -56,6 +71,32 @@ class ApiParityTests {
         assertThat("The starter's public API differs from the reference's; make starter-code/src/main/java/nnlab "
                 + "declare exactly what reference-solution declares (students must not see a different API):\n  "
                 + String.join("\n  ", differences) + "\n", differences, empty());
+    }
+
+    /** Renders every reference source for ps1 with its tasks solved, skipping excluded paths, and compiles them. */
+    private static Path referenceAsProblemSetOneSeesIt() throws IOException {
+        AuthoringSpec spec = AuthoringSpec.read(Repository.root(), ASSIGNMENT);
+        AuthoringSpec.Starter starter = spec.starter();
+        Markers markers = new Markers(spec.id(), Set.copyOf(starter.follows()), Markers.View.SOLUTION);
+        Path reference = Repository.root().resolve(starter.reference());
+        Path sources = Repository.scratch("reference-as-" + ASSIGNMENT);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(reference)) {
+            files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = reference.relativize(file).toString().replace('\\', '/');
+            if (starter.exclude().stream().anyMatch(name::startsWith)) {
+                continue;
+            }
+            Optional<String> text = markers.render(starter.reference() + "/" + name, Files.readString(file)).text();
+            if (text.isPresent()) {
+                Path target = sources.resolve(name);
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, text.get());
+            }
+        }
+        return Compilation.compile("reference-as-" + ASSIGNMENT + "-classes", sources, List.of());
     }
 
     /** Public members grouped by owner and name, e.g. "nnlab.Perceptron#weightedSum" → its descriptions. */

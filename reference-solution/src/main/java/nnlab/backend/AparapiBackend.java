@@ -27,6 +27,18 @@ final class AparapiBackend implements MatrixBackend {
      */
     static final long MIN_KERNEL_WORK = 1L << 20;
 
+    /**
+     * im2col and col2im run as kernels only from {@code minKernelWork} × this many column entries: 2²⁸ by default,
+     * beyond every size measured, so on PoCL they stay in Java; tests (minKernelWork 0) still force them.
+     *
+     * <p>Measured with {@code ConvolutionBenchmark --copies-only} on PoCL 3.1, 2 cores shared with other builds (load
+     * average 18), fastest runs, Java vs kernel: 3.6 M entries im2col 18.5 ms vs 135 ms, col2im 10.7 ms vs 26 ms;
+     * 4.7 M entries 4.3 vs 301 and 3.5 vs 85; 26 M entries 72 vs 1488 and 81 vs 425. Like the element-wise kernels
+     * they are memory-bound copies whose launch moves every operand across; the convolution's arithmetic is in the
+     * products, which take the product kernel.
+     */
+    static final long COPY_WORK_FACTOR = 1L << 8;
+
     /** Work-items per work-group of the one-dimensional kernels. */
     static final int LINE_GROUP = 64;
 
@@ -177,7 +189,7 @@ final class AparapiBackend implements MatrixBackend {
     @Override
     public void im2col(double[] images, double[] columns, ConvGeometry geometry) {
         long entries = (long) geometry.rows() * geometry.patch();
-        if (useKernel(im2col, entries)) {
+        if (useKernel(im2col, entries / COPY_WORK_FACTOR)) {
             synchronized (im2col) {
                 Im2colKernel kernel = im2col.kernel();
                 kernel.bind(images, columns, geometry);
@@ -193,7 +205,7 @@ final class AparapiBackend implements MatrixBackend {
 
     @Override
     public void col2im(double[] columns, double[] images, ConvGeometry geometry) {
-        if (useKernel(col2im, (long) geometry.rows() * geometry.patch())) {
+        if (useKernel(col2im, (long) geometry.rows() * geometry.patch() / COPY_WORK_FACTOR)) {
             synchronized (col2im) {
                 Col2imKernel kernel = col2im.kernel();
                 kernel.bind(columns, images, geometry);

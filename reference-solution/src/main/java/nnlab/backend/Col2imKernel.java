@@ -3,10 +3,11 @@ package nnlab.backend;
 import com.aparapi.Kernel;
 
 /**
- * col2im, one work-item per image value: it gathers the column entries copied from that value, in increasing
- * (di, dj) order, so no two work-items write the same place and no atomics are needed.
+ * col2im, one work-item per image value: it gathers the column entries copied from that value, so no two work-items
+ * write the same place and no atomics are needed.
  *
- * <p>The order of the sum is {@link JavaBackend#col2im}'s, so the result is identical to it.
+ * <p>The entries are added in increasing order of their output position (i, j), i.e. decreasing (di, dj): the order
+ * in which {@link JavaBackend#col2im} scatters them, so the result is identical to it.
  */
 @TwinOf("col2im")
 final class Col2imKernel extends Kernel {
@@ -58,11 +59,11 @@ final class Col2imKernel extends Kernel {
             int y = (index / (channels * width)) % height;
             int b = index / (channels * width * height);
             double sum = 0.0;
-            for (int di = 0; di < kernelHeight; di++) {
+            for (int di = kernelHeight - 1; di >= 0; di--) {
                 int iStride = y + padTop - di;
                 if (iStride >= 0 && iStride % stride == 0 && iStride / stride < outHeight) {
                     int i = iStride / stride;
-                    for (int dj = 0; dj < kernelWidth; dj++) {
+                    for (int dj = kernelWidth - 1; dj >= 0; dj--) {
                         int jStride = x + padLeft - dj;
                         if (jStride >= 0 && jStride % stride == 0 && jStride / stride < outWidth) {
                             int j = jStride / stride;

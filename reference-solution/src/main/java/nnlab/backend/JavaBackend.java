@@ -102,32 +102,29 @@ public final class JavaBackend implements MatrixBackend {
         }
     }
 
+    /**
+     * Scatters each column entry back onto the image value it was copied from, walking {@code columns} in order; so
+     * each image value sums its entries in increasing row order, which {@link Col2imKernel} reproduces exactly.
+     */
     @Override
     public void col2im(double[] columns, double[] images, ConvGeometry g) {
-        int patch = g.patch();
-        int at = 0;
+        Arrays.fill(images, 0, g.imageSize(), 0.0);
+        int q = 0;
         for (int b = 0; b < g.batch(); b++) {
-            for (int y = 0; y < g.height(); y++) {
-                for (int x = 0; x < g.width(); x++) {
-                    for (int c = 0; c < g.channels(); c++) {
-                        double sum = 0;
-                        for (int di = 0; di < g.kernelHeight(); di++) {
-                            int iStride = y + g.padTop() - di;
-                            if (iStride < 0 || iStride % g.stride() != 0 || iStride / g.stride() >= g.outHeight()) {
-                                continue;
-                            }
-                            int i = iStride / g.stride();
-                            for (int dj = 0; dj < g.kernelWidth(); dj++) {
-                                int jStride = x + g.padLeft() - dj;
-                                if (jStride < 0 || jStride % g.stride() != 0 || jStride / g.stride() >= g.outWidth()) {
-                                    continue;
+            for (int i = 0; i < g.outHeight(); i++) {
+                for (int j = 0; j < g.outWidth(); j++) {
+                    for (int di = 0; di < g.kernelHeight(); di++) {
+                        int y = i * g.stride() + di - g.padTop();
+                        for (int dj = 0; dj < g.kernelWidth(); dj++) {
+                            int x = j * g.stride() + dj - g.padLeft();
+                            if (y >= 0 && y < g.height() && x >= 0 && x < g.width()) {
+                                int at = ((b * g.height() + y) * g.width() + x) * g.channels();
+                                for (int c = 0; c < g.channels(); c++) {
+                                    images[at + c] += columns[q + c];
                                 }
-                                int j = jStride / g.stride();
-                                sum += columns[((b * g.outHeight() + i) * g.outWidth() + j) * patch
-                                        + (di * g.kernelWidth() + dj) * g.channels() + c];
                             }
+                            q += g.channels();
                         }
-                        images[at++] = sum;
                     }
                 }
             }

@@ -46,7 +46,7 @@ public interface MatrixBackend {
 
     /**
      * The adjoint of {@link #im2col} (col2im): every image value receives the sum of the column entries copied from
-     * it, taken in increasing (di, dj) order; padding entries are dropped and uncovered positions get 0.
+     * it, added in increasing row order; padding entries are dropped and uncovered positions get 0.
      *
      * @param columns {@code geometry.rows() × geometry.patch()} values
      * @param images  the {@code geometry.imageSize()} result, overwritten

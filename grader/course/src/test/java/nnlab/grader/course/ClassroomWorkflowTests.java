@@ -62,7 +62,7 @@ class ClassroomWorkflowTests {
     private Map<String, Integer> runWorkflow(String sample, Path repository) throws Exception {
         Path project = dir.resolve(sample);
         copyTree(Course.repository().resolve("starter-code"), project);
-        copyTree(Course.repository().resolve("assignments/ps1/samples").resolve(sample), project);
+        copyTree(Course.sample(sample), project);
         Map<String, Integer> points = new LinkedHashMap<>();
         for (JsonNode step : workflow.at("/jobs/autograding/steps")) {
             String uses = step.path("uses").asText();

@@ -16,6 +16,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.authoring.Samples;
 import nnlab.grader.run.Grader;
 
 /** Test support: the repository, the ps1 descriptor, the engine's results schema and real child JVMs. */
@@ -33,6 +34,11 @@ final class Course {
     static Path repository() {
         String set = System.getProperty("nnlab.repository");
         return (set != null ? Path.of(set) : Path.of("../..")).toAbsolutePath().normalize();
+    }
+
+    /** Writes problem set 1's sample submission {@code name} (the reference's student files, patched) afresh. */
+    static Path sample(String name) throws IOException {
+        return Samples.writeFresh(repository(), "ps1", name, Path.of("target", "samples").toAbsolutePath());
     }
 
     static AssignmentSpec ps1() {

@@ -47,7 +47,7 @@ class GithubTests {
     @BeforeAll
     void gradeTheBuggySampleAndWriteTheClassroomOutput() throws IOException {
         Grader grader = new Grader(Grader.find("ps1").orElseThrow());
-        results = ResultsDoc.JSON.valueToTree(grader.grade(Course.repository().resolve("assignments/ps1/samples/buggy"),
+        results = ResultsDoc.JSON.valueToTree(grader.grade(Course.sample("buggy"),
                 new Grader.Options(Course.SEED, true, null, null, null)).toJson());
         Path file = dir.resolve("results.json");
         ResultsDoc.write(file, results);

@@ -55,7 +55,7 @@ class GradescopeTests {
         root = dir.resolve("autograder");
         unzip(zip, root.resolve("source"));
         Files.copy(root.resolve("source/run_autograder"), root.resolve("run_autograder"));
-        copyTree(Course.repository().resolve("assignments/ps1/samples/correct"), root.resolve("submission"));
+        copyTree(Course.sample("correct"), root.resolve("submission"));
         // Gradescope's due date (Feb 18) is a day before assignment.json's, and this student has an extension to
         // Feb 20: only the extension makes the submission 11 hours, 1 late day, late (Feb 18: 3 days, a zero).
         Files.writeString(root.resolve("submission_metadata.json"), "{\"id\": 4242, \"created_at\":"

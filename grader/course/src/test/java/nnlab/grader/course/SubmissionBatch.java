@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import nnlab.grader.authoring.AuthoringSpec;
+import nnlab.grader.authoring.Samples;
+
 /**
  * Generates a folder of mixed ps1 submissions from the bundled correct sample and the starter, by small mutations:
  * correct ones (folder and zip), buggy ones, a file or every file that does not compile, the untouched starter, empty
@@ -47,7 +50,7 @@ public final class SubmissionBatch {
     /** Writes one submission per entry of {@code kinds} into {@code out}, named s01, s02, …; returns name → kind. */
     public static Map<String, Kind> generate(Path repo, Path out, List<Kind> kinds) throws IOException {
         Files.createDirectories(out);
-        Map<String, String> correct = read(repo.resolve("assignments/ps1/samples/correct").resolve(SOURCES));
+        Map<String, String> correct = correct(repo);
         Map<String, String> starter = read(repo.resolve("starter-code").resolve(SOURCES));
         Map<String, Kind> made = new LinkedHashMap<>();
         Random random = new Random(SEED);
@@ -112,6 +115,14 @@ public final class SubmissionBatch {
             }
             default -> throw new IllegalArgumentException(kind.toString());
         }
+    }
+
+    /** Returns the correct sample's files (the reference's student files) by file name. */
+    private static Map<String, String> correct(Path repo) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        Samples.correct(repo, AuthoringSpec.read(repo, "ps1"))
+                .forEach((path, text) -> files.put(path.substring(path.lastIndexOf('/') + 1), text));
+        return files;
     }
 
     private static Map<String, String> read(Path folder) throws IOException {

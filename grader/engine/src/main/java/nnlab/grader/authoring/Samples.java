@@ -74,6 +74,15 @@ public final class Samples {
     }
 
     /**
+     * Writes sample {@code name} into a folder named {@code name} inside a new temporary folder under {@code parent}
+     * (created if needed), so that every call starts from nothing; returns the sample's folder.
+     */
+    public static Path writeFresh(Path repository, String assignment, String name, Path parent) throws IOException {
+        Files.createDirectories(parent);
+        return write(repository, assignment, name, Files.createTempDirectory(parent, "sample-").resolve(name));
+    }
+
+    /**
      * Returns the {@value #CORRECT} sample's files by their path in a student's project: each reference file with a
      * task of the assignment, rendered with every task solved.
      */

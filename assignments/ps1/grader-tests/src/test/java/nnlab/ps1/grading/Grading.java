@@ -21,6 +21,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 
@@ -29,9 +30,9 @@ final class Grading {
 
     static final long SEED = 20260219L;
     static final Path REPOSITORY = Path.of(System.getProperty("nnlab.repository", "../../..")).toAbsolutePath().normalize();
-    static final Path CORRECT = REPOSITORY.resolve("assignments/ps1/samples/correct");
-    static final Path LOOPS = REPOSITORY.resolve("assignments/ps1/samples/loops");
-    static final Path BUGGY = REPOSITORY.resolve("assignments/ps1/samples/buggy");
+    static final Path CORRECT = sample(Samples.CORRECT);
+    static final Path LOOPS = sample("loops");
+    static final Path BUGGY = sample("buggy");
     static final Path STARTER = REPOSITORY.resolve("starter-code");
     static final Path REFERENCE = REPOSITORY.resolve("reference-solution");
     static final Grader GRADER = new Grader(new Ps1Assignment());
@@ -39,6 +40,15 @@ final class Grading {
     private static final JsonSchema SCHEMA = loadSchema();
 
     private Grading() {
+    }
+
+    /** Writes the sample submission {@code name} (the reference's student files, patched) afresh under target/. */
+    private static Path sample(String name) {
+        try {
+            return Samples.writeFresh(REPOSITORY, "ps1", name, Path.of("target", "samples").toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Grades {@code submission}, writes the results into {@code out}, validates them and returns them. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
@@ -27,11 +28,20 @@ final class BuggySample {
     private BuggySample() {
     }
 
+    /** Writes problem set 1's sample submission {@code name} (the reference's student files, patched) afresh. */
+    static Path sample(String name) {
+        try {
+            return Samples.writeFresh(REPOSITORY, "ps1", name, Path.of("target", "samples").toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Returns the in-process results, grading on first use. */
     static synchronized Results results() {
         if (results == null) {
             Grader grader = new Grader(new Ps1Assignment());
-            results = grader.grade(REPOSITORY.resolve("assignments/ps1/samples/buggy"),
+            results = grader.grade(sample("buggy"),
                     Grader.Options.defaults().withSeed(SEED).unsandboxed());
             try {
                 Files.createDirectories(ARTIFACTS);

@@ -125,7 +125,7 @@ class ChromiumRenderingTests {
     @Test
     void aSubmissionThatThrowsAndPrintsMarkupGetsInertReports(@TempDir Path tmp) throws Exception {
         Path submission = tmp.resolve("sub");
-        copyTree(BuggySample.REPOSITORY.resolve("assignments/ps1/samples/correct"), submission);
+        copyTree(BuggySample.sample("correct"), submission);
         Path perceptron = submission.resolve("src/main/java/nnlab/Perceptron.java");
         String source = Files.readString(perceptron);
         String hostile = source.replace("    public double weightedSum(double[] x) {\n        checkInput(x);", """

@@ -46,7 +46,7 @@ class HtmlReportWriterTests {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
                 exit = Main.run("grade", "--assignment", "ps1", "--submission",
-                        BuggySample.REPOSITORY.resolve("assignments/ps1/samples/buggy").toString(), "--out",
+                        BuggySample.sample("buggy").toString(), "--out",
                         results.toString(), "--seed", Long.toString(BuggySample.SEED), "--in-process",
                         "--view", "student");
             } finally {
@@ -67,7 +67,7 @@ class HtmlReportWriterTests {
         void withNoReportOnlyTheResultsAreWritten(@TempDir Path tmp) {
             Path results = tmp.resolve("out.json");
             assertEquals(0, Main.run("grade", "--assignment", "ps1", "--submission",
-                    BuggySample.REPOSITORY.resolve("assignments/ps1/samples/correct").toString(), "--out",
+                    BuggySample.sample("correct").toString(), "--out",
                     results.toString(), "--seed", "1", "--in-process", "--no-report"));
             assertTrue(Files.isRegularFile(results));
             assertFalse(Files.exists(tmp.resolve("out.html")));
