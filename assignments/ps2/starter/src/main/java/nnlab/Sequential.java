@@ -76,7 +76,6 @@ public final class Sequential {
         return stack;
     }
 
-
     /** Returns the Dense layers, first to last, as an unmodifiable list; {@link #stack()} has every layer. */
     public List<Dense> layers() {
         return layers;
