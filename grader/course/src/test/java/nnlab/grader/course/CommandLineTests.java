@@ -88,7 +88,7 @@ class CommandLineTests {
         void anUnknownAssignmentNamesTheKnownOnes() throws Exception {
             Files.createDirectories(dir.resolve("subs"));
             assertUsageError(course("grade-all", "--assignment", "PS1", "--submissions", dir.resolve("subs").toString(),
-                    "--out", dir.resolve("work/out").toString()), "unknown assignment 'PS1'; known: ps1");
+                    "--out", dir.resolve("work/out").toString()), "unknown assignment 'PS1'; known: ps1, ps2");
         }
 
         @Test

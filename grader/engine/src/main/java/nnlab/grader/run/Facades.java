@@ -197,6 +197,12 @@ final class Facades {
         if (value.getClass().isArray()) {
             return value;
         }
+        if (value instanceof Map<?, ?> map) {
+            // A map of names to values (problem set 2's Keras-style logs) travels as a tagged JSON object.
+            Map<String, Object> entries = new LinkedHashMap<>();
+            map.forEach((k, v) -> entries.put(String.valueOf(k), encode(v)));
+            return Map.of("map", entries);
+        }
         throw new IllegalArgumentException("cannot pass a " + value.getClass().getName() + " to student code");
     }
 

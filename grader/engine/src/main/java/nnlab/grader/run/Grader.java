@@ -139,7 +139,8 @@ public final class Grader {
 
     /** Returns the ids of every registered assignment. */
     public static List<String> known() {
-        return ServiceLoader.load(Assignment.class).stream().map(p -> p.get().id()).toList();
+        // Sorted: with several plug-ins the classpath's order would otherwise decide the order of the message.
+        return ServiceLoader.load(Assignment.class).stream().map(p -> p.get().id()).sorted().toList();
     }
 
     /** Grades {@code submission} (a folder or a zip). */

@@ -279,6 +279,15 @@ public final class Dispatcher {
             return array;
         }
         Map<?, ?> m = (Map<?, ?>) json;
+        if (m.containsKey("map") && type.isAssignableFrom(LinkedHashMap.class)) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) m.get("map")).entrySet()) {
+                Object v = e.getValue();
+                map.put(String.valueOf(e.getKey()), v instanceof Number || v instanceof String
+                        ? Json.toScalar(v, Double.class) : v);
+            }
+            return map;
+        }
         if (m.containsKey("const")) {
             for (Object c : type.getEnumConstants()) {
                 if (((Enum<?>) c).name().equals(m.get("const"))) {

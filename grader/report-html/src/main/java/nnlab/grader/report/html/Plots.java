@@ -30,6 +30,10 @@ final class Plots {
     private static final Color TARGET_COLOUR = new Color(0xc6, 0x28, 0x28);
     /** Wide enough to show around a student's curve drawn exactly on top of it. */
     private static final float REFERENCE_BAND_WIDTH = 7f;
+    /** Validation curves are dashed, so they stay apart from the training curves without relying on colour alone. */
+    private static final float[] VALIDATION_DASH = {6f, 4f};
+    private static final float[] VALIDATION_DASH_BAND = {14f, 8f};
+    private static final Color VALIDATION_COLOUR = new Color(0x8e, 0x24, 0xaa);
     /** Accuracies are shown to three decimals, as the captions print them. */
     private static final String ACCURACY_PATTERN = "0.000";
 
@@ -43,9 +47,21 @@ final class Plots {
 
     /** Returns the loss per epoch of the student and, when recorded ({@code reference} non-null), the reference. */
     static String lossCurves(String title, double[] student, double[] reference) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Training loss — " + title)
+        return lossCurves(title, student, reference, null, null);
+    }
+
+    /**
+     * Returns the training loss per epoch of the student and the reference as {@link #lossCurves(String, double[],
+     * double[])} draws them and, when recorded (non-null), the validation losses as dashed lines in the same colours:
+     * a validation curve that turns up while the training curve keeps falling is overfitting, seen.
+     */
+    static String lossCurves(String title, double[] student, double[] reference, double[] validation,
+                             double[] referenceValidation) {
+        boolean withValidation = validation != null && hasFinite(validation);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title((withValidation ? "Training and validation loss — " : "Training loss — ") + title)
                 .xAxisTitle("epoch")
-                .yAxisTitle("training loss").build();
+                .yAxisTitle(withValidation ? "loss" : "training loss").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(4);
         // The reference goes first as a wide pale band, the student's curve on top as a thin line: a curve identical
         // to the reference shows as a line inside the band, both still visible.
@@ -56,11 +72,28 @@ final class Plots {
             ref.setMarker(SeriesMarkers.NONE);
             ref.setLineColor(REFERENCE_BAND_COLOUR);
         }
-        XYSeries mine = chart.addSeries("your fit", epochs(student.length), finite(student));
+        if (withValidation && referenceValidation != null && hasFinite(referenceValidation)) {
+            XYSeries refValidation = chart.addSeries("reference validation loss, dashed band",
+                    epochs(referenceValidation.length), finite(referenceValidation));
+            refValidation.setLineStyle(new BasicStroke(REFERENCE_BAND_WIDTH, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 1f, VALIDATION_DASH_BAND, 0f));
+            refValidation.setMarker(SeriesMarkers.NONE);
+            refValidation.setLineColor(REFERENCE_BAND_COLOUR);
+        }
+        XYSeries mine = chart.addSeries(withValidation ? "your training loss" : "your fit", epochs(student.length),
+                finite(student));
         mine.setLineColor(STUDENT_COLOUR);
         mine.setMarkerColor(STUDENT_COLOUR);
         // A legend entry needs a line to point at.
         mine.setShowInLegend(hasFinite(student));
+        if (withValidation) {
+            XYSeries mineValidation = chart.addSeries("your validation loss, dashed", epochs(validation.length),
+                    finite(validation));
+            mineValidation.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    VALIDATION_DASH, 0f));
+            mineValidation.setLineColor(VALIDATION_COLOUR);
+            mineValidation.setMarkerColor(VALIDATION_COLOUR);
+        }
         return png(chart);
     }
 

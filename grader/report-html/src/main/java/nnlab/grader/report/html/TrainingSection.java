@@ -10,8 +10,9 @@ import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
 
 /**
- * The "Training" section of a report: each shown test's loss curve next to the reference's, with the last losses in
- * numbers, and the held-out accuracies as bars. Tests the audience may not see contribute nothing.
+ * The "Training" section of a report: each shown test's loss curve next to the reference's (and, where a test
+ * recorded them, the validation losses, dashed), with the last losses in numbers, and the held-out accuracies as
+ * bars. Tests the audience may not see contribute nothing.
  */
 final class TrainingSection {
 
@@ -32,9 +33,15 @@ final class TrainingSection {
             double[] history = data.doubles(TestData.LOSS_HISTORY);
             if (history != null && history.length > 0) {
                 double[] referenceHistory = data.doubles(TestData.REFERENCE_LOSS_HISTORY);
-                curves.add("<img class=\"loss-curve\" alt=\"training loss per epoch\" src=\""
-                        + Plots.lossCurves(t.name().split(":")[0], history, referenceHistory) + "\">\n"
-                        + lastLosses(history, referenceHistory));
+                double[] validation = data.doubles(TestData.VAL_LOSS_HISTORY);
+                double[] referenceValidation = data.doubles(TestData.REFERENCE_VAL_LOSS_HISTORY);
+                curves.add("<img class=\"loss-curve\" alt=\"" + (validation == null ? "training loss per epoch"
+                        : "training and validation loss per epoch") + "\" src=\""
+                        + Plots.lossCurves(t.name().split(":")[0], history, referenceHistory, validation,
+                                referenceValidation) + "\">\n"
+                        + lastLosses(history, referenceHistory)
+                        + (validation == null || validation.length == 0 ? "" : lastValidationLosses(validation,
+                                referenceValidation)));
             }
             double accuracy = data.number(TestData.TEST_ACCURACY);
             if (!Double.isNaN(accuracy)) {
@@ -68,6 +75,16 @@ final class TrainingSection {
         String line = "<p class=\"caption\">Training loss after epoch " + student.length + ": yours "
                 + Html.number(last) + (Double.isFinite(last) ? "" : " (not a finite number: your curve stops where"
                 + " it stopped being one)");
+        if (reference != null && reference.length == student.length) {
+            line += ", the reference's " + Html.number(reference[reference.length - 1]);
+        }
+        return line + ".</p>\n";
+    }
+
+    /** The last epoch's validation losses in numbers, for the same readers. */
+    private static String lastValidationLosses(double[] student, double[] reference) {
+        String line = "<p class=\"caption\">Validation loss after epoch " + student.length + ": yours "
+                + Html.number(student[student.length - 1]);
         if (reference != null && reference.length == student.length) {
             line += ", the reference's " + Html.number(reference[reference.length - 1]);
         }

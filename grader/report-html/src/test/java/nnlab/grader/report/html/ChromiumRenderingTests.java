@@ -96,6 +96,18 @@ class ChromiumRenderingTests {
     }
 
     @Test
+    void aProblemSet2ReportShowsTrainingAgainstValidationCurvesWithoutConsoleErrors() throws Exception {
+        Path page = Ps2Sample.report(Audience.STUDENT);
+        Render r = render(page, "ps2-student.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+        String dom = dom(page);
+        assertEquals(2, dom.split("alt=\"training and validation loss per epoch\"", -1).length - 1, () -> "both"
+                + " trainings of Part 4 draw their training and validation curves:\n" + dom);
+        assertTrue(dom.contains("Validation loss after epoch"), () -> "the last validation losses in numbers:\n" + dom);
+    }
+
+    @Test
     void studentReportAfterTheDueDateRendersWithoutConsoleErrors() throws Exception {
         Render r = render(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE), "buggy-student-after-due-date.png");
         assertEquals(List.of(), r.consoleErrors());

@@ -182,6 +182,24 @@ class HtmlReportTests {
         }
 
         @Test
+        void aRecordedValidationHistoryIsDrawnWithTheTrainingCurveAndItsLastValueWritten() {
+            var results = (ObjectNode) Fixtures.results();
+            ObjectNode data = (ObjectNode) results.path("tests").get(2).path("extra_data");
+            data.putArray("val_loss_history").add(0.8).add(0.6).add(0.65);
+            data.putArray("reference_val_loss_history").add(0.8).add(0.55).add(0.5);
+            String html = HtmlReport.render(Fixtures.document(results), Audience.STUDENT);
+            assertTrue(html.contains("alt=\"training and validation loss per epoch\""), html);
+            assertTrue(html.contains("Validation loss after epoch 3: yours 0.650000, the reference's 0.500000."), html);
+        }
+
+        @Test
+        void withoutAValidationHistoryTheCurveIsTheTrainingLossAlone() {
+            String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
+            assertTrue(html.contains("alt=\"training loss per epoch\""), html);
+            assertFalse(html.contains("Validation loss after epoch"), html);
+        }
+
+        @Test
         void partsCountHiddenPointsApart() {
             String html = HtmlReport.render(Fixtures.document(), Audience.STUDENT);
             assertTrue(html.contains("<tr class=\"neutral\"><td>Part 3</td><td class=\"num\">0 / 0</td>"

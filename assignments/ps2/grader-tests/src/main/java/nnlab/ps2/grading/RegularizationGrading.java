@@ -1,0 +1,344 @@
+package nnlab.ps2.grading;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import nnlab.grader.GradedTest;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.grader.Visibility;
+import nnlab.grader.score.GradientCheck;
+import nnlab.grader.score.Tolerance;
+import nnlab.ps2.grading.api.Dropout;
+import nnlab.ps2.grading.api.Layer;
+import nnlab.ps2.grading.api.Ps2;
+import nnlab.ps2.grading.api.Regularizer;
+import nnlab.ps2.grading.api.Sequential;
+
+/** Part 2: regularization and dropout (25 points). */
+class RegularizationGrading {
+
+    private static final int ENTRIES_PER_BLOCK = 6;
+    private static final double[] RATES = {0.25, 0.5, 0.4};
+    /** Why a self-consistency case failed before checking anything: it pays only for a correct forward pass. */
+    static final String FORWARD_FIRST = "not checked: this test compares your gradient with your own loss, so it"
+            + " counts only once that loss agrees with the reference; fix";
+    static final String ZERO_GRADIENT = "your gradient is zero (or not finite) everywhere: not checked, since a stub"
+            + " agrees with itself";
+
+    /** A regularizer's coefficients: l1, l2. */
+    private record Coefficients(double l1, double l2) {
+        Regularizer of(Ps2 api) {
+            return l2 == 0 ? api.l1(l1) : l1 == 0 ? api.l2(l2) : api.l1l2(l1, l2);
+        }
+
+        String describe() {
+            return l2 == 0 ? "l1(" + l1 + ")" : l1 == 0 ? "l2(" + l2 + ")" : "l1l2(" + l1 + ", " + l2 + ")";
+        }
+    }
+
+    private static final List<Coefficients> COEFFICIENTS = List.of(new Coefficients(0.01, 0),
+            new Coefficients(0, 0.02), new Coefficients(0.03, 0.05));
+
+    /** A weight matrix with some entries exactly 0, where L1's gradient must be 0. */
+    private static double[][] weights(Random r) {
+        double[][] w = Gen.matrix(r, 2 + r.nextInt(3), 2 + r.nextInt(3), 2);
+        w[0][0] = 0;
+        w[w.length - 1][w[0].length - 1] = 0;
+        return w;
+    }
+
+    @GradedTest(number = "2.1.1", name = "Regularizer.penalty", points = 4)
+    void penalty(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (Coefficients c : COEFFICIENTS) {
+            double[][] w = weights(r);
+            score.check(c.describe(), () -> {
+                double expected = c.of(o).penalty(w);
+                double actual = c.of(s).penalty(w);
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.L2_PENALTY_HALF,
+                        o.l1l2(c.l1(), c.l2() / 2).penalty(w)));
+                score.close("Regularizer.penalty (§2.1)", c.describe() + ", w = " + Score.show(w), expected, actual,
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "2.1.2", name = "Regularizer.gradient, including w = 0", points = 5)
+    void gradient(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (Coefficients c : COEFFICIENTS) {
+            double[][] w = weights(r);
+            score.check(c.describe(), () -> {
+                double[][] expected = c.of(o).gradient(w);
+                double[][] actual = c.of(s).gradient(w);
+                double[][] signAtZero = new double[w.length][];
+                for (int i = 0; i < w.length; i++) {
+                    signAtZero[i] = expected[i].clone();
+                    for (int j = 0; j < w[i].length; j++) {
+                        if (w[i][j] == 0) {
+                            signAtZero[i][j] += c.l1();
+                        }
+                    }
+                }
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.L2_GRADIENT_NO_FACTOR_2, o.l1l2(c.l1(), c.l2() / 2).gradient(w)),
+                        c.l1() == 0 ? null : new Diagnosis.Candidate(Mistake.L1_SIGN_AT_ZERO, signAtZero),
+                        c.l1() == 0 ? null : new Diagnosis.Candidate(Mistake.L1_GRADIENT_AS_L2,
+                                o.l1l2(0, c.l2() + c.l1() / 2).gradient(w)));
+                score.close("Regularizer.gradient (§2.1)", c.describe() + ", w = " + Score.show(w), expected, actual,
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    /** A dense net with a kernel regularizer on every layer. */
+    private record Net(int[] sizes, String[] activations, String loss, Coefficients regularizer) {
+        Sequential build(Ps2 api, long seed, boolean regularized) {
+            Layer[] layers = new Layer[sizes.length - 1];
+            for (int i = 0; i < layers.length; i++) {
+                layers[i] = regularized ? api.dense(sizes[i], sizes[i + 1], api.activation(activations[i]), seed + i,
+                        regularizer.of(api)) : api.dense(sizes[i], sizes[i + 1], api.activation(activations[i]), seed + i);
+            }
+            Sequential model = api.sequential(layers);
+            model.compile(api.sgd(0.1, 0, false), api.loss(loss));
+            return model;
+        }
+
+        String describe() {
+            return Arrays.toString(sizes) + " " + String.join("/", activations) + " + " + loss + ", kernels "
+                    + regularizer.describe();
+        }
+    }
+
+    private static final List<Net> NETS = List.of(
+            new Net(new int[] {3, 4, 2}, new String[] {"TANH", "SOFTMAX"}, "CATEGORICAL_CROSSENTROPY",
+                    new Coefficients(0, 0.05)),
+            new Net(new int[] {4, 3, 1}, new String[] {"SIGMOID", "LINEAR"}, "MSE", new Coefficients(0.02, 0)),
+            new Net(new int[] {2, 5, 3}, new String[] {"ELU", "SOFTMAX"}, "CATEGORICAL_CROSSENTROPY",
+                    new Coefficients(0.01, 0.03)));
+
+    private static double[][] targets(Random r, Net net, int rows) {
+        int outputs = net.sizes()[net.sizes().length - 1];
+        return net.loss().equals("MSE") ? Gen.matrix(r, rows, outputs, 1) : Gen.oneHot(r, rows, outputs);
+    }
+
+    @GradedTest(number = "2.3.1", name = "Regularized model: gradient against the reference", points = 5,
+            visibility = Visibility.HIDDEN)
+    void regularizedGradient(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (Net net : NETS) {
+            long seed = r.nextLong();
+            double[][] x = Gen.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
+            double[][] y = targets(r, net, x.length);
+            // Random biases too: a penalty on the bias shows only where the bias is not 0.
+            double[] theta = Gen.vector(r, net.build(o, seed, true).parameterCount(), 1);
+            score.check(net.describe(), () -> {
+                Sequential mo = net.build(o, seed, true);
+                mo.setParameters(theta);
+                Sequential ms = net.build(s, seed, true);
+                ms.setParameters(theta);
+                double[] expected = mo.gradient(x, y);
+                double[] actual = ms.gradient(x, y);
+                if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
+                    Sequential plain = net.build(o, seed, false);
+                    plain.setParameters(theta);
+                    double[] data = plain.gradient(x, y);
+                    double[] penalty = new double[expected.length];
+                    double[] onBias = expected.clone();
+                    int offset = 0;
+                    Regularizer reg = net.regularizer().of(o);
+                    for (int i = 0; i + 1 < net.sizes().length; i++) {
+                        int in = net.sizes()[i];
+                        int out = net.sizes()[i + 1];
+                        for (int k = 0; k < in * out; k++) {
+                            penalty[offset + k] = expected[offset + k] - data[offset + k];
+                        }
+                        offset += in * out;
+                        double[] bias = Arrays.copyOfRange(mo.parameters(), offset, offset + out);
+                        double[] biasPenalty = reg.gradient(new double[][] {bias})[0];
+                        for (int k = 0; k < out; k++) {
+                            onBias[offset + k] += biasPenalty[k];
+                        }
+                        offset += out;
+                    }
+                    double[] averaged = data.clone();
+                    for (int k = 0; k < averaged.length; k++) {
+                        averaged[k] += penalty[k] / x.length;
+                    }
+                    diagnosis.match(expected, actual,
+                            new Diagnosis.Candidate(Mistake.PENALTY_GRADIENT_MISSING, data),
+                            new Diagnosis.Candidate(Mistake.PENALTY_ON_BIAS, onBias),
+                            new Diagnosis.Candidate(Mistake.PENALTY_AVERAGED, averaged));
+                }
+                score.close("Sequential.gradient with kernel regularizers (§2.3)", "", expected, actual,
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "2.3.2", name = "Regularized model: gradient against numerical differences of your loss",
+            points = 3, visibility = Visibility.AFTER_DUE_DATE)
+    void regularizedGradientCheck(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        for (Net net : List.of(NETS.get(0), NETS.get(2))) {
+            long seed = r.nextLong();
+            double[][] x = Gen.matrix(r, 3, net.sizes()[0], 2);
+            double[][] y = targets(r, net, x.length);
+            score.check(net.describe(), () -> {
+                Sequential model = net.build(s, seed, true);
+                Sequential reference = net.build(o, seed, true);
+                double[] theta = model.parameters();
+                reference.setParameters(theta.clone());
+                score.require(Diagnosis.close(reference.loss(x, y), model.loss(x, y), Tolerance.DEFAULT),
+                        FORWARD_FIRST + " Regularizer.penalty (test 2.1.1).");
+                double[] analytic = model.gradient(x, y);
+                score.require(nonZero(analytic), ZERO_GRADIENT);
+                GradientCheck.Result result = GradientCheck.check(net.describe(), theta, analytic, p -> {
+                    model.setParameters(p);
+                    return model.loss(x, y);
+                }, p -> {
+                    reference.setParameters(p);
+                    return reference.loss(x, y);
+                }, blocks(net.sizes()), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
+                score.data("gradient_check_" + net.describe(), result.toData());
+                score.require(result.passed(), "your gradient disagrees with numerical differences of your own"
+                        + " regularized loss (§2.3):\n" + result.table());
+            });
+        }
+    }
+
+    static boolean nonZero(double[] gradient) {
+        return gradient != null && Arrays.stream(gradient).anyMatch(v -> v != 0 && Double.isFinite(v));
+    }
+
+    static List<GradientCheck.Block> blocks(int[] sizes) {
+        List<GradientCheck.Block> blocks = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            blocks.add(new GradientCheck.Block("W" + (i + 1), offset, sizes[i], sizes[i + 1]));
+            offset += sizes[i] * sizes[i + 1];
+            blocks.add(new GradientCheck.Block("b" + (i + 1), offset, 1, sizes[i + 1]));
+            offset += sizes[i + 1];
+        }
+        return blocks;
+    }
+
+    /** The keep factors of a mask drawn as §2.2 says: 0 when u &lt; rate, else 1/(1 − rate); one draw per entry. */
+    static double[] keepFactors(Random draws, int entries, double rate, boolean keepBelowRate) {
+        double[] factors = new double[entries];
+        for (int i = 0; i < entries; i++) {
+            boolean dropped = draws.nextDouble() < rate;
+            factors[i] = (dropped != keepBelowRate) ? 0 : 1 / (1 - rate);
+        }
+        return factors;
+    }
+
+    static double[][][][] times(double[][][][] t, double[] factors, double extra) {
+        double[] flat = ConvMaths.flatten(t);
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] *= factors == null ? extra : factors[i] * extra;
+        }
+        return ConvMaths.unflatten(flat, t.length, t[0].length, t[0][0].length, t[0][0][0].length);
+    }
+
+    /** A (batch, h, w, c) input of the Dropout tests. */
+    private static double[][][][] input(Random r) {
+        return Gen.tensor(r, 1 + r.nextInt(3), 2 + r.nextInt(2), 2 + r.nextInt(2), 1 + r.nextInt(3), 2);
+    }
+
+    @GradedTest(number = "2.2.1", name = "Dropout forward: inverted dropout with a seeded mask, identity in prediction",
+            points = 4)
+    void dropoutForward(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (int i = 0; i < RATES.length; i++) {
+            double rate = RATES[i];
+            double[][][][] x = input(r);
+            long seed = r.nextLong();
+            // Prediction is checked in the same case: alone, its expected value is the input, which a stub returns.
+            score.check("rate " + rate + ", training then prediction", () -> {
+                double[][][][] expected = o.dropout(rate).forward(x, true, o.random(seed));
+                double[][][][] actual = s.dropout(rate).forward(x, true, s.random(seed));
+                double[][][][] predicted = s.dropout(rate).forward(x, false, null);
+                int n = ConvMaths.flatten(x).length;
+                double[] keep = keepFactors(new Random(seed), n, rate, false);
+                double[] unscaled = keep.clone();
+                for (int k = 0; k < n; k++) {
+                    unscaled[k] = keep[k] == 0 ? 0 : 1;
+                }
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.DROPOUT_NOT_SCALED, times(x, unscaled, 1)),
+                        new Diagnosis.Candidate(Mistake.DROPOUT_RATE_KEPT,
+                                times(x, keepFactors(new Random(seed), n, rate, true), 1)));
+                diagnosis.match(x, predicted,
+                        new Diagnosis.Candidate(Mistake.DROPOUT_IN_PREDICTION, times(x, null, 1 - rate)),
+                        new Diagnosis.Candidate(Mistake.DROPOUT_IN_PREDICTION, times(x, null, 1 / (1 - rate))));
+                score.close("Dropout.forward in training (§2.2)", "rate " + rate, ConvMaths.flatten(expected),
+                        actual == null ? null : ConvMaths.flatten(actual), Tolerance.DEFAULT);
+                score.close("Dropout.forward in prediction (§2.2)", "rate " + rate, ConvMaths.flatten(x),
+                        predicted == null ? null : ConvMaths.flatten(predicted), Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "2.2.2", name = "Dropout backward reuses the forward's mask; a dropout net's gradient",
+            points = 4, visibility = Visibility.AFTER_DUE_DATE)
+    void dropoutBackward(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (int i = 0; i < 2; i++) {
+            double rate = RATES[i];
+            double[][][][] x = input(r);
+            double[][][][] g = Gen.tensor(r, x.length, x[0].length, x[0][0].length, x[0][0][0].length, 1);
+            long seed = r.nextLong();
+            score.check("rate " + rate, () -> {
+                Dropout dropout = o.dropout(rate);
+                dropout.forward(x, true, o.random(seed));
+                double[][][][] expected = dropout.backward(g);
+                Dropout mine = s.dropout(rate);
+                mine.forward(x, true, s.random(seed));
+                double[][][][] actual = mine.backward(g);
+                int n = ConvMaths.flatten(x).length;
+                Random draws = new Random(seed);
+                double[] keep = keepFactors(draws, n, rate, false);
+                double[] redrawn = keepFactors(draws, n, rate, false);
+                double[] unscaled = keep.clone();
+                for (int k = 0; k < n; k++) {
+                    unscaled[k] = keep[k] == 0 ? 0 : 1;
+                }
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.DROPOUT_BACKWARD_UNSCALED, times(g, unscaled, 1)),
+                        new Diagnosis.Candidate(Mistake.DROPOUT_MASK_REDRAWN, times(g, redrawn, 1)),
+                        new Diagnosis.Candidate(Mistake.DROPOUT_NOT_SCALED, times(g, unscaled, 1)));
+                score.close("Dropout.backward (§2.2)", "rate " + rate, ConvMaths.flatten(expected),
+                        ConvMaths.flatten(actual), Tolerance.DEFAULT);
+            });
+        }
+        double[][][][] x = Gen.tensor(r, 4, 2, 2, 1, 2);
+        double[][] y = Gen.oneHot(r, 4, 3);
+        long seed = r.nextLong();
+        long maskSeed = r.nextLong();
+        score.check("Sequential.gradient in training mode through Flatten, Dense, Dropout(0.5), Dense", () -> {
+            double[] expected = dropoutNet(o, seed).gradient(x, y, true, o.random(maskSeed));
+            double[] actual = dropoutNet(s, seed).gradient(x, y, true, s.random(maskSeed));
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.GRADIENT_IN_INFERENCE_MODE,
+                    dropoutNet(o, seed).gradient(x, y, false, null)));
+            score.close("Sequential.gradient(x, y, true, random) (§2.2, §2.3)", "", expected, actual,
+                    Tolerance.DEFAULT);
+        });
+    }
+
+    private static Sequential dropoutNet(Ps2 api, long seed) {
+        Sequential model = api.sequential(new Layer[] {api.flatten(), api.dense(4, 6, api.activation("TANH"), seed),
+            api.dropout(0.5), api.dense(6, 3, api.activation("SOFTMAX"), seed + 1)});
+        model.compile(api.sgd(0.1, 0, false), api.loss("CATEGORICAL_CROSSENTROPY"));
+        return model;
+    }
+}

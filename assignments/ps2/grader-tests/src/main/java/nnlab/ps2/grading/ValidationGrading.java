@@ -1,0 +1,243 @@
+package nnlab.ps2.grading;
+
+import java.util.List;
+import java.util.Random;
+
+import nnlab.grader.GradedTest;
+import nnlab.grader.Oracle;
+import nnlab.grader.Score;
+import nnlab.grader.Student;
+import nnlab.grader.Visibility;
+import nnlab.grader.score.Tolerance;
+import nnlab.ps2.grading.api.Callback;
+import nnlab.ps2.grading.api.EarlyStopping;
+import nnlab.ps2.grading.api.History;
+import nnlab.ps2.grading.api.Layer;
+import nnlab.ps2.grading.api.Optimizer;
+import nnlab.ps2.grading.api.Ps2;
+import nnlab.ps2.grading.api.Sequential;
+
+/** Part 1: validation and early stopping (20 points). */
+class ValidationGrading {
+
+    private static final double LEARNING_RATE = 0.3;
+    private static final int INPUTS = 4;
+    private static final int HIDDEN = 5;
+    private static final int CLASSES = 3;
+    /** Fractions whose split of the case's row counts is not a whole number, so the rounding rule matters. */
+    private static final double[] SPLITS = {0.25, 0.3, 0.2};
+    private static final int[] ROWS = {10, 13, 17};
+    private static final Mistake[] FIT_MISTAKES = {Mistake.VALIDATION_FROM_FRONT, Mistake.VALIDATION_AFTER_SHUFFLE,
+        Mistake.VALIDATION_SIZE, Mistake.VALIDATION_ROWS_TRAINED, Mistake.VAL_LOSS_BEFORE_UPDATES};
+
+    /** A small classification problem and the seeds of one fit. */
+    record FitCase(double[][] x, double[][] y, long modelSeed, long fitSeed, int epochs, int batchSize, double split) {
+        String describe() {
+            return x.length + " rows, validationSplit " + split + ", " + epochs + " epochs, batch " + batchSize;
+        }
+
+        static FitCase draw(Random r, int i) {
+            int rows = ROWS[i % ROWS.length];
+            return new FitCase(Gen.matrix(r, rows, INPUTS, 2), Gen.oneHot(r, rows, CLASSES), r.nextLong(), r.nextLong(),
+                    3, 2 + r.nextInt(3), SPLITS[i % SPLITS.length]);
+        }
+    }
+
+    static Sequential model(Ps2 api, long seed, Optimizer optimizer) {
+        Sequential model = api.sequential(new Layer[] {
+            api.dense(INPUTS, HIDDEN, api.activation("TANH"), seed),
+            api.dense(HIDDEN, CLASSES, api.activation("SOFTMAX"), seed + 1)});
+        model.compile(optimizer, api.loss("CATEGORICAL_CROSSENTROPY"));
+        return model;
+    }
+
+    static History fit(Ps2 api, FitCase c, Callback... callbacks) {
+        Sequential model = model(api, c.modelSeed(), api.sgd(LEARNING_RATE, 0, false));
+        return model.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(), callbacks);
+    }
+
+    /** The named candidates for a fit that went wrong: what each catalogued fit mistake returns. */
+    private static WrongFit.Run[] candidates(Ps2 o, FitCase c) {
+        WrongFit.Run[] runs = new WrongFit.Run[FIT_MISTAKES.length];
+        for (int i = 0; i < runs.length; i++) {
+            Optimizer optimizer = o.sgd(LEARNING_RATE, 0, false);
+            runs[i] = WrongFit.fit(model(o, c.modelSeed(), optimizer), optimizer, c.x(), c.y(), c.epochs(), c.batchSize(),
+                    c.fitSeed(), c.split(), FIT_MISTAKES[i]);
+        }
+        return runs;
+    }
+
+    @GradedTest(number = "1.1.1", name = "fit: the validation rows and their loss", points = 7,
+            visibility = Visibility.AFTER_DUE_DATE)
+    void validationSplit(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (int i = 0; i < 3; i++) {
+            FitCase c = FitCase.draw(r, i);
+            score.check("case " + (i + 1) + " (" + c.describe() + ")", () -> {
+                double[] expected = fit(o, c).valLoss();
+                double[] actual = fit(s, c).valLoss();
+                if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
+                    WrongFit.Run[] runs = candidates(o, c);
+                    Diagnosis.Candidate[] named = new Diagnosis.Candidate[runs.length];
+                    for (int k = 0; k < runs.length; k++) {
+                        named[k] = new Diagnosis.Candidate(FIT_MISTAKES[k], runs[k].valLoss());
+                    }
+                    diagnosis.match(expected, actual, named);
+                }
+                score.close("History.valLoss() after fit (§1.1)", c.describe(), expected, actual,
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    @GradedTest(number = "1.1.2", name = "fit: the training loss per epoch and the trained weights", points = 5,
+            visibility = Visibility.AFTER_DUE_DATE)
+    void trainingHistory(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        for (int i = 0; i < 2; i++) {
+            FitCase c = FitCase.draw(r, i + 1);
+            score.check("case " + (i + 1) + " (" + c.describe() + ")", () -> {
+                Sequential mo = model(o, c.modelSeed(), o.sgd(LEARNING_RATE, 0, false));
+                Sequential ms = model(s, c.modelSeed(), s.sgd(LEARNING_RATE, 0, false));
+                double[] expected = mo.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(),
+                        new Callback[0]).loss();
+                double[] actual = ms.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(),
+                        new Callback[0]).loss();
+                if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
+                    WrongFit.Run[] runs = candidates(o, c);
+                    Diagnosis.Candidate[] named = new Diagnosis.Candidate[runs.length];
+                    for (int k = 0; k < runs.length; k++) {
+                        named[k] = new Diagnosis.Candidate(FIT_MISTAKES[k], runs[k].loss());
+                    }
+                    diagnosis.match(expected, actual, named);
+                }
+                score.close("History.loss() after fit (§1.1)", c.describe(), expected, actual, Tolerance.DEFAULT);
+                score.close("the parameters after fit (§1.1)", c.describe(), mo.parameters(), ms.parameters(),
+                        Tolerance.DEFAULT);
+            });
+        }
+    }
+
+    /** The scripts of 1.3.1: each makes one rule decide when training stops. */
+    static List<EarlyStoppingScript> scripts(Random r) {
+        double[] rising = {1.0, 0.75, 0.8125, 0.875, 0.5, 0.4375, 0.5, 0.625};
+        double[] falling = {1.0, 0.9375, 0.875, 0.8125, 0.75, 0.6875, 0.625, 0.5625};
+        // Improvements of exactly minDelta (0.125), then of less than it: neither counts.
+        double[] steps = {1.0, 0.875, 0.75, 0.6875, 0.625, 0.5, 0.5625, 0.375};
+        // An improvement after one bad epoch, then two bad epochs: the count restarts at the improvement.
+        double[] bumpy = {1.0, 1.0625, 0.9375, 1.0, 1.125, 0.8125, 0.875, 0.9375};
+        double[] noisy = new double[8];
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] = (40 + r.nextInt(24) - 2 * i) / 64.0;
+        }
+        return List.of(
+                new EarlyStoppingScript("val_loss", 0, 2, false, falling, rising),
+                new EarlyStoppingScript("val_loss", 0.125, 3, false, falling, steps),
+                new EarlyStoppingScript("val_loss", 0, 2, false, falling, bumpy),
+                new EarlyStoppingScript("loss", 0.0625, 1, false, noisy, falling),
+                new EarlyStoppingScript("val_loss", 0.015625, 2, false, falling, noisy));
+    }
+
+    private static final Mistake[] STOPPING_MISTAKES = {Mistake.MIN_DELTA_INCLUSIVE, Mistake.MIN_DELTA_IGNORED,
+        Mistake.WAIT_NOT_RESET, Mistake.MONITORS_TRAINING_LOSS, Mistake.PATIENCE_OFF_BY_ONE};
+
+    @GradedTest(number = "1.2.1", name = "EarlyStopping: when training stops, on scripted losses", points = 5)
+    void earlyStopping(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        List<EarlyStoppingScript> scripts = scripts(r);
+        for (int i = 0; i < scripts.size(); i++) {
+            EarlyStoppingScript script = scripts.get(i);
+            score.check("script " + (i + 1), () -> {
+                Sequential mo = model(o, 1, o.sgd(LEARNING_RATE, 0, false));
+                Sequential ms = model(s, 1, s.sgd(LEARNING_RATE, 0, false));
+                EarlyStoppingScript.Trace expected = script.replay(o.earlyStopping(script.monitor(), script.minDelta(),
+                        script.patience(), script.restore()), mo);
+                EarlyStoppingScript.Trace actual = script.replay(s.earlyStopping(script.monitor(), script.minDelta(),
+                        script.patience(), script.restore()), ms);
+                if (!expected.equals(actual)) {
+                    for (Mistake m : STOPPING_MISTAKES) {
+                        if (actual.equals(script.emulate(m))) {
+                            diagnosis.name(m);
+                            break;
+                        }
+                    }
+                    EarlyStoppingScript earlier = new EarlyStoppingScript(script.monitor(), script.minDelta(),
+                            script.patience() - 1, script.restore(), script.loss(), script.valLoss());
+                    diagnosis.nameIf(script.patience() > 1 && actual.equals(earlier.emulate(null)),
+                            Mistake.PATIENCE_OFF_BY_ONE);
+                }
+                score.require(expected.equals(actual), "onEpochEnd, waitCount() and bestEpoch() disagree with Keras's"
+                        + " rules (§1.2) on " + script.describe() + (score.hidden() ? "" : ": expected "
+                        + expected.describe() + ", got " + actual.describe()));
+            });
+        }
+    }
+
+    @GradedTest(number = "1.2.2", name = "EarlyStopping: restoring the best weights, and fit with the callback",
+            points = 3, visibility = Visibility.AFTER_DUE_DATE)
+    void restoreBestWeights(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        double[] val = {1.0, 0.75, 0.8125, 0.875, 0.9375, 0.5};
+        double[] loss = {1.0, 0.9375, 0.875, 0.8125, 0.75, 0.6875};
+        for (boolean restore : new boolean[] {true, false}) {
+            EarlyStoppingScript script = new EarlyStoppingScript("val_loss", 0, 2, restore, loss, val);
+            long seed = r.nextLong();
+            score.check("restoreBestWeights " + restore, () -> {
+                double[] expected = restored(o, script, seed);
+                double[] actual = restored(s, script, seed);
+                double[][] perEpoch = epochParameters(o, seed, val.length);
+                int stopped = script.emulate(null).stops().length - 1;
+                int best = script.emulate(null).bestEpochs()[stopped];
+                diagnosis.match(expected, actual, new Diagnosis.Candidate(restore ? Mistake.NO_RESTORE
+                        : Mistake.RESTORE_WITHOUT_REQUEST, perEpoch[restore ? stopped : best]));
+                score.close("model.parameters() after onTrainEnd (§1.2)", script.describe(), expected, actual,
+                        Tolerance.DEFAULT);
+            });
+        }
+        FitCase c = FitCase.draw(r, 2);
+        score.check("fit with EarlyStopping(\"val_loss\", 0, 1, true), " + c.describe(), () -> {
+            FitCase longer = new FitCase(c.x(), c.y(), c.modelSeed(), c.fitSeed(), 12, c.batchSize(), c.split());
+            Sequential mo = model(o, c.modelSeed(), o.sgd(LEARNING_RATE, 0, false));
+            Sequential ms = model(s, c.modelSeed(), s.sgd(LEARNING_RATE, 0, false));
+            History ho = mo.fit(longer.x(), longer.y(), longer.epochs(), longer.batchSize(), longer.fitSeed(),
+                    longer.split(), new Callback[] {o.earlyStopping("val_loss", 0, 1, true)});
+            History hs = ms.fit(longer.x(), longer.y(), longer.epochs(), longer.batchSize(), longer.fitSeed(),
+                    longer.split(), new Callback[] {s.earlyStopping("val_loss", 0, 1, true)});
+            score.close("History.valLoss() of a fit with EarlyStopping (§1.2)", longer.describe(), ho.valLoss(),
+                    hs.valLoss(), Tolerance.DEFAULT);
+            score.close("the parameters after a fit with EarlyStopping (§1.2)", longer.describe(), mo.parameters(),
+                    ms.parameters(), Tolerance.DEFAULT);
+        });
+    }
+
+    /** The parameters the script's model gets before each epoch's onEpochEnd: a different vector per epoch. */
+    private static double[][] epochParameters(Ps2 api, long seed, int epochs) {
+        int count = model(api, 1, api.sgd(LEARNING_RATE, 0, false)).parameterCount();
+        Random r = new Random(seed);
+        double[][] out = new double[epochs][];
+        for (int e = 0; e < epochs; e++) {
+            out[e] = Gen.vector(r, count, 1);
+        }
+        return out;
+    }
+
+    private static double[] restored(Ps2 api, EarlyStoppingScript script, long seed) {
+        Sequential model = model(api, 1, api.sgd(LEARNING_RATE, 0, false));
+        double[][] perEpoch = epochParameters(api, seed, script.loss().length);
+        EarlyStopping callback = api.earlyStopping(script.monitor(), script.minDelta(), script.patience(),
+                script.restore());
+        callback.onTrainBegin(model);
+        for (int epoch = 0; epoch < perEpoch.length; epoch++) {
+            model.setParameters(perEpoch[epoch]);
+            if (callback.onEpochEnd(epoch, script.logs(epoch), model)) {
+                break;
+            }
+        }
+        callback.onTrainEnd(model);
+        return model.parameters();
+    }
+}

@@ -1,0 +1,59 @@
+package nnlab.ps2.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.authoring.Samples;
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
+
+/** Problem set 2 graded whole, through the sandbox: the correct sample, the untouched starter, the buggy sample. */
+@Tag("slow")
+class GraderEndToEndTests {
+
+    private static final Grader.Options SEEDED = Grader.Options.defaults().withSeed(Grading.SEED);
+
+    @Test
+    void correctSampleScoresFullMarksThroughTheSandbox(@TempDir Path tmp) {
+        Results results = Grading.grade(Grading.correct(), SEEDED, tmp);
+        Grading.assertFull(results, "");
+        assertEquals(100, results.score(), 1e-9, results::summary);
+        assertEquals(Grading.SEED, results.document().extraData().seed());
+    }
+
+    @Test
+    void untouchedStarterScoresZero(@TempDir Path tmp) {
+        Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
+        assertEquals(0, results.score(), 1e-9, results::summary);
+        assertTrue(Grading.test(results, "3.1.1").output().contains("Not implemented yet: Conv2D.forward"),
+                () -> Grading.test(results, "3.1.1").output());
+    }
+
+    @Test
+    void buggySampleLosesPointsInTheTestsOfItsThreeMistakesAndNamesThem(@TempDir Path tmp) throws IOException {
+        Path buggy = Samples.write(Grading.REPOSITORY, "ps2", "buggy", Files.createDirectory(tmp.resolve("buggy")));
+        Results results = Grading.grade(buggy, SEEDED.onlyTests("1.,2.,3."),
+                Files.createDirectory(tmp.resolve("out")));
+        for (String failing : List.of("1.2.1", "2.2.1", "3.1.1")) {
+            Results.Test t = Grading.test(results, failing);
+            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
+        }
+        for (Mistake named : List.of(Mistake.PATIENCE_OFF_BY_ONE, Mistake.DROPOUT_NOT_SCALED,
+                Mistake.CONV_FLIPPED_KERNEL)) {
+            assertTrue(results.tests().stream().anyMatch(t -> t.output().contains(named.message())),
+                    () -> named + " is not named:\n" + results.summary());
+        }
+        Grading.assertFull(results, "1.1");
+        Grading.assertFull(results, "2.1");
+        Grading.assertFull(results, "3.3");
+    }
+}

@@ -1,0 +1,72 @@
+package nnlab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * §3.1–§3.2: the handout's 4 × 4 image x = 1 … 16 row by row, kernel K = [[1, 0], [2, −1]], bias 0.5, LINEAR.
+ */
+@DisplayName("Part 3 — Conv2D")
+class Conv2DTests {
+
+    private static final double TOLERANCE = 1e-12;
+
+    private static Tensor image() {
+        double[] values = new double[16];
+        for (int i = 0; i < 16; i++) {
+            values[i] = i + 1;
+        }
+        return Tensor.of(new int[] {1, 4, 4, 1}, values);
+    }
+
+    private static Conv2D layer(int strides, Padding padding) {
+        return new Conv2D(Tensor.of(new int[] {2, 2, 1, 1}, new double[] {1, 0, 2, -1}), new double[] {0.5}, strides,
+                padding, Activation.LINEAR);
+    }
+
+    @Nested
+    @DisplayName("forward (§3.1)")
+    class Forward {
+
+        @Test
+        void validStridesOneIsACrossCorrelation() {
+            assertArrayEquals(new double[] {5.5, 7.5, 9.5, 13.5, 15.5, 17.5, 21.5, 23.5, 25.5},
+                    layer(1, Padding.VALID).forward(image(), false, null).values(), TOLERANCE,
+                    "z[0, 0] = 1·1 + 2·0 + 5·2 + 6·(−1) + 0.5 = 5.5: the kernel is not flipped (handout §3.1)");
+        }
+
+        @Test
+        void validStridesTwoSkipsEveryOtherWindow() {
+            assertArrayEquals(new double[] {5.5, 9.5, 21.5, 25.5},
+                    layer(2, Padding.VALID).forward(image(), false, null).values(), TOLERANCE,
+                    "windows start at rows and columns 0 and 2 (handout §3.1)");
+        }
+
+        @Test
+        void samePutsTheExtraPaddingAtTheBottomAndRight() {
+            assertArrayEquals(new double[] {5.5, 7.5, 9.5, 20.5, 13.5, 15.5, 17.5, 32.5, 21.5, 23.5, 25.5, 44.5,
+                13.5, 14.5, 15.5, 16.5}, layer(1, Padding.SAME).forward(image(), false, null).values(), TOLERANCE,
+                    "SAME: ⌈4/1⌉ = 4 outputs, one row and one column of zeros at the bottom and right (handout §3.1)");
+        }
+    }
+
+    @Nested
+    @DisplayName("backward (§3.2)")
+    class Backward {
+
+        @Test
+        void stridesTwoSendsEachGradientBackToTheInputsItsWindowRead() {
+            Conv2D conv = layer(2, Padding.VALID);
+            conv.forward(image(), false, null);
+            Tensor dx = conv.backward(Tensor.of(new int[] {1, 2, 2, 1}, new double[] {1, -1, 2, 0.5}));
+            assertArrayEquals(new double[] {1, 0, -1, 0, 2, -1, -2, 1, 2, 0, 0.5, 0, 4, -2, 1, -0.5}, dx.values(),
+                    TOLERANCE, "∂L/∂x (handout §3.2)");
+            assertArrayEquals(new double[] {21.5, 24, 31.5, 34}, conv.kernelGradient().values(), TOLERANCE,
+                    "∂L/∂K (handout §3.2)");
+            assertArrayEquals(new double[] {2.5}, conv.biasGradient(), TOLERANCE, "∂L/∂bias: the sum (handout §3.2)");
+        }
+    }
+}
