@@ -32,10 +32,14 @@ class GraderEndToEndTests {
 
     @Nested
     class TheReference {
+        /**
+         * The reference as problem set 1 sees it: its correct sample, rendered from the shared reference library
+         * without the later problem sets' code (the library folder itself also holds problem set 2's classes).
+         */
         @Test
         void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
-            Results sandboxed = Grading.grade(Grading.REFERENCE, SEEDED, Files.createDirectory(tmp.resolve("a")));
-            Results inProcess = Grading.grade(Grading.REFERENCE, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
+            Results sandboxed = Grading.grade(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
+            Results inProcess = Grading.grade(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
             Grading.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.

@@ -31,7 +31,6 @@ final class Grading {
     static final Path LOOPS = sample("loops");
     static final Path BUGGY = sample("buggy");
     static final Path STARTER = REPOSITORY.resolve("starter-code");
-    static final Path REFERENCE = REPOSITORY.resolve("reference-solution");
     static final Grader GRADER = new Grader(new Ps1Assignment());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = loadSchema();
