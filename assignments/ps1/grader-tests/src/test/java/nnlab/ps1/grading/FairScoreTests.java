@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.RunData;
@@ -76,7 +77,7 @@ class FairScoreTests {
         submissions.put("sample correct", Grading.CORRECT);
         submissions.put("sample buggy", Grading.BUGGY);
         submissions.put("sample loops", Grading.LOOPS);
-        for (Mutants.Mutant m : Mutants.catalogue()) {
+        for (MutantCatalogue.Mutant m : Mutants.catalogue()) {
             submissions.put(m.id(), Mutants.apply(m, Files.createDirectories(tmp.resolve(m.id()))));
             parts.put(m.id(), drawingPartsOf(m));
         }
@@ -120,7 +121,7 @@ class FairScoreTests {
 
     @Test
     void theMistakesMeasuredToDependOnTheSeedAreCatalogued() {
-        List<String> ids = Mutants.catalogue().stream().map(Mutants.Mutant::id).toList();
+        List<String> ids = Mutants.catalogue().stream().map(MutantCatalogue.Mutant::id).toList();
         assertTrue(ids.containsAll(MEASURED), () -> "missing from mutants.json: " + MEASURED);
         for (String id : MEASURED) {
             List<Double> lost = graded.get(id).stream().map(r -> ResultsDocument.round(r.maxScore() - r.score())).toList();
@@ -198,7 +199,7 @@ class FairScoreTests {
     }
 
     /** Returns the test-number prefixes of the parts {@code m} can lose points in that draw cases or probes. */
-    private static String drawingPartsOf(Mutants.Mutant m) {
+    private static String drawingPartsOf(MutantCatalogue.Mutant m) {
         return Stream.concat(Stream.of(m.part()), m.dependents().stream())
                 .filter(part -> part <= LAST_DRAWING_PART)
                 .map(part -> part + ".")

@@ -8,11 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +22,7 @@ import com.networknt.schema.ValidationMessage;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /** Test support: the repository's folders, grading with a fixed seed, and schema validation of every result. */
 final class Grading {
@@ -48,7 +47,7 @@ final class Grading {
             try {
                 Path folder = Files.createTempDirectory("nnlab-ps2-correct");
                 correct = Samples.write(REPOSITORY, "ps2", Samples.CORRECT, folder);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Trees.delete(folder)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -97,34 +96,6 @@ final class Grading {
             if (t.number().startsWith(prefix)) {
                 assertEquals(t.maxScore(), t.score(), 1e-9, () -> "test " + t.number() + " lost points: " + t.output());
             }
-        }
-    }
-
-    /** Copies a folder tree. */
-    static Path copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return to;
-    }
-
-    /** Deletes a folder tree. */
-    static void delete(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
