@@ -1,14 +1,16 @@
 //@file since ps2
 package nnlab.demo;
 
+import java.util.Arrays;
+
 import nnlab.Activation;
 import nnlab.Adam;
 import nnlab.Conv2D;
 import nnlab.Dataset;
 import nnlab.Dense;
 import nnlab.Dropout;
+import nnlab.EarlyStopping;
 import nnlab.Flatten;
-import nnlab.Layer;
 import nnlab.Loss;
 import nnlab.MaxPooling2D;
 import nnlab.Matrix;
@@ -18,88 +20,90 @@ import nnlab.Sequential;
 import nnlab.Tensor;
 
 /**
- * Problem set 2's training recipes on the 8×8 digits, in one place: the demo prints them and the assignment's
- * accuracy targets are set from them. Data: {@link Recipes#digitsData()} (the same standardised 80/20 split as problem
- * set 1), images reshaped to (n, 8, 8, 1).
+ * The training recipes of problem set 2's handout Part 4, in one place: the handout quotes these numbers, the grader
+ * trains with them and the public and reference tests hold them to their accuracy targets. Data: {@link
+ * Recipes#digitsData()} (problem set 1's standardised 80/20 split), batch {@link Recipes#BATCH_SIZE}, fit seed {@link
+ * Recipes#FIT_SEED}.
  */
 public final class Ps2Recipes {
 
-    /** Epochs of the CNN recipe. */
-    public static final int CNN_EPOCHS = 15;
-    /** Adam's learning rate in the CNN recipe. */
-    public static final double CNN_LEARNING_RATE = 0.002;
+    /** Side of the square digit images. */
+    public static final int IMAGE_SIDE = 8;
+    /** Number of digit classes. */
+    public static final int CLASSES = 10;
+    /** Fraction of the training rows that {@code fit} keeps for validation (the last ones), in both recipes. */
+    public static final double VALIDATION_SPLIT = 0.2;
 
-    /**
-     * Training samples of the overfitting study: few enough that a wide MLP memorises them within its epochs, so its
-     * validation loss turns up while its training loss keeps falling.
-     */
-    public static final int OVERFIT_SAMPLES = 300;
-    /** Epochs of the overfitting study. */
-    public static final int OVERFIT_EPOCHS = 60;
-    /** Fraction of the study's samples that {@code fit} keeps for validation (the last ones). */
-    public static final double OVERFIT_VALIDATION_SPLIT = 0.25;
-    /** Width of the study's two hidden layers. */
-    public static final int OVERFIT_WIDTH = 128;
-    /** Adam's learning rate in the overfitting study. */
-    public static final double OVERFIT_LEARNING_RATE = 0.003;
-    /** Dropout rate after each hidden layer in the study's dropout variant. */
-    public static final double DROPOUT_RATE = 0.5;
-    /** L2 coefficient on every kernel in the study's L2 variant. */
-    public static final double L2_LAMBDA = 0.003;
-    /** EarlyStopping's patience in the study's early-stopping variant. */
+    /** §4.1: the first training rows of the digits; few enough that the MLP overfits them. */
+    public static final int SMALL_TRAINING_ROWS = 400;
+    /** §4.1: width of the MLP's hidden layer. */
+    public static final int MLP_HIDDEN = 64;
+    /** §4.1: at most this many epochs. */
+    public static final int MLP_EPOCHS = 40;
+    /** §4.1: Adam's learning rate; fast enough that the uncured MLP overfits within a few epochs. */
+    public static final double MLP_LEARNING_RATE = 0.01;
+    /** §4.1: L2 coefficient on both kernels of the cured MLP. */
+    public static final double L2_LAMBDA = 0.001;
+    /** §4.1: Dropout rate between the cured MLP's layers. */
+    public static final double DROPOUT_RATE = 0.3;
+    /** §4.1: EarlyStopping's patience on val_loss (min delta 0, best weights restored). */
     public static final int PATIENCE = 5;
+
+    /** §4.2: the convolution's filters. */
+    public static final int CNN_FILTERS = 8;
+    /** §4.2: epochs. */
+    public static final int CNN_EPOCHS = 15;
+    /** §4.2: Adam's learning rate. */
+    public static final double CNN_LEARNING_RATE = 0.003;
 
     private Ps2Recipes() {
     }
 
     /** Returns the rows of a digits matrix as (n, 8, 8, 1) images. */
     public static Tensor images(Matrix rows) {
-        return Tensor.fromMatrix(rows).reshape(rows.rows(), 8, 8, 1);
+        return Tensor.fromMatrix(rows).reshape(rows.rows(), IMAGE_SIDE, IMAGE_SIDE, 1);
     }
 
-    /**
-     * Conv2D(8 filters, 3×3, same, ReLU) → MaxPooling2D(2) → Conv2D(16, 3×3, same, ReLU) → MaxPooling2D(2) → Flatten →
-     * Dense(10, softmax); categorical cross-entropy, Adam.
-     */
-    public static Sequential cnnModel() {
+    /** §4.1's data: the first {@link #SMALL_TRAINING_ROWS} training rows of the digits split. */
+    public static Dataset smallTrainingData() {
+        Dataset train = Recipes.digitsData().train();
+        return new Dataset(Matrix.of(Arrays.copyOf(train.x().toArray(), SMALL_TRAINING_ROWS)),
+                Matrix.of(Arrays.copyOf(train.y().toArray(), SMALL_TRAINING_ROWS)));
+    }
+
+    /** §4.1 without a cure: 64-64-10, ReLU and softmax, categorical cross-entropy, Adam. */
+    public static Sequential plainMlp() {
         Sequential model = new Sequential(
-                new Conv2D(1, 8, 3, 1, Padding.SAME, Activation.RELU, 1),
-                new MaxPooling2D(2),
-                new Conv2D(8, 16, 3, 1, Padding.SAME, Activation.RELU, 2),
-                new MaxPooling2D(2),
-                new Flatten(),
-                new Dense(2 * 2 * 16, 10, Activation.SOFTMAX, 3));
-        model.compile(new Adam(CNN_LEARNING_RATE), Loss.CATEGORICAL_CROSSENTROPY);
+                new Dense(IMAGE_SIDE * IMAGE_SIDE, MLP_HIDDEN, Activation.RELU, 1),
+                new Dense(MLP_HIDDEN, CLASSES, Activation.SOFTMAX, 2));
+        model.compile(new Adam(MLP_LEARNING_RATE), Loss.CATEGORICAL_CROSSENTROPY);
         return model;
     }
 
-    /** The overfitting study's data: the first {@link #OVERFIT_SAMPLES} training rows of the digits split. */
-    public static Dataset overfitData() {
-        Dataset train = Recipes.digitsData().train();
-        int[] first = java.util.stream.IntStream.range(0, OVERFIT_SAMPLES).toArray();
-        return new Dataset(train.x().selectRows(first), train.y().selectRows(first));
+    /** §4.1's cure: the same MLP with an L2 penalty on both kernels and Dropout between the layers. */
+    public static Sequential regularizedMlp() {
+        Sequential model = new Sequential(
+                new Dense(IMAGE_SIDE * IMAGE_SIDE, MLP_HIDDEN, Activation.RELU, 1, Regularizer.l2(L2_LAMBDA)),
+                new Dropout(DROPOUT_RATE),
+                new Dense(MLP_HIDDEN, CLASSES, Activation.SOFTMAX, 2, Regularizer.l2(L2_LAMBDA)));
+        model.compile(new Adam(MLP_LEARNING_RATE), Loss.CATEGORICAL_CROSSENTROPY);
+        return model;
     }
 
-    /** The study's variants: the same 64-128-128-10 ReLU MLP with nothing, dropout, or an L2 penalty added. */
-    public enum Variant {
-        /** No cure. */
-        PLAIN,
-        /** Dropout({@link Ps2Recipes#DROPOUT_RATE}) after each hidden layer. */
-        DROPOUT,
-        /** L2({@link Ps2Recipes#L2_LAMBDA}) on every kernel. */
-        L2
+    /** §4.1's early stopping: on val_loss, min delta 0, patience {@link #PATIENCE}, best weights restored. */
+    public static EarlyStopping earlyStopping() {
+        return new EarlyStopping("val_loss", 0, PATIENCE, true);
     }
 
-    /** Returns the study's MLP for {@code variant}, compiled with Adam and categorical cross-entropy. */
-    public static Sequential overfitModel(Variant variant) {
-        Regularizer l2 = variant == Variant.L2 ? Regularizer.l2(L2_LAMBDA) : null;
-        Layer first = new Dense(64, OVERFIT_WIDTH, Activation.RELU, 1, l2);
-        Layer second = new Dense(OVERFIT_WIDTH, OVERFIT_WIDTH, Activation.RELU, 2, l2);
-        Layer output = new Dense(OVERFIT_WIDTH, 10, Activation.SOFTMAX, 3, l2);
-        Sequential model = variant == Variant.DROPOUT
-                ? new Sequential(first, new Dropout(DROPOUT_RATE), second, new Dropout(DROPOUT_RATE), output)
-                : new Sequential(first, second, output);
-        model.compile(new Adam(OVERFIT_LEARNING_RATE), Loss.CATEGORICAL_CROSSENTROPY);
+    /** §4.2: Conv2D(8 filters, 3×3, SAME, ReLU) → MaxPooling2D(2) → Flatten → Dense(10, softmax); Adam. */
+    public static Sequential cnnModel() {
+        int pooled = IMAGE_SIDE / 2;
+        Sequential model = new Sequential(
+                new Conv2D(1, CNN_FILTERS, 3, 1, Padding.SAME, Activation.RELU, 1),
+                new MaxPooling2D(2),
+                new Flatten(),
+                new Dense(pooled * pooled * CNN_FILTERS, CLASSES, Activation.SOFTMAX, 2));
+        model.compile(new Adam(CNN_LEARNING_RATE), Loss.CATEGORICAL_CROSSENTROPY);
         return model;
     }
 }

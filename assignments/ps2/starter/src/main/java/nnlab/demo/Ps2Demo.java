@@ -10,7 +10,7 @@ import nnlab.Sequential;
 
 /**
  * Prints problem set 2's figures: problem set 1's MLP against a small CNN on the 8×8 digits (held-out accuracy and
- * seconds), then the overfitting study's training and validation losses with no cure, dropout, L2 and early stopping.
+ * seconds), then §4.1's training and validation losses without a cure and with L2, dropout and early stopping.
  */
 public final class Ps2Demo {
 
@@ -42,35 +42,34 @@ public final class Ps2Demo {
         Sequential cnn = Ps2Recipes.cnnModel();
         start = System.nanoTime();
         History cnnHistory = cnn.fit(Ps2Recipes.images(data.train().x()), data.train().y(), Ps2Recipes.CNN_EPOCHS,
-                Recipes.BATCH_SIZE, Recipes.FIT_SEED, 0.0);
+                Recipes.BATCH_SIZE, Recipes.FIT_SEED, Ps2Recipes.VALIDATION_SPLIT);
         double cnnSeconds = (System.nanoTime() - start) / 1e9;
         double[] cnnLoss = cnnHistory.loss();
-        out.printf(Locale.ROOT, "CNN conv8-pool-conv16-pool-dense10: %d epochs in %.1f s, loss %.4f, held-out accuracy %.2f%% (%d parameters)%n",
-                Ps2Recipes.CNN_EPOCHS, cnnSeconds, cnnLoss[cnnLoss.length - 1],
-                100 * cnn.accuracy(Ps2Recipes.images(data.test().x()), data.test().y()), cnn.parameterCount());
+        out.printf(Locale.ROOT, "CNN conv%d-pool-dense10 (§4.2), Adam %s: %d epochs in %.1f s, loss %.4f, held-out accuracy %.2f%% (%d parameters)%n",
+                Ps2Recipes.CNN_FILTERS, Ps2Recipes.CNN_LEARNING_RATE, Ps2Recipes.CNN_EPOCHS, cnnSeconds,
+                cnnLoss[cnnLoss.length - 1], 100 * cnn.accuracy(Ps2Recipes.images(data.test().x()), data.test().y()),
+                cnn.parameterCount());
     }
 
     private static void overfitting(PrintStream out, Dataset.Split data) {
-        Dataset study = Ps2Recipes.overfitData();
-        out.printf(Locale.ROOT, "%nOverfitting study: %d samples (the last %.0f%% validate), MLP 64-%d-%d-10, Adam %.3f, %d epochs%n",
-                study.size(), 100 * Ps2Recipes.OVERFIT_VALIDATION_SPLIT, Ps2Recipes.OVERFIT_WIDTH,
-                Ps2Recipes.OVERFIT_WIDTH, Ps2Recipes.OVERFIT_LEARNING_RATE, Ps2Recipes.OVERFIT_EPOCHS);
-        for (Ps2Recipes.Variant variant : Ps2Recipes.Variant.values()) {
-            Sequential model = Ps2Recipes.overfitModel(variant);
-            long start = System.nanoTime();
-            History history = model.fit(study.x(), study.y(), Ps2Recipes.OVERFIT_EPOCHS, Recipes.BATCH_SIZE,
-                    Recipes.FIT_SEED, Ps2Recipes.OVERFIT_VALIDATION_SPLIT);
-            curves(out, variant.name(), history, (System.nanoTime() - start) / 1e9,
-                    model.accuracy(data.test().x(), data.test().y()));
-        }
-        Sequential model = Ps2Recipes.overfitModel(Ps2Recipes.Variant.PLAIN);
-        EarlyStopping stopping = new EarlyStopping("val_loss", 0, Ps2Recipes.PATIENCE, true);
+        Dataset study = Ps2Recipes.smallTrainingData();
+        out.printf(Locale.ROOT, "%nOverfitting (§4.1): %d samples (the last %.0f%% validate), MLP 64-%d-10, Adam %s, %d epochs%n",
+                study.size(), 100 * Ps2Recipes.VALIDATION_SPLIT, Ps2Recipes.MLP_HIDDEN, Ps2Recipes.MLP_LEARNING_RATE,
+                Ps2Recipes.MLP_EPOCHS);
+        Sequential plain = Ps2Recipes.plainMlp();
         long start = System.nanoTime();
-        History history = model.fit(study.x(), study.y(), Ps2Recipes.OVERFIT_EPOCHS, Recipes.BATCH_SIZE,
-                Recipes.FIT_SEED, Ps2Recipes.OVERFIT_VALIDATION_SPLIT, stopping);
-        curves(out, "PLAIN + EarlyStopping(val_loss, patience " + Ps2Recipes.PATIENCE + ", restore best; best epoch "
-                + (stopping.bestEpoch() + 1) + ")", history, (System.nanoTime() - start) / 1e9,
-                model.accuracy(data.test().x(), data.test().y()));
+        History history = plain.fit(study.x(), study.y(), Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
+                Ps2Recipes.VALIDATION_SPLIT);
+        curves(out, "no cure", history, (System.nanoTime() - start) / 1e9,
+                plain.accuracy(data.test().x(), data.test().y()));
+        Sequential cured = Ps2Recipes.regularizedMlp();
+        EarlyStopping stopping = Ps2Recipes.earlyStopping();
+        start = System.nanoTime();
+        history = cured.fit(study.x(), study.y(), Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
+                Ps2Recipes.VALIDATION_SPLIT, stopping);
+        curves(out, "L2(" + Ps2Recipes.L2_LAMBDA + ") + Dropout(" + Ps2Recipes.DROPOUT_RATE + ") + EarlyStopping(val_loss,"
+                + " patience " + Ps2Recipes.PATIENCE + ", restore best; best epoch " + (stopping.bestEpoch() + 1) + ")",
+                history, (System.nanoTime() - start) / 1e9, cured.accuracy(data.test().x(), data.test().y()));
     }
 
     private static void curves(PrintStream out, String name, History history, double seconds, double accuracy) {

@@ -38,11 +38,22 @@ final class Course {
 
     /** Writes problem set 1's sample submission {@code name} (the reference's student files, patched) afresh. */
     static Path sample(String name) throws IOException {
-        return Samples.writeFresh(repository(), "ps1", name, Path.of("target", "samples").toAbsolutePath());
+        return sample("ps1", name);
+    }
+
+    /** Writes {@code assignment}'s sample submission {@code name} (the reference's student files, patched) afresh. */
+    static Path sample(String assignment, String name) throws IOException {
+        return Samples.writeFresh(repository(), assignment, name,
+                Path.of("target", "samples", assignment).toAbsolutePath());
     }
 
     static AssignmentSpec ps1() {
-        return Grader.find("ps1").orElseThrow().spec();
+        return spec("ps1");
+    }
+
+    /** Returns {@code assignment}'s descriptor, as the grader finds it. */
+    static AssignmentSpec spec(String assignment) {
+        return Grader.find(assignment).orElseThrow().spec();
     }
 
     /** Fails unless {@code results} is valid against the engine's results schema. */

@@ -10,6 +10,8 @@ import nnlab.grader.Student;
 import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps1.grading.api.Activation;
 import nnlab.ps1.grading.api.Loss;
 import nnlab.ps1.grading.api.Ps1;
@@ -53,7 +55,7 @@ class ActivationLossGrading {
     }
 
     private static double[][] hardZ(Random r, int rows, int cols) {
-        double[][] z = Gen.matrix(r, rows, cols, 4);
+        double[][] z = Draws.matrix(r, rows, cols, 4);
         z[0][0] = 0;
         if (rows * cols > 2) {
             z[rows - 1][cols - 1] = 1000;
@@ -94,7 +96,7 @@ class ActivationLossGrading {
             int rows = 2 + r.nextInt(3);
             int cols = 1 + r.nextInt(4);
             double[][] z = hardZ(r, rows, cols);
-            double[][] g = Gen.matrix(r, rows, cols, 2);
+            double[][] g = Draws.matrix(r, rows, cols, 2);
             score.check(name, () -> {
                 requireNotIdentityEverywhere(s, name, g, (a, m) -> a.backward(z, m));
                 double[][] expected = o.activation(name).backward(z, g);
@@ -113,9 +115,9 @@ class ActivationLossGrading {
         Activation student = s.activation("SOFTMAX");
         Activation oracle = o.activation("SOFTMAX");
         Diagnosis diagnosis = new Diagnosis(score);
-        double[][] plain = Gen.matrix(r, 3, 4, 3);
+        double[][] plain = Draws.matrix(r, 3, 4, 3);
         double[][] large = {{1000, 999, -1000}, {-1000, -1001, -999}};
-        double[][] oneRow = Gen.matrix(r, 1, 5, 2);
+        double[][] oneRow = Draws.matrix(r, 1, 5, 2);
         score.check("forward", () -> score.close("SOFTMAX.forward (§2.3)", "z = " + Score.show(plain),
                 oracle.forward(plain), student.forward(plain), Tolerance.DEFAULT));
         score.check("forward, |z| = 1000", () -> {
@@ -124,7 +126,7 @@ class ActivationLossGrading {
             score.close("SOFTMAX.forward (§2.3, subtract the row maximum)", "z = " + Score.show(large),
                     oracle.forward(large), actual, Tolerance.DEFAULT);
         });
-        double[][] g = Gen.matrix(r, 3, 4, 1);
+        double[][] g = Draws.matrix(r, 3, 4, 1);
         score.check("backward", () -> {
             double[][] expected = oracle.backward(plain, g);
             double[][] actual = student.backward(plain, g);
@@ -134,7 +136,7 @@ class ActivationLossGrading {
             score.close("SOFTMAX.backward (§2.3)", "z = " + Score.show(plain) + ", gradOutput = " + Score.show(g),
                     expected, actual, Tolerance.DEFAULT);
         });
-        double[][] g1 = Gen.matrix(r, 1, 5, 1);
+        double[][] g1 = Draws.matrix(r, 1, 5, 1);
         score.check("backward, one row", () -> score.close("SOFTMAX.backward (§2.3)", "z = " + Score.show(oneRow)
                 + ", gradOutput = " + Score.show(g1), oracle.backward(oneRow, g1), student.backward(oneRow, g1),
                 Tolerance.DEFAULT));
@@ -174,7 +176,7 @@ class ActivationLossGrading {
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 1 + r.nextInt(3);
-            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.oneHot(r, rows, cols + 1) : Gen.binary(r, rows, cols);
+            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols + 1) : Gen.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols + 1)
                     : Gen.probabilities(r, rows, cols);
             score.check(name, () -> {
@@ -195,7 +197,7 @@ class ActivationLossGrading {
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 2 + r.nextInt(3);
-            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.oneHot(r, rows, cols) : Gen.binary(r, rows, cols);
+            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols) : Gen.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols)
                     : Gen.probabilities(r, rows, cols);
             score.check(name, () -> {

@@ -11,6 +11,8 @@ import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps1.grading.api.Dense;
 import nnlab.ps1.grading.api.Ps1;
 import nnlab.ps1.grading.api.Sequential;
@@ -81,7 +83,7 @@ class BackpropGrading {
             boolean softmax = i == 4;
             int units = softmax ? 2 + r.nextInt(3) : 1 + r.nextInt(4);
             String activation = softmax ? "SOFTMAX" : HIDDEN_ACTIVATIONS.get(r.nextInt(HIDDEN_ACTIVATIONS.size()));
-            return new ForwardCase(Gen.matrix(r, inputs, units, 1), Gen.vector(r, units, 0.5), Gen.matrix(r, batch, inputs, 2),
+            return new ForwardCase(Draws.matrix(r, inputs, units, 1), Draws.vector(r, units, 0.5), Draws.matrix(r, batch, inputs, 2),
                     activation);
         }
     }
@@ -95,10 +97,10 @@ class BackpropGrading {
             int inputs = 1 + r.nextInt(4);
             int units = 1 + r.nextInt(4);
             String activation = HIDDEN_ACTIVATIONS.get(i % HIDDEN_ACTIVATIONS.size());
-            double[][] w = Gen.matrix(r, inputs, units, 1);
-            double[] b = Gen.vector(r, units, 0.5);
-            double[][] x = Gen.matrix(r, batch, inputs, 2);
-            double[][] g = Gen.matrix(r, batch, units, 1);
+            double[][] w = Draws.matrix(r, inputs, units, 1);
+            double[] b = Draws.vector(r, units, 0.5);
+            double[][] x = Draws.matrix(r, batch, inputs, 2);
+            double[][] g = Draws.matrix(r, batch, units, 1);
             score.check("case " + (i + 1) + " (" + activation + ")", () -> {
                 Dense ds = s.dense(w, b, s.activation(activation));
                 Dense dor = o.dense(w, b, o.activation(activation));
@@ -147,10 +149,10 @@ class BackpropGrading {
             int units = 2 + r.nextInt(3);
             String activation = i == 0 ? "TANH" : "SIGMOID";
             int caseNumber = i + 1;
-            double[][] w = Gen.matrix(r, inputs, units, 1);
-            double[] b = Gen.vector(r, units, 0.5);
-            double[][] x = Gen.matrix(r, batch, inputs, 2);
-            double[][] g = Gen.matrix(r, batch, units, 1);
+            double[][] w = Draws.matrix(r, inputs, units, 1);
+            double[] b = Draws.vector(r, units, 0.5);
+            double[][] x = Draws.matrix(r, batch, inputs, 2);
+            double[][] g = Draws.matrix(r, batch, units, 1);
             score.check("case " + (i + 1) + " (" + activation + ")", () -> {
                 Dense dense = s.dense(w, b, s.activation(activation));
                 double[][] output = dense.forward(x);
@@ -181,7 +183,7 @@ class BackpropGrading {
         Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS.subList(0, 3)) {
             long seed = r.nextLong();
-            double[][] x = Gen.matrix(r, 1 + r.nextInt(4), net.sizes()[0], 2);
+            double[][] x = Draws.matrix(r, 1 + r.nextInt(4), net.sizes()[0], 2);
             score.check(describe(net), () -> {
                 double[][] expected = build(o, net, seed).predict(x);
                 double[][] actual = build(s, net, seed).predict(x);
@@ -215,7 +217,7 @@ class BackpropGrading {
         Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS) {
             long seed = r.nextLong();
-            double[][] x = Gen.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
+            double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
             double[][] y = targets(r, net, x.length);
             score.check(describe(net), () -> {
                 Sequential ms = build(s, net, seed);
@@ -241,7 +243,7 @@ class BackpropGrading {
         Random r = score.random();
         for (Net net : NETS.subList(0, 3)) {
             long seed = r.nextLong();
-            double[][] x = Gen.matrix(r, 3, net.sizes()[0], 2);
+            double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
             double[][] y = targets(r, net, x.length);
             score.check(describe(net), () -> {
                 Sequential model = build(s, net, seed);
@@ -297,9 +299,9 @@ class BackpropGrading {
 
     private static double[][] targets(Random r, Net net, int rows) {
         switch (net.loss()) {
-            case "CATEGORICAL_CROSSENTROPY": return Gen.oneHot(r, rows, net.outputs());
+            case "CATEGORICAL_CROSSENTROPY": return Draws.oneHot(r, rows, net.outputs());
             case "BINARY_CROSSENTROPY": return Gen.binary(r, rows, net.outputs());
-            default: return Gen.matrix(r, rows, net.outputs(), 1);
+            default: return Draws.matrix(r, rows, net.outputs(), 1);
         }
     }
 

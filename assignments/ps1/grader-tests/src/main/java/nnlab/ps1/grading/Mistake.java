@@ -1,12 +1,12 @@
 package nnlab.ps1.grading;
 
-import nnlab.grader.Score;
+import nnlab.grader.support.CataloguedMistake;
 
 /**
  * The typical mistakes the feedback can name. A test computes each candidate's output from the oracle's inputs and
  * names the mistake when the student's failing output matches it; the message never contains an expected value.
  */
-enum Mistake {
+enum Mistake implements CataloguedMistake {
     PERCEPTRON_NO_FACTOR_2("your gradient is exactly half the right one: ∂l/∂p = 2(p − y) for l = (y − p)² — the slide"
             + " drops the 2 (see handout §1.4)"),
     PERCEPTRON_NO_SIGMOID_DERIVATIVE("your gradient matches the chain rule without ∂p/∂h = p(1 − p) (see handout §1.4)"),
@@ -89,13 +89,8 @@ enum Mistake {
         this.message = message;
     }
 
-    /** Returns the feedback line naming this mistake. */
-    String message() {
-        return Score.MISTAKE_PREFIX + sentence();
-    }
-
-    /** Returns the sentence naming this mistake, without the feedback line's prefix. */
-    String sentence() {
+    @Override
+    public String sentence() {
         return message + ".";
     }
 }

@@ -9,6 +9,8 @@ import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps1.grading.api.Optimizer;
 import nnlab.ps1.grading.api.Ps1;
 import nnlab.ps1.grading.api.Sequential;
@@ -41,8 +43,8 @@ class OptimizerGrading {
     private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
                               double gradientScale, Variant... variants) {
         Random r = score.random();
-        double[] start = Gen.vector(r, size, 1);
-        double[][] gradients = Gen.matrix(r, STEPS, size, gradientScale);
+        double[] start = Draws.vector(r, size, 1);
+        double[][] gradients = Draws.matrix(r, STEPS, size, gradientScale);
         gradients[STEPS - 1][0] = 0;
         Diagnosis diagnosis = new Diagnosis(score);
         score.check(what, () -> {
@@ -72,7 +74,7 @@ class OptimizerGrading {
      */
     private static void trainingCurve(Score score, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o) {
         Random r = new Random(CURVE_PROBLEM_SEED);
-        double[][] x = Gen.matrix(r, 40, 3, 2);
+        double[][] x = Draws.matrix(r, 40, 3, 2);
         double[][] y = new double[x.length][1];
         for (int i = 0; i < x.length; i++) {
             y[i][0] = x[i][0] - 0.5 * x[i][1] + 0.25 * x[i][2] > 0 ? 1 : 0;
@@ -226,7 +228,7 @@ class OptimizerGrading {
     void fit(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
-        double[][] x = Gen.matrix(r, 23, 3, 2);
+        double[][] x = Draws.matrix(r, 23, 3, 2);
         double[][] y = Gen.binary(r, 23, 1);
         long seed = r.nextLong();
         int[] batchSizes = {5, 23, 1};

@@ -9,6 +9,8 @@ import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps1.grading.api.Perceptron;
 import nnlab.ps1.grading.api.Ps1;
 
@@ -63,9 +65,9 @@ class PerceptronGrading {
         Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 8; i++) {
             int n = 1 + r.nextInt(5);
-            double[] w = Gen.vector(r, n, 2);
-            double b = Gen.vector(r, 1, 1)[0];
-            double[] x = Gen.vector(r, n, 3);
+            double[] w = Draws.vector(r, n, 2);
+            double b = Draws.vector(r, 1, 1)[0];
+            double[] x = Draws.vector(r, n, 3);
             if (i >= 6) {
                 // Push h to ±1000: a naive 1 / (1 + exp(-h)) overflows to give NaN or 0/0 here.
                 double h = i == 6 ? 1000 : -1000;
@@ -91,9 +93,9 @@ class PerceptronGrading {
         Random probe = score.probeRandom();
         for (int i = 0; i < PROBES; i++) {
             int n = 1 + probe.nextInt(PROBE_FEATURES);
-            double[] w = Gen.vector(probe, n, 2);
-            double b = Gen.vector(probe, 1, 1)[0];
-            double[] x = Gen.vector(probe, n, 3);
+            double[] w = Draws.vector(probe, n, 2);
+            double b = Draws.vector(probe, 1, 1)[0];
+            double[] x = Draws.vector(probe, n, 3);
             score.probe("probe " + (i + 1) + ", " + n + " features", () -> {
                 Perceptron ps = s.perceptron(w, b);
                 Perceptron po = o.perceptron(w, b);
@@ -113,8 +115,8 @@ class PerceptronGrading {
         boolean[] failedAtHalf = new boolean[1];
         boolean[] failedOnH = new boolean[1];
         for (int i = 0; i <= PREDICT_BANDS.length; i++) {
-            double[] w = Gen.vector(r, 3, 2);
-            double[] x = i == 0 ? new double[3] : Gen.vector(r, 3, 2);
+            double[] w = Draws.vector(r, 3, 2);
+            double[] x = i == 0 ? new double[3] : Draws.vector(r, 3, 2);
             double b = i == 0 ? 0 : inBand(r, PREDICT_BANDS[i - 1]) - dot(w, x);
             double[] opposite = oppositeSide(o.perceptron(w, b), w, b, x);
             boolean atHalf = i == 0;
@@ -138,9 +140,9 @@ class PerceptronGrading {
         diagnosis.nameIf(failedAtHalf[0] && !failedOnH[0], Mistake.PREDICT_STRICT);
         Random probe = score.probeRandom();
         for (int i = 0; i < PROBES; i++) {
-            double[] w = Gen.vector(probe, 3, 2);
-            double b = Gen.vector(probe, 1, 1)[0];
-            double[] x = Gen.vector(probe, 3, 2);
+            double[] w = Draws.vector(probe, 3, 2);
+            double b = Draws.vector(probe, 1, 1)[0];
+            double[] x = Draws.vector(probe, 3, 2);
             score.probe("probe " + (i + 1), () -> score.require(o.perceptron(w, b).predict(x)
                     == s.perceptron(w, b).predict(x), "predict (§1.2) disagrees with the reference"));
         }
@@ -194,9 +196,9 @@ class PerceptronGrading {
         for (int i = 0; i < 6; i++) {
             // Case 1 has a single feature.
             int n = i == 0 ? 1 : 1 + r.nextInt(4);
-            double[] w = Gen.vector(r, n, 2);
-            double b = Gen.vector(r, 1, 1)[0];
-            double[] x = Gen.vector(r, n, 2);
+            double[] w = Draws.vector(r, n, 2);
+            double b = Draws.vector(r, 1, 1)[0];
+            double[] x = Draws.vector(r, n, 2);
             double y = r.nextBoolean() ? 1 : 0;
             score.check("case " + (i + 1), () -> {
                 Perceptron ps = s.perceptron(w, b);
@@ -220,9 +222,9 @@ class PerceptronGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (int i = 0; i < 4; i++) {
-            double[] w = Gen.vector(r, 3, 2);
-            double b = Gen.vector(r, 1, 1)[0];
-            double[] g = Gen.vector(r, 4, 1);
+            double[] w = Draws.vector(r, 3, 2);
+            double b = Draws.vector(r, 1, 1)[0];
+            double[] g = Draws.vector(r, 4, 1);
             double eta = 0.05 + r.nextDouble();
             String input = "w = " + Arrays.toString(w) + ", b = " + b + ", g = " + Arrays.toString(g) + ", η = " + eta;
             score.check("case " + (i + 1), () -> {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.cli.Main;
+import nnlab.testsupport.GradedResults;
 
 /** The command line's exit codes, and that it writes valid results even for a refused submission. */
 class CommandLineTests {
@@ -36,6 +37,6 @@ class CommandLineTests {
         Path out = tmp.resolve("results.json");
         assertEquals(Main.REFUSED, Main.run("grade", "--assignment", "ps1", "--submission", notAZip.toString(),
                 "--out", out.toString(), "--seed", "3"));
-        Grading.assertValid(out);
+        GradedResults.assertValid(out);
     }
 }

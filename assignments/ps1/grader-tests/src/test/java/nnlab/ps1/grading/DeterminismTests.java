@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.run.Grader;
 
 /**
@@ -28,7 +29,7 @@ class DeterminismTests {
 
     @Test
     void aSubmissionWithMistakesGradesIdenticallyEveryRunWithAFixedSeed(@TempDir Path tmp) throws IOException {
-        Mutants.Mutant slide = Mutants.catalogue().stream().filter(m -> m.id().equals("dense-dx-without-weights"))
+        MutantCatalogue.Mutant slide = Mutants.catalogue().stream().filter(m -> m.id().equals("dense-dx-without-weights"))
                 .findFirst().orElseThrow();
         Path submission = Mutants.apply(slide, tmp.resolve("submission"));
         Grader.Options options = Grader.Options.defaults().withSeed(Grading.SEED);

@@ -33,11 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /**
@@ -76,7 +78,7 @@ class FairScoreTests {
         submissions.put("sample correct", Grading.CORRECT);
         submissions.put("sample buggy", Grading.BUGGY);
         submissions.put("sample loops", Grading.LOOPS);
-        for (Mutants.Mutant m : Mutants.catalogue()) {
+        for (MutantCatalogue.Mutant m : Mutants.catalogue()) {
             submissions.put(m.id(), Mutants.apply(m, Files.createDirectories(tmp.resolve(m.id()))));
             parts.put(m.id(), drawingPartsOf(m));
         }
@@ -110,7 +112,7 @@ class FairScoreTests {
     @TestFactory
     Stream<DynamicTest> everySubmissionScoresTheSameInEveryTestUnderFiveRunSeeds() {
         return graded.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            List<Map<String, Double>> scores = e.getValue().stream().map(Grading::scores).toList();
+            List<Map<String, Double>> scores = e.getValue().stream().map(GradedResults::scores).toList();
             assertEquals(scores.get(0), scores.get(scores.size() - 1), () -> e.getKey() + " scores differ with the run"
                     + " seed:\n" + differences(scores));
             assertTrue(scores.stream().allMatch(scores.get(0)::equals), () -> e.getKey() + " scores differ with the"
@@ -120,7 +122,7 @@ class FairScoreTests {
 
     @Test
     void theMistakesMeasuredToDependOnTheSeedAreCatalogued() {
-        List<String> ids = Mutants.catalogue().stream().map(Mutants.Mutant::id).toList();
+        List<String> ids = Mutants.catalogue().stream().map(MutantCatalogue.Mutant::id).toList();
         assertTrue(ids.containsAll(MEASURED), () -> "missing from mutants.json: " + MEASURED);
         for (String id : MEASURED) {
             List<Double> lost = graded.get(id).stream().map(r -> ResultsDocument.round(r.maxScore() - r.score())).toList();
@@ -144,7 +146,7 @@ class FairScoreTests {
         Results results = graded.get("sample buggy").get(0);
         Path file = tmp.resolve("results.json");
         results.write(file);
-        Grading.assertValid(file);
+        GradedResults.assertValid(file);
         RunData.Cases recorded = results.document().extraData().cases();
         assertEquals(cases.version(), recorded.version());
         assertEquals(cases.digest(), recorded.digest());
@@ -172,13 +174,13 @@ class FairScoreTests {
             String sum = "h += weights[i] * x[i];";
             assertEquals(text.indexOf(sum), text.lastIndexOf(sum), "the patch needs one summing line");
             Files.writeString(perceptron, text.replace(sum, NARROW_SUM));
-            Map<String, Double> correct = new TreeMap<>(Grading.scores(graded.get("sample correct").get(0)));
+            Map<String, Double> correct = new TreeMap<>(GradedResults.scores(graded.get("sample correct").get(0)));
             correct.keySet().removeIf(number -> !number.startsWith(PART_1));
             for (long seed : RUN_SEEDS) {
                 Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(seed).unsandboxed()
                         .onlyTests(PART_1), Files.createDirectories(dir.resolve("out" + seed)));
-                assertEquals(correct, Grading.scores(results), "probes must not move points (run seed " + seed + ")");
-                Results.Test t = Grading.test(results, "1.1.2");
+                assertEquals(correct, GradedResults.scores(results), "probes must not move points (run seed " + seed + ")");
+                Results.Test t = GradedResults.test(results, "1.1.2");
                 TestData.Probes probes = t.toResult().extraData().probes();
                 assertTrue(probes != null && probes.flag(), () -> "run seed " + seed + ": " + probes);
                 assertEquals("Passed.", t.output(), "the student is told nothing of probes");
@@ -198,7 +200,7 @@ class FairScoreTests {
     }
 
     /** Returns the test-number prefixes of the parts {@code m} can lose points in that draw cases or probes. */
-    private static String drawingPartsOf(Mutants.Mutant m) {
+    private static String drawingPartsOf(MutantCatalogue.Mutant m) {
         return Stream.concat(Stream.of(m.part()), m.dependents().stream())
                 .filter(part -> part <= LAST_DRAWING_PART)
                 .map(part -> part + ".")

@@ -22,6 +22,7 @@ import nnlab.grader.Disclosure;
 import nnlab.grader.ValueType;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
@@ -40,11 +41,11 @@ class GraderEndToEndTests {
         void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
             Results sandboxed = Grading.grade(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
             Results inProcess = Grading.grade(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
-            Grading.assertFull(sandboxed, "");
+            GradedResults.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
             assertEquals(3, sandboxed.document().extraData().submissionJvmStarts(), sandboxed::summary);
-            assertEquals(Grading.scores(inProcess), Grading.scores(sandboxed));
+            assertEquals(GradedResults.scores(inProcess), GradedResults.scores(sandboxed));
             System.out.println("isolation here: " + sandboxed.document().extraData().isolation());
         }
 
@@ -67,8 +68,8 @@ class GraderEndToEndTests {
     void untouchedStarterScoresZero(@TempDir Path tmp) {
         Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
-        assertTrue(Grading.test(results, "1.1.1").output().contains("Not implemented yet"),
-                () -> Grading.test(results, "1.1.1").output());
+        assertTrue(GradedResults.test(results, "1.1.1").output().contains("Not implemented yet"),
+                () -> GradedResults.test(results, "1.1.1").output());
     }
 
     @Test
@@ -77,11 +78,11 @@ class GraderEndToEndTests {
         Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
         Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
         Results results = Grading.grade(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
-        assertEquals(0, Grading.test(results, "4.3.1").score(), results::summary);
-        assertEquals(100 - Grading.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
+        assertEquals(0, GradedResults.test(results, "4.3.1").score(), results::summary);
+        assertEquals(100 - GradedResults.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
         assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
         assertTrue(results.output().contains("Replaced nnlab/Adagrad.java"), results::output);
-        String details = Grading.test(results, "4.3.1").textFor(Disclosure.Reader.STAFF);
+        String details = GradedResults.test(results, "4.3.1").textFor(Disclosure.Reader.STAFF);
         assertTrue(details.contains("(Adagrad.java:") && details.contains("the starter's Adagrad.java, used because yours"
                 + " did not compile"), () -> "a frame in the replaced file must say whose line it is:\n" + details);
     }
@@ -90,13 +91,13 @@ class GraderEndToEndTests {
     void buggySampleLosesPointsInTheTestsOfItsMistakes(@TempDir Path tmp) {
         Results results = Grading.grade(Grading.BUGGY, SEEDED, tmp);
         for (String failing : List.of("1.2.1", "2.2.1", "4.2.1")) {
-            Results.Test t = Grading.test(results, failing);
+            Results.Test t = GradedResults.test(results, failing);
             assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
         }
-        Grading.assertFull(results, "1.1");
-        Grading.assertFull(results, "1.3");
-        Grading.assertFull(results, "4.1");
-        Grading.assertFull(results, "5.");
+        GradedResults.assertFull(results, "1.1");
+        GradedResults.assertFull(results, "1.3");
+        GradedResults.assertFull(results, "4.1");
+        GradedResults.assertFull(results, "5.");
         assertTrue(results.score() < 100);
         assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
                 + " on Gradescope; with the seed they could regenerate the run's probes:\n" + results.output());
@@ -119,8 +120,8 @@ class GraderEndToEndTests {
         Results results = new Grader(broken).grade(Grading.CORRECT,
                 new Grader.Options(Grading.SEED, false, placeholders, null, null));
         results.write(tmp.resolve("results.json"));
-        Grading.assertValid(tmp.resolve("results.json"));
-        Grading.assertValid(placeholders);
+        GradedResults.assertValid(tmp.resolve("results.json"));
+        GradedResults.assertValid(placeholders);
         assertTrue(results.tests().stream().anyMatch(t -> t.name().contains("not your fault")));
         assertEquals(27 + 2, results.tests().size());
         assertEquals(0, results.score(), 1e-9);

@@ -29,6 +29,7 @@ import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /**
@@ -235,13 +236,13 @@ class HostileSubmissionLimitsTests {
         void costsOnlyTheCallThatFloodedAndIsReportedAsAFlood(String name, String descriptor, boolean newlines,
                                                               @TempDir Path tmp) throws IOException {
             Results results = grade(flood(descriptor, newlines, 256), tmp);
-            Results.Test broken = Grading.test(results, "1.3.1");
+            Results.Test broken = GradedResults.test(results, "1.3.1");
             assertTrue(broken.score() < broken.maxScore(), results::summary);
             assertTrue(broken.score() > 0, broken::output);
             assertTrue(broken.output().contains("printed more than 16 MB straight to the"), broken::output);
             assertFalse(broken.output().contains("exit status"), broken::output);
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
-                Grading.assertFull(results, other);
+                GradedResults.assertFull(results, other);
             }
         }
 
@@ -263,7 +264,7 @@ class HostileSubmissionLimitsTests {
             String log = Files.readString(tmp.resolve("log.txt"));
             assertEquals(0, p.exitValue(), log);
             assertFalse(log.contains("OutOfMemoryError"), log);
-            Grading.assertValid(out);
+            GradedResults.assertValid(out);
             String json = Files.readString(out);
             assertTrue(json.contains("printed more than 16 MB straight to the standard output"), json);
         }

@@ -30,6 +30,7 @@ import nnlab.grader.Limits;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /**
@@ -153,23 +154,23 @@ class HostileSubmissionTests {
         }
         switch (name) {
             case "null and wrong shapes":
-                assertTrue(Grading.test(results, "1.4.1").score() < 5, results::summary);
-                Grading.assertFull(results, "1.1");
-                Grading.assertFull(results, "1.2");
+                assertTrue(GradedResults.test(results, "1.4.1").score() < 5, results::summary);
+                GradedResults.assertFull(results, "1.1");
+                GradedResults.assertFull(results, "1.2");
                 return;
             case "missing method":
-                assertEquals(0, Grading.test(results, "1.2.1").score(), results::summary);
-                assertTrue(Grading.test(results, "1.2.1").output().contains("no public method"), results::summary);
-                Grading.assertFull(results, "1.1");
-                Grading.assertFull(results, "1.4");
+                assertEquals(0, GradedResults.test(results, "1.2.1").score(), results::summary);
+                assertTrue(GradedResults.test(results, "1.2.1").output().contains("no public method"), results::summary);
+                GradedResults.assertFull(results, "1.1");
+                GradedResults.assertFull(results, "1.4");
                 return;
             case "fake protocol lines":
                 // The wrong answer must be charged to the very case that returned it: a forged reply accepted for a
                 // call would move the failure to another case.
-                assertTrue(Grading.test(results, "1.3.1").output().contains("y = 0.0, p = 1.0: squaredError"),
-                        () -> Grading.test(results, "1.3.1").output());
-                Grading.assertFull(results, "1.1");
-                Grading.assertFull(results, "1.4");
+                assertTrue(GradedResults.test(results, "1.3.1").output().contains("y = 0.0, p = 1.0: squaredError"),
+                        () -> GradedResults.test(results, "1.3.1").output());
+                GradedResults.assertFull(results, "1.1");
+                GradedResults.assertFull(results, "1.4");
                 return;
             case "a compile error in one file":
                 assertEquals(0, results.score(), 1e-9, results::summary);
@@ -181,11 +182,11 @@ class HostileSubmissionTests {
         if (effect == Effect.HARMLESS) {
             assertEquals(PART1, results.score(), 1e-9, () -> results.summary() + results.tests().get(0).output());
         } else {
-            Results.Test broken = Grading.test(results, "1.3.1");
+            Results.Test broken = GradedResults.test(results, "1.3.1");
             assertTrue(broken.score() < broken.maxScore(), results::summary);
             assertTrue(broken.score() > 0, () -> "the other cases of 1.3.1 must still be graded: " + broken.output());
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
-                Grading.assertFull(results, other);
+                GradedResults.assertFull(results, other);
             }
         }
     }
@@ -202,9 +203,9 @@ class HostileSubmissionTests {
                 .apply(Trees.copy(Grading.CORRECT, tmp.resolve("submission")));
         Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
                 Files.createDirectory(tmp.resolve("out")));
-        assertTrue(Grading.test(results, "1.1.1").score() == 0, results::summary);
+        assertTrue(GradedResults.test(results, "1.1.1").score() == 0, results::summary);
         for (String otherPart : List.of("2.", "3.", "4.", "5.")) {
-            Grading.assertFull(results, otherPart);
+            GradedResults.assertFull(results, otherPart);
         }
     }
 
@@ -335,10 +336,10 @@ class HostileSubmissionTests {
                 assertTrue(attacked.score() <= honest.score() + 1e-9, () -> attack.getKey() + " scores "
                         + attacked.score() + " above the honest mistake's " + honest.score() + "\n" + attacked.summary());
                 for (String selfConsistency : List.of("3.2.2", "3.4.2")) {
-                    double gained = Grading.test(attacked, selfConsistency).score()
-                            - Grading.test(honest, selfConsistency).score();
+                    double gained = GradedResults.test(attacked, selfConsistency).score()
+                            - GradedResults.test(honest, selfConsistency).score();
                     assertTrue(gained <= 1e-9, () -> attack.getKey() + " gains " + gained + " on " + selfConsistency
-                            + ":\n" + Grading.test(attacked, selfConsistency).output());
+                            + ":\n" + GradedResults.test(attacked, selfConsistency).output());
                 }
             }
             assertTrue(honest.score() < PART3, honest::summary);

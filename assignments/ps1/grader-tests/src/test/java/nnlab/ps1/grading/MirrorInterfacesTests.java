@@ -1,72 +1,29 @@
 package nnlab.ps1.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import nnlab.grader.AssignmentSpec;
-import nnlab.grader.GradedTest;
 import nnlab.grader.run.MirrorCheck;
 import nnlab.ps1.grading.api.Ps1;
+import nnlab.testsupport.PluginContractTests;
 
-/** The plug-in matches the reference's public API and the descriptor's points. */
-class MirrorInterfacesTests {
+/**
+ * The plug-in matches the reference's public API and the descriptor's points (the checks every plug-in shares are
+ * in {@link PluginContractTests}), and the mirror check reports a mirror the reference lacks.
+ */
+class MirrorInterfacesTests extends PluginContractTests {
 
-    private final Ps1Assignment assignment = new Ps1Assignment();
-
-    @Test
-    void mirrorInterfacesMatchTheReferencesPublicApi() {
-        assertEquals(List.of(), MirrorCheck.problems(Ps1.class, assignment.oracleLoader()));
+    MirrorInterfacesTests() {
+        super(new Ps1Assignment(), Ps1.class);
     }
 
     @Test
     void aMirrorOfAMethodTheReferenceLacksIsReported() {
         List<String> problems = MirrorCheck.problems(Broken.class, assignment.oracleLoader());
         assertEquals(1, problems.size(), problems::toString);
-    }
-
-    @Test
-    void pointsPerPartMatchAssignmentJson() {
-        AssignmentSpec spec = assignment.spec();
-        for (AssignmentSpec.Part part : spec.parts()) {
-            double sum = 0;
-            for (Class<?> type : assignment.testClasses()) {
-                for (Method m : type.getDeclaredMethods()) {
-                    GradedTest g = m.getAnnotation(GradedTest.class);
-                    if (g != null && spec.partOf(g.number()) == part) {
-                        sum += g.points();
-                    }
-                }
-            }
-            assertEquals(part.points(), sum, 1e-9, part.id());
-        }
-    }
-
-    @Test
-    void everyTestNumberIsUniqueAndBelongsToAPart() {
-        Set<String> numbers = new TreeSet<>();
-        for (Class<?> type : assignment.testClasses()) {
-            for (Method m : type.getDeclaredMethods()) {
-                GradedTest g = m.getAnnotation(GradedTest.class);
-                if (g != null) {
-                    assertFalse(!numbers.add(g.number()), "duplicate number " + g.number());
-                    assertFalse(assignment.spec().partOf(g.number()) == null, g.number() + " is in no part");
-                }
-            }
-        }
-    }
-
-    @Test
-    void starterSourcesAreBundled() {
-        assertFalse(assignment.starterSources().isEmpty(), "starter-code sources are missing from the plug-in");
-        assertFalse(Arrays.asList(assignment.starterSources().keySet().toArray()).isEmpty());
     }
 
     /** An API interface with one constructor the reference does not have. */

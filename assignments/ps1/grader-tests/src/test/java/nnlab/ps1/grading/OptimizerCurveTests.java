@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.TestData;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /**
@@ -34,7 +35,7 @@ class OptimizerCurveTests {
         Results results = Grading.grade(Grading.CORRECT,
                 Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.").unsandboxed(), tmp);
         for (String number : OPTIMIZER_TESTS) {
-            Results.Test t = Grading.test(results, number);
+            Results.Test t = GradedResults.test(results, number);
             double[] mine = (double[]) t.attached().get(TestData.LOSS_HISTORY);
             double[] reference = (double[]) t.attached().get(TestData.REFERENCE_LOSS_HISTORY);
             assertEquals(30, mine.length, number);
@@ -60,7 +61,7 @@ class OptimizerCurveTests {
         Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.2"),
                 Files.createDirectory(tmp.resolve("out")));
 
-        Results.Test t = Grading.test(results, "4.2.1");
+        Results.Test t = GradedResults.test(results, "4.2.1");
         assertEquals(t.maxScore(), t.score(), 1e-9, t.output());
         assertFalse(t.attached().containsKey(TestData.LOSS_HISTORY), "a curve that would take longer than its budget is"
                 + " left out instead of spending the submission's time");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import nnlab.grader.Disclosure;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Visibility;
+import nnlab.grader.authoring.MutantCatalogue;
 
 /**
  * Who sees what: every test's outcome and named mistake show before the due date; only the lecture's worked examples
@@ -65,7 +66,7 @@ class VisibilityTests {
     @Test
     void pointsAddUpToEachPartOfTheHandout() {
         Map<Integer, Double> points = new TreeMap<>();
-        graded().forEach(g -> points.merge(Mutants.partOf(g.number()), g.points(), Double::sum));
+        graded().forEach(g -> points.merge(MutantCatalogue.partOf(g.number()), g.points(), Double::sum));
         assertEquals(new TreeMap<>(POINTS_PER_PART), points);
     }
 }

@@ -11,6 +11,8 @@ import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps2.grading.api.Conv2D;
 import nnlab.ps2.grading.api.Layer;
 import nnlab.ps2.grading.api.MaxPooling2D;
@@ -55,7 +57,7 @@ class ConvGrading {
     record Drawn(double[][][][] x, double[][][][] kernel, double[] bias) {
         static Drawn of(Random r, Geometry g) {
             return new Drawn(Gen.tensor(r, g.batch(), g.h(), g.w(), g.cin(), 2),
-                    Gen.tensor(r, g.kh(), g.kw(), g.cin(), g.filters(), 1), Gen.vector(r, g.filters(), 0.5));
+                    Gen.tensor(r, g.kh(), g.kw(), g.cin(), g.filters(), 1), Draws.vector(r, g.filters(), 0.5));
         }
     }
 
@@ -307,7 +309,7 @@ class ConvGrading {
             int net = which;
             long seed = r.nextLong();
             double[][][][] x = net == 0 ? Gen.tensor(r, 3, 4, 4, 1, 2) : Gen.tensor(r, 3, 5, 5, 2, 2);
-            double[][] y = net == 0 ? Gen.oneHot(r, 3, 3) : new double[][] {{1}, {0}, {1}};
+            double[][] y = net == 0 ? Draws.oneHot(r, 3, 3) : new double[][] {{1}, {0}, {1}};
             score.check(net == 0 ? "Conv2D(SAME, RELU), MaxPooling2D(2), Flatten, Dense(SOFTMAX)"
                     : "Conv2D(VALID, strides 2, TANH), Flatten, Dense(SIGMOID)", () -> {
                         double[] expected = cnn(o, net, seed).gradient(x, y, true, o.random(seed));

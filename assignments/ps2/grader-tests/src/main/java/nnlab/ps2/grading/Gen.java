@@ -2,26 +2,12 @@ package nnlab.ps2.grading;
 
 import java.util.Random;
 
-/** Random inputs for the hidden tests, drawn from a test's seeded {@link Random}. */
+import nnlab.grader.support.Draws;
+
+/** ps2's own random inputs for the hidden tests; the common ones are in {@link Draws}. */
 final class Gen {
 
     private Gen() {
-    }
-
-    /** A rows × cols matrix uniform in [−scale, scale]. */
-    static double[][] matrix(Random r, int rows, int cols, double scale) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int c = 0; c < cols; c++) {
-                row[c] = (2 * r.nextDouble() - 1) * scale;
-            }
-        }
-        return m;
-    }
-
-    /** A vector uniform in [−scale, scale]. */
-    static double[] vector(Random r, int n, double scale) {
-        return matrix(r, 1, n, scale)[0];
     }
 
     /** A (d0, d1, d2, d3) tensor uniform in [−scale, scale]. */
@@ -30,7 +16,7 @@ final class Gen {
         for (double[][][] a : t) {
             for (double[][] b : a) {
                 for (int i = 0; i < d2; i++) {
-                    b[i] = vector(r, d3, scale);
+                    b[i] = Draws.vector(r, d3, scale);
                 }
             }
         }
@@ -53,15 +39,6 @@ final class Gen {
             }
         }
         return t;
-    }
-
-    /** One-hot rows. */
-    static double[][] oneHot(Random r, int rows, int classes) {
-        double[][] m = new double[rows][classes];
-        for (double[] row : m) {
-            row[r.nextInt(classes)] = 1;
-        }
-        return m;
     }
 
     /**

@@ -1,13 +1,13 @@
 package nnlab.ps2.grading;
 
-import nnlab.grader.Score;
+import nnlab.grader.support.CataloguedMistake;
 
 /**
  * The typical mistakes of problem set 2 the feedback can name. A test computes each candidate's output from the
  * oracle's inputs and names the mistake when the student's failing output matches it; the message never contains an
  * expected value.
  */
-enum Mistake {
+enum Mistake implements CataloguedMistake {
     VALIDATION_FROM_FRONT("your validation rows match the first fraction of the samples: Keras's validationSplit takes"
             + " the last fraction (see handout §1.1)"),
     VALIDATION_AFTER_SHUFFLE("your validation rows match rows picked after shuffling: split off the last fraction"
@@ -85,13 +85,8 @@ enum Mistake {
         this.message = message;
     }
 
-    /** Returns the feedback line naming this mistake. */
-    String message() {
-        return Score.MISTAKE_PREFIX + sentence();
-    }
-
-    /** Returns the sentence naming this mistake, without the feedback line's prefix. */
-    String sentence() {
+    @Override
+    public String sentence() {
         return message + ".";
     }
 }

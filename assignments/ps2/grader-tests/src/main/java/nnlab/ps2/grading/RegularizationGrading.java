@@ -12,6 +12,8 @@ import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps2.grading.api.Dropout;
 import nnlab.ps2.grading.api.Layer;
 import nnlab.ps2.grading.api.Ps2;
@@ -45,7 +47,7 @@ class RegularizationGrading {
 
     /** A weight matrix with some entries exactly 0, where L1's gradient must be 0. */
     private static double[][] weights(Random r) {
-        double[][] w = Gen.matrix(r, 2 + r.nextInt(3), 2 + r.nextInt(3), 2);
+        double[][] w = Draws.matrix(r, 2 + r.nextInt(3), 2 + r.nextInt(3), 2);
         w[0][0] = 0;
         w[w.length - 1][w[0].length - 1] = 0;
         return w;
@@ -125,7 +127,7 @@ class RegularizationGrading {
 
     private static double[][] targets(Random r, Net net, int rows) {
         int outputs = net.sizes()[net.sizes().length - 1];
-        return net.loss().equals("MSE") ? Gen.matrix(r, rows, outputs, 1) : Gen.oneHot(r, rows, outputs);
+        return net.loss().equals("MSE") ? Draws.matrix(r, rows, outputs, 1) : Draws.oneHot(r, rows, outputs);
     }
 
     @GradedTest(number = "2.3.1", name = "Regularized model: gradient against the reference", points = 5,
@@ -135,10 +137,10 @@ class RegularizationGrading {
         Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS) {
             long seed = r.nextLong();
-            double[][] x = Gen.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
+            double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
             double[][] y = targets(r, net, x.length);
             // Random biases too: a penalty on the bias shows only where the bias is not 0.
-            double[] theta = Gen.vector(r, net.build(o, seed, true).parameterCount(), 1);
+            double[] theta = Draws.vector(r, net.build(o, seed, true).parameterCount(), 1);
             score.check(net.describe(), () -> {
                 Sequential mo = net.build(o, seed, true);
                 mo.setParameters(theta);
@@ -189,7 +191,7 @@ class RegularizationGrading {
         Random r = score.random();
         for (Net net : List.of(NETS.get(0), NETS.get(2))) {
             long seed = r.nextLong();
-            double[][] x = Gen.matrix(r, 3, net.sizes()[0], 2);
+            double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
             double[][] y = targets(r, net, x.length);
             score.check(net.describe(), () -> {
                 Sequential model = net.build(s, seed, true);
@@ -322,7 +324,7 @@ class RegularizationGrading {
             });
         }
         double[][][][] x = Gen.tensor(r, 4, 2, 2, 1, 2);
-        double[][] y = Gen.oneHot(r, 4, 3);
+        double[][] y = Draws.oneHot(r, 4, 3);
         long seed = r.nextLong();
         long maskSeed = r.nextLong();
         score.check("Sequential.gradient in training mode through Flatten, Dense, Dropout(0.5), Dense", () -> {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import nnlab.Dataset;
+import nnlab.demo.Ps2Recipes;
 import nnlab.demo.Recipes;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
@@ -18,27 +19,11 @@ import nnlab.ps2.grading.api.Layer;
 import nnlab.ps2.grading.api.Ps2;
 import nnlab.ps2.grading.api.Sequential;
 
-/** Part 4: training on real data, the handout's two recipes (15 points). */
+/** Part 4: training on real data, the handout's two recipes ({@link Ps2Recipes}), 15 points. */
 class TrainingGrading {
 
     /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
     static final double ACCURACY_SLACK = 0.02;
-    /** §4.1: the first rows of the digits' training set; few enough that a big MLP overfits them. */
-    static final int SMALL_TRAINING_ROWS = 400;
-    static final int MLP_EPOCHS = 40;
-    static final int CNN_EPOCHS = 15;
-    static final double VALIDATION_SPLIT = 0.2;
-    /** Fast enough that the unregularized MLP overfits within a few epochs, which §4.1 shows. */
-    static final double MLP_LEARNING_RATE = 0.01;
-    static final double CNN_LEARNING_RATE = 0.003;
-    static final double L2 = 0.001;
-    static final double DROPOUT_RATE = 0.3;
-    static final int PATIENCE = 5;
-    static final int HIDDEN = 64;
-    static final int FILTERS = 8;
-    static final int IMAGE_SIDE = 8;
-    static final int CLASSES = 10;
-
     /** The reference's run per recipe: one training per grader JVM serves every submission graded in it. */
     private static final Map<String, CompletableFuture<Run>> ORACLE_RUNS = new ConcurrentHashMap<>();
 
@@ -49,40 +34,42 @@ class TrainingGrading {
     /** §4.1's model: 64-64-10 with an L2 kernel penalty, dropout between the layers, Adam. */
     static Sequential regularizedMlp(Ps2 api) {
         Sequential model = api.sequential(new Layer[] {
-            api.dense(IMAGE_SIDE * IMAGE_SIDE, HIDDEN, api.activation("RELU"), 1, api.l2(L2)),
-            api.dropout(DROPOUT_RATE),
-            api.dense(HIDDEN, CLASSES, api.activation("SOFTMAX"), 2, api.l2(L2))});
-        model.compile(api.adam(MLP_LEARNING_RATE, 0.9, 0.999, 1e-7), api.loss("CATEGORICAL_CROSSENTROPY"));
+            api.dense(Ps2Recipes.IMAGE_SIDE * Ps2Recipes.IMAGE_SIDE, Ps2Recipes.MLP_HIDDEN, api.activation("RELU"), 1,
+                    api.l2(Ps2Recipes.L2_LAMBDA)),
+            api.dropout(Ps2Recipes.DROPOUT_RATE),
+            api.dense(Ps2Recipes.MLP_HIDDEN, Ps2Recipes.CLASSES, api.activation("SOFTMAX"), 2,
+                    api.l2(Ps2Recipes.L2_LAMBDA))});
+        model.compile(api.adam(Ps2Recipes.MLP_LEARNING_RATE, 0.9, 0.999, 1e-7), api.loss("CATEGORICAL_CROSSENTROPY"));
         return model;
     }
 
     /** §4.2's model: Conv2D(8 filters, 3×3, SAME, RELU), MaxPooling2D(2), Flatten, Dense(10, SOFTMAX), Adam. */
     static Sequential cnn(Ps2 api) {
-        int pooled = IMAGE_SIDE / 2;
+        int pooled = Ps2Recipes.IMAGE_SIDE / 2;
         Sequential model = api.sequential(new Layer[] {
-            api.conv2d(1, FILTERS, 3, 1, api.padding("SAME"), api.activation("RELU"), 1),
+            api.conv2d(1, Ps2Recipes.CNN_FILTERS, 3, 1, api.padding("SAME"), api.activation("RELU"), 1),
             api.maxPooling2d(2, 2), api.flatten(),
-            api.dense(pooled * pooled * FILTERS, CLASSES, api.activation("SOFTMAX"), 2)});
-        model.compile(api.adam(CNN_LEARNING_RATE, 0.9, 0.999, 1e-7), api.loss("CATEGORICAL_CROSSENTROPY"));
+            api.dense(pooled * pooled * Ps2Recipes.CNN_FILTERS, Ps2Recipes.CLASSES, api.activation("SOFTMAX"), 2)});
+        model.compile(api.adam(Ps2Recipes.CNN_LEARNING_RATE, 0.9, 0.999, 1e-7), api.loss("CATEGORICAL_CROSSENTROPY"));
         return model;
     }
 
     static double[][][][] images(double[][] rows) {
         return ConvMaths.unflatten(Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray(), rows.length,
-                IMAGE_SIDE, IMAGE_SIDE, 1);
+                Ps2Recipes.IMAGE_SIDE, Ps2Recipes.IMAGE_SIDE, 1);
     }
 
     @GradedTest(number = "4.1.1", name = "Digits: a regularized MLP with early stopping, held-out accuracy", points = 7)
     void regularizedDigits(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Dataset.Split data = Recipes.digitsData();
-        double[][] x = Arrays.copyOf(data.train().x().toArray(), SMALL_TRAINING_ROWS);
-        double[][] y = Arrays.copyOf(data.train().y().toArray(), SMALL_TRAINING_ROWS);
+        double[][] x = Arrays.copyOf(data.train().x().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
+        double[][] y = Arrays.copyOf(data.train().y().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
         double[][] xTest = data.test().x().toArray();
         double[][] yTest = data.test().y().toArray();
         train(score, "regularized MLP on digits (§4.1)", o, s, api -> {
             Sequential model = regularizedMlp(api);
-            History h = model.fit(x, y, MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED, VALIDATION_SPLIT,
-                    new Callback[] {api.earlyStopping("val_loss", 0, PATIENCE, true)});
+            History h = model.fit(x, y, Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
+                    Ps2Recipes.VALIDATION_SPLIT, new Callback[] {api.earlyStopping("val_loss", 0, Ps2Recipes.PATIENCE, true)});
             return new Run(h.loss(), h.valLoss(), model.accuracy(xTest, yTest));
         });
     }
@@ -96,8 +83,8 @@ class TrainingGrading {
         double[][] yTest = data.test().y().toArray();
         train(score, "CNN on digits (§4.2)", o, s, api -> {
             Sequential model = cnn(api);
-            History h = model.fit(x, y, CNN_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED, VALIDATION_SPLIT,
-                    new Callback[0]);
+            History h = model.fit(x, y, Ps2Recipes.CNN_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
+                    Ps2Recipes.VALIDATION_SPLIT, new Callback[0]);
             return new Run(h.loss(), h.valLoss(), model.accuracy(xTest, yTest));
         });
     }

@@ -9,6 +9,8 @@ import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
+import nnlab.grader.support.Diagnosis;
+import nnlab.grader.support.Draws;
 import nnlab.ps2.grading.api.Callback;
 import nnlab.ps2.grading.api.EarlyStopping;
 import nnlab.ps2.grading.api.History;
@@ -38,7 +40,7 @@ class ValidationGrading {
 
         static FitCase draw(Random r, int i) {
             int rows = ROWS[i % ROWS.length];
-            return new FitCase(Gen.matrix(r, rows, INPUTS, 2), Gen.oneHot(r, rows, CLASSES), r.nextLong(), r.nextLong(),
+            return new FitCase(Draws.matrix(r, rows, INPUTS, 2), Draws.oneHot(r, rows, CLASSES), r.nextLong(), r.nextLong(),
                     3, 2 + r.nextInt(3), SPLITS[i % SPLITS.length]);
         }
     }
@@ -220,7 +222,7 @@ class ValidationGrading {
         Random r = new Random(seed);
         double[][] out = new double[epochs][];
         for (int e = 0; e < epochs; e++) {
-            out[e] = Gen.vector(r, count, 1);
+            out[e] = Draws.vector(r, count, 1);
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
 
 /** Problem set 2 graded whole, through the sandbox: the correct sample, the untouched starter, the buggy sample. */
 @Tag("slow")
@@ -25,7 +26,7 @@ class GraderEndToEndTests {
     @Test
     void correctSampleScoresFullMarksThroughTheSandbox(@TempDir Path tmp) {
         Results results = Grading.grade(Grading.correct(), SEEDED, tmp);
-        Grading.assertFull(results, "");
+        GradedResults.assertFull(results, "");
         assertEquals(100, results.score(), 1e-9, results::summary);
         assertEquals(Grading.SEED, results.document().extraData().seed());
     }
@@ -34,8 +35,8 @@ class GraderEndToEndTests {
     void untouchedStarterScoresZero(@TempDir Path tmp) {
         Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
-        assertTrue(Grading.test(results, "3.1.1").output().contains("Not implemented yet: Conv2D.forward"),
-                () -> Grading.test(results, "3.1.1").output());
+        assertTrue(GradedResults.test(results, "3.1.1").output().contains("Not implemented yet: Conv2D.forward"),
+                () -> GradedResults.test(results, "3.1.1").output());
     }
 
     @Test
@@ -44,7 +45,7 @@ class GraderEndToEndTests {
         Results results = Grading.grade(buggy, SEEDED.onlyTests("1.,2.,3."),
                 Files.createDirectory(tmp.resolve("out")));
         for (String failing : List.of("1.2.1", "2.2.1", "3.1.1")) {
-            Results.Test t = Grading.test(results, failing);
+            Results.Test t = GradedResults.test(results, failing);
             assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
         }
         for (Mistake named : List.of(Mistake.PATIENCE_OFF_BY_ONE, Mistake.DROPOUT_NOT_SCALED,
@@ -52,8 +53,8 @@ class GraderEndToEndTests {
             assertTrue(results.tests().stream().anyMatch(t -> t.output().contains(named.message())),
                     () -> named + " is not named:\n" + results.summary());
         }
-        Grading.assertFull(results, "1.1");
-        Grading.assertFull(results, "2.1");
-        Grading.assertFull(results, "3.3");
+        GradedResults.assertFull(results, "1.1");
+        GradedResults.assertFull(results, "2.1");
+        GradedResults.assertFull(results, "3.3");
     }
 }

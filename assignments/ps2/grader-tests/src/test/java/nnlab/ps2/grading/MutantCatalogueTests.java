@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * The suite's power, measured: every catalogued mutant of the correct sample loses points in its own part and in no
@@ -59,7 +61,7 @@ class MutantCatalogueTests {
     /** Gradings in flight at once: the build machine has two cores. */
     private static final int PARALLEL_GRADINGS = 2;
 
-    private final List<Mutants.Outcome> outcomes = new ArrayList<>();
+    private final List<MutantCatalogue.Outcome> outcomes = new ArrayList<>();
     private Path tmp;
 
     @BeforeAll
@@ -67,11 +69,11 @@ class MutantCatalogueTests {
         tmp = Files.createTempDirectory("nnlab-mutants");
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_GRADINGS);
         try {
-            List<Future<Mutants.Outcome>> futures = new ArrayList<>();
-            for (Mutants.Mutant m : Mutants.catalogue()) {
+            List<Future<MutantCatalogue.Outcome>> futures = new ArrayList<>();
+            for (MutantCatalogue.Mutant m : Mutants.catalogue()) {
                 futures.add(pool.submit(() -> Mutants.grade(m, tmp, IN_PROCESS)));
             }
-            for (Future<Mutants.Outcome> f : futures) {
+            for (Future<MutantCatalogue.Outcome> f : futures) {
                 outcomes.add(f.get());
             }
         } finally {
@@ -81,10 +83,10 @@ class MutantCatalogueTests {
 
     @AfterAll
     void writeTable() throws IOException {
-        String table = Mutants.table(outcomes);
+        String table = Mutants.CATALOGUE.table(outcomes);
         System.out.println(table);
         Files.writeString(Path.of("target", "mutant-table.md"), table);
-        Grading.delete(tmp);
+        Trees.delete(tmp);
     }
 
     @Test
@@ -97,7 +99,7 @@ class MutantCatalogueTests {
     @TestFactory
     Stream<DynamicTest> eachMutantLosesPointsInItsOwnPartOnly() {
         return outcomes.stream().map(o -> DynamicTest.dynamicTest(o.mutant().id(), () -> {
-            Mutants.Mutant m = o.mutant();
+            MutantCatalogue.Mutant m = o.mutant();
             Map<Integer, Double> lost = o.lostByPart();
             assertTrue(lost.getOrDefault(m.part(), 0.0) > NO_LOSS,
                     () -> m.id() + " should lose points in Part " + m.part() + ": " + lost);
@@ -152,9 +154,9 @@ class MutantCatalogueTests {
     class ThroughTheSandbox {
         @Test
         void spotChecksScoreAsInProcess(@TempDir Path dir) throws IOException {
-            for (Mutants.Outcome o : outcomes) {
+            for (MutantCatalogue.Outcome o : outcomes) {
                 if (SANDBOX_SPOT_CHECKS.contains(o.mutant().id())) {
-                    Mutants.Outcome sandboxed = Mutants.grade(o.mutant(), dir, SANDBOXED);
+                    MutantCatalogue.Outcome sandboxed = Mutants.grade(o.mutant(), dir, SANDBOXED);
                     assertEquals(o.lostByPart(), sandboxed.lostByPart(), o.mutant().id());
                     assertEquals(o.hintShown(), sandboxed.hintShown(), o.mutant().id());
                 }
@@ -162,10 +164,10 @@ class MutantCatalogueTests {
         }
     }
 
-    private static String outputsOf(Mutants.Outcome o, int part) {
+    private static String outputsOf(MutantCatalogue.Outcome o, int part) {
         StringBuilder sb = new StringBuilder();
         o.outputByTest().forEach((number, output) -> {
-            if (Mutants.partOf(number) == part && !output.equals("Passed.")) {
+            if (MutantCatalogue.partOf(number) == part && !output.equals("Passed.")) {
                 sb.append(number).append(": ").append(output).append('\n');
             }
         });

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.testsupport.Trees;
 
 /**
  * Stubs earn nothing, as in problem set 1: the ps2 starter with every method a student writes made to return something
@@ -95,7 +96,7 @@ class StubSubmissionTests {
     @ParameterizedTest(name = "stubs returning {0}")
     @ValueSource(strings = {"zeros", "ones", "nan", "input"})
     void stubsScoreWhatTheStarterScores(String kind, @TempDir Path tmp) throws IOException {
-        Path submission = Grading.copy(Grading.STARTER.resolve("src/main"), tmp.resolve("submission/src/main"))
+        Path submission = Trees.copy(Grading.STARTER.resolve("src/main"), tmp.resolve("submission/src/main"))
                 .getParent().getParent();
         Files.writeString(submission.resolve("src/main/java/nnlab/Stubs.java"), STUBS.formatted(kind));
         for (Map.Entry<String, Map<String, String>> file : BODIES.entrySet()) {

@@ -1,31 +1,33 @@
-package nnlab.ps1.grading;
+package nnlab.grader.support;
 
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.DoubleBinaryOperator;
 
 import nnlab.grader.Score;
 import nnlab.grader.score.Tolerance;
 
 /**
  * Names catalogued mistakes in one test's feedback: when a student's output misses the expected one but matches what
- * a {@link Mistake} would have produced from the same inputs, the mistake's message is added once as a note. Only
- * the fixed message is shown, never a value.
+ * a {@link CataloguedMistake} would have produced from the same inputs, the mistake's message is added once. Only the
+ * fixed message is shown, never a value. The static helpers compute candidates' outputs entry by entry.
  */
-final class Diagnosis {
+public final class Diagnosis {
 
-    /** One candidate mistake and the output it would produce: a Double, double[] or double[][]. */
-    record Candidate(Mistake mistake, Object output) {
+    /** One candidate mistake and the output it would produce: a Double, or an array of doubles of any rank. */
+    public record Candidate(CataloguedMistake mistake, Object output) {
     }
 
     private final Score score;
-    private final Set<Mistake> named = EnumSet.noneOf(Mistake.class);
+    private final Set<CataloguedMistake> named = new HashSet<>();
 
-    Diagnosis(Score score) {
+    /** Creates the diagnosis of the test that {@code score} scores. */
+    public Diagnosis(Score score) {
         this.score = score;
     }
 
     /** Names the first candidate that {@code actual} matches, provided {@code actual} does not match {@code expected}. */
-    void match(Object expected, Object actual, Candidate... candidates) {
+    public void match(Object expected, Object actual, Candidate... candidates) {
         if (close(expected, actual, Tolerance.DEFAULT)) {
             return;
         }
@@ -38,21 +40,21 @@ final class Diagnosis {
     }
 
     /** Names {@code mistake} when {@code condition} holds. */
-    void nameIf(boolean condition, Mistake mistake) {
+    public void nameIf(boolean condition, CataloguedMistake mistake) {
         if (condition) {
             name(mistake);
         }
     }
 
     /** Adds the mistake's message to the feedback, once per test. */
-    void name(Mistake mistake) {
+    public void name(CataloguedMistake mistake) {
         if (named.add(mistake)) {
             score.mistake(mistake.name(), mistake.sentence());
         }
     }
 
     /** Returns whether two outputs have the same shape and agree within {@code tolerance} entry by entry. */
-    static boolean close(Object expected, Object actual, Tolerance tolerance) {
+    public static boolean close(Object expected, Object actual, Tolerance tolerance) {
         if (expected instanceof Double e && actual instanceof Double a) {
             return tolerance.accepts(e, a);
         }
@@ -67,7 +69,7 @@ final class Diagnosis {
             }
             return true;
         }
-        if (expected instanceof double[][] e && actual instanceof double[][] a) {
+        if (expected instanceof Object[] e && actual instanceof Object[] a) {
             if (e.length != a.length) {
                 return false;
             }
@@ -81,8 +83,8 @@ final class Diagnosis {
         return false;
     }
 
-    /** Returns whether any entry is NaN or infinite. */
-    static boolean nonFinite(double[][] m) {
+    /** Returns whether any entry is NaN or infinite; false for null. */
+    public static boolean nonFinite(double[][] m) {
         if (m == null) {
             return false;
         }
@@ -96,9 +98,8 @@ final class Diagnosis {
         return false;
     }
 
-    // Small element-wise helpers for computing candidates.
-
-    static double[] scale(double[] v, double f) {
+    /** Returns the array scaled by {@code f}. */
+    public static double[] scale(double[] v, double f) {
         double[] out = v.clone();
         for (int i = 0; i < out.length; i++) {
             out[i] *= f;
@@ -106,7 +107,8 @@ final class Diagnosis {
         return out;
     }
 
-    static double[][] scale(double[][] m, double f) {
+    /** Returns the matrix scaled by {@code f}. */
+    public static double[][] scale(double[][] m, double f) {
         double[][] out = new double[m.length][];
         for (int r = 0; r < m.length; r++) {
             out[r] = scale(m[r], f);
@@ -114,7 +116,8 @@ final class Diagnosis {
         return out;
     }
 
-    static double[][] map(double[][] m, java.util.function.DoubleBinaryOperator f, double[][] other) {
+    /** Returns f(m[r][c], other[r][c]) entry by entry. */
+    public static double[][] map(double[][] m, DoubleBinaryOperator f, double[][] other) {
         double[][] out = new double[m.length][m.length == 0 ? 0 : m[0].length];
         for (int r = 0; r < m.length; r++) {
             for (int c = 0; c < m[r].length; c++) {
@@ -124,7 +127,8 @@ final class Diagnosis {
         return out;
     }
 
-    static double[][] transpose(double[][] m) {
+    /** Returns the transposed matrix. */
+    public static double[][] transpose(double[][] m) {
         double[][] t = new double[m.length == 0 ? 0 : m[0].length][m.length];
         for (int r = 0; r < m.length; r++) {
             for (int c = 0; c < m[r].length; c++) {

@@ -1,0 +1,82 @@
+package nnlab.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import nnlab.grader.Assignment;
+import nnlab.grader.AssignmentSpec;
+import nnlab.grader.GradedTest;
+import nnlab.grader.run.MirrorCheck;
+
+/**
+ * What every grader plug-in must hold to, whatever its assignment: its mirror interfaces match the reference's public
+ * API, its graded tests' points add up to each part's in assignment.json, every test number is unique and in a part,
+ * and the starter's sources are bundled. An assignment's {@code MirrorInterfacesTests} extends this with its plug-in and
+ * entry mirror, and adds its own checks.
+ */
+public abstract class PluginContractTests {
+
+    /** Points that differ by less than this add up. */
+    private static final double POINTS_TOLERANCE = 1e-9;
+
+    /** The plug-in under test. */
+    protected final Assignment assignment;
+    private final Class<?> entryMirror;
+
+    /** Checks {@code assignment}, whose entry mirror interface (ps1's {@code Ps1}) is {@code entryMirror}. */
+    protected PluginContractTests(Assignment assignment, Class<?> entryMirror) {
+        this.assignment = assignment;
+        this.entryMirror = entryMirror;
+    }
+
+    @Test
+    void mirrorInterfacesMatchTheReferencesPublicApi() {
+        assertEquals(List.of(), MirrorCheck.problems(entryMirror, assignment.oracleLoader()));
+    }
+
+    @Test
+    void pointsPerPartMatchAssignmentJson() {
+        AssignmentSpec spec = assignment.spec();
+        for (AssignmentSpec.Part part : spec.parts()) {
+            double sum = 0;
+            for (Class<?> type : assignment.testClasses()) {
+                for (Method m : type.getDeclaredMethods()) {
+                    GradedTest g = m.getAnnotation(GradedTest.class);
+                    if (g != null && spec.partOf(g.number()) == part) {
+                        sum += g.points();
+                    }
+                }
+            }
+            assertEquals(part.points(), sum, POINTS_TOLERANCE, part.id());
+        }
+    }
+
+    @Test
+    void everyTestNumberIsUniqueAndBelongsToAPart() {
+        Set<String> numbers = new TreeSet<>();
+        for (Class<?> type : assignment.testClasses()) {
+            for (Method m : type.getDeclaredMethods()) {
+                GradedTest g = m.getAnnotation(GradedTest.class);
+                if (g != null) {
+                    assertFalse(!numbers.add(g.number()), "duplicate number " + g.number());
+                    assertFalse(assignment.spec().partOf(g.number()) == null, g.number() + " is in no part");
+                }
+            }
+        }
+    }
+
+    @Test
+    void starterSourcesAreBundled() {
+        assertFalse(assignment.starterSources().isEmpty(),
+                "the " + assignment.id() + " starter's sources are missing from the plug-in");
+        assertFalse(Arrays.asList(assignment.starterSources().keySet().toArray()).isEmpty());
+    }
+}
