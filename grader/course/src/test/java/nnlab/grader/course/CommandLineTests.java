@@ -181,6 +181,16 @@ class CommandLineTests {
         }
 
         @Test
+        void gradeSampleRefusesAnUnknownAssignmentAndListsEachAssignmentsSamples() throws Exception {
+            String script = Course.repository().resolve("grader/bin/grade-sample").toString();
+            assertUsageError(run(List.of("bash", script, "--assignment", "ps9")),
+                    "unknown assignment 'ps9'; known: ps1 ps2");
+            assertUsageError(run(List.of("bash", script, "--assignment", "ps2", "loops")),
+                    "unknown sample 'loops'; known: buggy correct");
+            assertEquals(List.of(), written());
+        }
+
+        @Test
         void whatTheScriptsWriteIntoTheCurrentFolderIsIgnoredByGit() throws IOException {
             List<String> ignored = Files.readAllLines(Course.repository().resolve(".gitignore"));
             for (String file : List.of("/results.json", "/report.html", "/report-ta.html", "/autograder.zip")) {
