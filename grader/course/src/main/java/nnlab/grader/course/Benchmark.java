@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import nnlab.grader.Assignment;
+import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
@@ -142,8 +143,7 @@ final class Benchmark {
      * catalogued mutant of the correct sample, round and round; returns name → kind.
      */
     static Map<String, String> build(Path repository, String assignment, Path folder, int count) throws IOException {
-        Path samples = repository.resolve("assignments").resolve(assignment).resolve("samples");
-        Path correct = samples.resolve("correct");
+        Path correct = Samples.write(repository, assignment, Samples.CORRECT, folder.resolveSibling("correct-sample"));
         List<String> kinds = new ArrayList<>(List.of("correct", "buggy"));
         List<Mutant> mutants = catalogue(repository.resolve(String.format(Locale.ROOT, CATALOGUE, assignment)));
         mutants.forEach(m -> kinds.add(m.id()));
@@ -153,7 +153,7 @@ final class Benchmark {
             String name = String.format(Locale.ROOT, "b%03d", i + 1);
             Path target = folder.resolve(name);
             if (kind.equals("correct") || kind.equals("buggy")) {
-                copyTree(samples.resolve(kind), target);
+                Samples.write(repository, assignment, kind, target);
             } else {
                 mutants.get(kinds.indexOf(kind) - 2).applyTo(correct, target);
             }

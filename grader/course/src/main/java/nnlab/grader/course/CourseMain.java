@@ -511,10 +511,10 @@ public final class CourseMain implements Runnable {
             if (count < 1 || jobs < 1 || repeats < 1) {
                 throw new CommandLines.UsageError("--count, --jobs and --repeats must be at least 1");
             }
-            Path samples = repository.resolve("assignments").resolve(assignment).resolve("samples");
-            if (!Files.isDirectory(samples.resolve("correct"))) {
-                throw new CommandLines.UsageError("--repository " + repository.toAbsolutePath() + " has no " + samples
-                        + "/correct: run from the repository's root or pass --repository");
+            Path descriptor = repository.resolve("assignments").resolve(assignment).resolve("assignment.json");
+            if (!Files.isRegularFile(descriptor)) {
+                throw new CommandLines.UsageError("--repository " + repository.toAbsolutePath() + " has no "
+                        + descriptor + " to make the samples from: run from the repository's root or pass --repository");
             }
             Path folder = work != null ? work : Files.createTempDirectory("nnlab-benchmark");
             new Benchmark(new Benchmark.Options(assignment(assignment), repository.toAbsolutePath().normalize(),
