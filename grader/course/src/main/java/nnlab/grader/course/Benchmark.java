@@ -1,12 +1,12 @@
 package nnlab.grader.course;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import nnlab.grader.Assignment;
+import nnlab.grader.AssignmentSpec;
+import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
@@ -34,7 +34,6 @@ final class Benchmark {
     /** Where the catalogue of mutants lives in the repository, for assignment {@code %s}. */
     static final String CATALOGUE = "assignments/%1$s/grader-tests/src/test/resources/nnlab/%1$s/grading/mutants.json";
     /** Where the sources live inside a submission. */
-    private static final String SOURCES = "src/main/java/nnlab";
     /** The stages the engine times, in pipeline order ({@code extra_data.timings_ms}). */
     private static final List<String> STAGES = List.of("discovery", "intake", "compile", "tests", "submission_jvm", "total");
     /** Linux reports a process's children's CPU time in clock ticks of this many per second (USER_HZ). */
@@ -56,7 +55,7 @@ final class Benchmark {
         PrintStream out = options.out();
         Path subs = options.work().resolve("submissions");
         BatchGrader.deleteTree(options.work());
-        Map<String, String> kinds = build(options.repository(), options.assignment().id(), subs, options.count());
+        Map<String, String> kinds = build(options.repository(), options.assignment().spec(), subs, options.count());
         out.printf(Locale.ROOT, "Benchmark: %d submissions (%s), --jobs %d, seed %d, %d cores, load %s%n",
                 kinds.size(), mix(kinds), options.jobs(), options.seed(), Runtime.getRuntime().availableProcessors(),
                 loadAverage());
@@ -139,69 +138,37 @@ final class Benchmark {
     }
 
     /**
-     * Writes {@code count} submissions into {@code folder}: the correct sample, the buggy sample, then one per
-     * catalogued mutant of the correct sample, round and round; returns name → kind.
+     * Writes {@code count} submissions of {@code spec}'s assignment into {@code folder}: the correct sample, the buggy
+     * sample, then one per catalogued mutant of the correct sample, round and round; returns name → kind.
      */
-    static Map<String, String> build(Path repository, String assignment, Path folder, int count) throws IOException {
-        Path correct = Samples.write(repository, assignment, Samples.CORRECT, folder.resolveSibling("correct-sample"));
-        List<String> kinds = new ArrayList<>(List.of("correct", "buggy"));
-        List<Mutant> mutants = catalogue(repository.resolve(String.format(Locale.ROOT, CATALOGUE, assignment)));
+    static Map<String, String> build(Path repository, AssignmentSpec spec, Path folder, int count) throws IOException {
+        List<String> kinds = new ArrayList<>(List.of(Samples.CORRECT, "buggy"));
+        List<MutantCatalogue.Mutant> mutants = catalogue(repository, spec);
         mutants.forEach(m -> kinds.add(m.id()));
         Map<String, String> made = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String kind = kinds.get(i % kinds.size());
             String name = String.format(Locale.ROOT, "b%03d", i + 1);
             Path target = folder.resolve(name);
-            if (kind.equals("correct") || kind.equals("buggy")) {
-                Samples.write(repository, assignment, kind, target);
+            if (i % kinds.size() < 2) {
+                Samples.write(repository, spec.id(), kind, target);
             } else {
-                mutants.get(kinds.indexOf(kind) - 2).applyTo(correct, target);
+                MutantCatalogue.apply(mutants.get(i % kinds.size() - 2),
+                        Samples.write(repository, spec.id(), Samples.CORRECT, target));
             }
             made.put(name, kind);
         }
         return made;
     }
 
-    /** One catalogued mutant: find → replace edits in one file of the correct sample. */
-    record Mutant(String id, String file, List<String[]> patches) {
-        void applyTo(Path correct, Path target) throws IOException {
-            copyTree(correct, target);
-            Path source = target.resolve(SOURCES).resolve(file);
-            String text = Files.readString(source);
-            for (String[] patch : patches) {
-                if (!text.contains(patch[0])) {
-                    throw new IllegalStateException("mutant " + id + ": " + file + " no longer contains '" + patch[0]
-                            + "'; update the catalogue");
-                }
-                text = text.replace(patch[0], patch[1]);
-            }
-            Files.writeString(source, text);
-        }
-    }
-
-    private static List<Mutant> catalogue(Path file) throws IOException {
-        List<Mutant> mutants = new ArrayList<>();
+    /** The assignment's mutant catalogue, or none when it has no catalogue file. */
+    private static List<MutantCatalogue.Mutant> catalogue(Path repository, AssignmentSpec spec) throws IOException {
+        Path file = repository.resolve(String.format(Locale.ROOT, CATALOGUE, spec.id()));
         if (!Files.isRegularFile(file)) {
-            return mutants;
+            return List.of();
         }
-        for (JsonNode m : ResultsDoc.JSON.readTree(file.toFile())) {
-            List<String[]> patches = new ArrayList<>();
-            m.path("patches").forEach(p -> patches.add(new String[] {p.path("find").asText(), p.path("replace").asText()}));
-            mutants.add(new Mutant(m.path("id").asText(), m.path("file").asText(), patches));
-        }
-        return mutants;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            return MutantCatalogue.read(in, spec.parts().size(), null).mutants();
         }
     }
 

@@ -20,7 +20,7 @@ class BenchmarkTests {
 
     @Test
     void buildsTheCorrectAndBuggySamplesThenTheCataloguedMutants(@TempDir Path tmp) throws IOException {
-        Map<String, String> kinds = Benchmark.build(Course.repository(), "ps1", tmp.resolve("submissions"), 3);
+        Map<String, String> kinds = Benchmark.build(Course.repository(), Course.ps1(), tmp.resolve("submissions"), 3);
         List<String> order = List.copyOf(kinds.values());
         assertEquals(List.of("correct", "buggy"), order.subList(0, 2));
         String correct = Files.readString(tmp.resolve("submissions/b001").resolve(DENSE));
