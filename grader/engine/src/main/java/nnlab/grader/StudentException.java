@@ -1,6 +1,7 @@
 package nnlab.grader;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A call into student code did not return normally: it threw, a class or method is missing, or the submission JVM
@@ -25,6 +26,15 @@ public final class StudentException extends RuntimeException {
         /** The reply could not be understood. */
         PROTOCOL
     }
+
+    /**
+     * The message every starter method throws until the student writes it ({@code authoring.Markers} writes it into
+     * the starter): a class, a method and a handout section, nothing more, so it is safe to show with a hidden test.
+     * The bounds keep a student's own message from passing for it with data in it.
+     */
+    private static final Pattern NOT_IMPLEMENTED = Pattern.compile(
+            "Not implemented yet: [A-Z][A-Za-z]{0,40}\\.[a-z][A-Za-z]{0,40} — see handout §[0-9]{1,2}(\\.[0-9]{1,2}){0,3}");
+    private static final String UNSUPPORTED = UnsupportedOperationException.class.getName();
 
     private final Kind kind;
     private final String exceptionClass;
@@ -56,10 +66,14 @@ public final class StudentException extends RuntimeException {
     /**
      * Returns the failure in words that reveal no value, for a report that must keep hidden cases hidden: the kind of
      * failure, the exception's class and the innermost student frame — never the message, which student code may have
-     * filled with a hidden input.
+     * filled with a hidden input; only the starter's own "Not implemented yet: Class.method — see handout §x.y" is
+     * shown as it is, because it says what to do next.
      */
     public String brief() {
         String where = frames.isEmpty() ? "" : " at " + frames.get(0);
+        if (notImplemented()) {
+            return getMessage() + ".";
+        }
         return switch (kind) {
             case THREW -> "Your code threw " + exceptionClass + where + ".";
             case MISSING -> "A method or class the handout requires is missing or has another signature.";
@@ -68,6 +82,12 @@ public final class StudentException extends RuntimeException {
             case BUDGET -> "Your submission used up its time budget.";
             case PROTOCOL -> "Your code's reply could not be understood.";
         };
+    }
+
+    /** Returns whether student code threw the starter's "Not implemented yet" exception: a method not written yet. */
+    public boolean notImplemented() {
+        return kind == Kind.THREW && UNSUPPORTED.equals(exceptionClass) && getMessage() != null
+                && NOT_IMPLEMENTED.matcher(getMessage()).matches();
     }
 
     /** Returns the message with the exception class and frames, for a student report. */

@@ -207,7 +207,9 @@ public final class CourseMain implements Runnable {
         @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
         @Option(names = "--seed", description = "One run seed (probes only, never the points) for every submission"
                 + " (default: a secret one each).") Long seed;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
+                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
+                + " column.") String canvasId;
         @Option(names = "--shard", description = "Grade only shard K of N (K/N, e.g. 2/4): the submissions whose name"
                 + " hashes to it, the same split on every machine; writes shard.json for course merge.") String shardText;
         @CommandLine.Mixin LateOptions late = new LateOptions();
@@ -238,7 +240,7 @@ public final class CourseMain implements Runnable {
             BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(s, submissions, out, jobs, r, times,
                     regrade, seed, late.open(), childCommand(), err, System.console() != null, shard)).run();
             Gradebook book = Gradebook.build(s, out, r, absent == Absent.ZERO);
-            book.write(out, canvasId);
+            writeGradebook(book, out, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
             batchPage(out);
@@ -281,8 +283,9 @@ public final class CourseMain implements Runnable {
             List<String> absentees = roster.students().stream().filter(st -> !owners.contains(st.id()))
                     .map(st -> st.name() + " (" + st.id() + ")").toList();
             if (!unknown.isEmpty()) {
-                err.println("Roster: " + unknown.size() + " submission(s) match no roster student (graded, listed in the"
-                        + " gradebooks under their folder name): " + String.join(", ", unknown));
+                err.println("Roster: " + unknown.size() + " submission(s) match no roster student (graded, kept out of"
+                        + " the Canvas import and listed in " + Gradebook.NOT_ON_ROSTER_FILE + "): "
+                        + String.join(", ", unknown));
             }
             if (!absentees.isEmpty()) {
                 err.println("Roster: " + absentees.size() + " student(s) have no submission ("
@@ -303,6 +306,14 @@ public final class CourseMain implements Runnable {
         return new ArrayList<>(List.of(launcher, "-XX:+UseSerialGC", "-cp", classpath, ChildMain.class.getName()));
     }
 
+    /** Writes the gradebooks and warns on stderr when Canvas will not match their grade column. */
+    static void writeGradebook(Gradebook book, Path out, String canvasId) throws IOException {
+        book.write(out, canvasId);
+        if (canvasId == null) {
+            System.err.println("Warning: " + book.missingCanvasId());
+        }
+    }
+
     static String summaryTable(Gradebook book, BatchGrader.Summary summary) {
         List<Gradebook.Row> rows = book.rows().stream().filter(r -> !r.status().equals(Gradebook.NO_SUBMISSION)).toList();
         long graded = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADED)).count();
@@ -320,6 +331,14 @@ public final class CourseMain implements Runnable {
         sb.append(String.format(Locale.ROOT, "%-28s %d%n", "  grader errors", errors));
         sb.append(String.format(Locale.ROOT, "%-28s %d now, %d already final%n", "  graded in this run",
                 summary.graded().size(), summary.skipped().size()));
+        long absent = book.rows().size() - rows.size();
+        if (absent > 0) {
+            sb.append(String.format(Locale.ROOT, "%-28s %d%n", "Roster, no submission", absent));
+        }
+        if (!book.notOnRoster().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%-28s %d (not in the Canvas import: %s)%n", "Not on the roster",
+                    book.notOnRoster().size(), Gradebook.NOT_ON_ROSTER_FILE));
+        }
         sb.append(String.format(Locale.ROOT, "%-28s %.2f / %.2f%n", "Mean score (graded)", mean, book.rows().isEmpty()
                 ? 0 : book.rows().get(0).maxScore()));
         sb.append(String.format(Locale.ROOT, "%-28s %.2f%n", "Median score (graded)", median));
@@ -349,7 +368,7 @@ public final class CourseMain implements Runnable {
 
     private static void writeBatchPage(Path out) throws IOException {
         long start = System.nanoTime();
-        Path index = BatchPage.write(out, Instant.now());
+        Path index = BatchPage.write(out, Instant.now(), Gradebook.readNotes(out));
         System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in"
                 + " %.1f s)%n", index, (System.nanoTime() - start) / 1e9);
     }
@@ -384,7 +403,9 @@ public final class CourseMain implements Runnable {
         @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
+                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
+                + " column.") String canvasId;
         @CommandLine.Parameters(arity = "1..*", paramLabel = "SHARD", description = "The --out folder of each shard.")
         List<Path> shards;
 
@@ -401,7 +422,7 @@ public final class CourseMain implements Runnable {
             Gradebook book = Gradebook.build(spec, out,
                     roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
                     absent == Absent.ZERO);
-            book.write(out, canvasId);
+            writeGradebook(book, out, canvasId);
             System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
                     + out.toAbsolutePath());
             batchPage(out);
@@ -412,14 +433,18 @@ public final class CourseMain implements Runnable {
 
     /** {@code gradebook}: rebuilds the gradebooks from a batch's results. */
     @Command(name = "gradebook", mixinStandardHelpOptions = true,
-            description = "Writes gradebook-canvas.csv, gradebook.csv and gradebook.json from OUT/results.")
+            description = "Writes gradebook-canvas.csv, gradebook.csv and gradebook.json from OUT/results (and"
+                    + " gradebook-not-on-roster.csv when the roster misses submissions), then brings OUT/index.html up"
+                    + " to date.")
     static final class GradebookCommand implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "The folder grade-all wrote (with results/).") Path out;
         @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
+                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
+                + " column.") String canvasId;
 
         @Override
         public Integer call() throws Exception {
@@ -431,8 +456,9 @@ public final class CourseMain implements Runnable {
             Gradebook book = Gradebook.build(spec, out,
                     roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
                     absent == Absent.ZERO);
-            book.write(out, canvasId);
+            writeGradebook(book, out, canvasId);
             System.out.println(book.rows().size() + " rows written to " + out.toAbsolutePath());
+            batchPage(out);
             return 0;
         }
     }

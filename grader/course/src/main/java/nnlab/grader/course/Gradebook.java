@@ -22,13 +22,16 @@ import nnlab.grader.Text;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestResult;
+import nnlab.grader.report.html.BatchPage;
 
 /**
  * The gradebook of one problem set, built from a batch's final results: a CSV in Canvas's import layout (Student, ID,
  * SIS User ID, SIS Login ID, Section, "TITLE (ID)"), and a plain CSV and JSON with per-part scores, late days,
  * penalty and grading status. One row per submission, plus a "no_submission" row for each roster student without
  * one (0 points with the note "no submission", or an empty score when the course leaves it blank); with a roster, a
- * submission that no roster student owns carries the note "not on the roster". It holds no timings, so grading the same submissions with the same seed gives the same files.
+ * submission that no roster student owns carries the note "not on the roster" and is left out of the Canvas import
+ * (Canvas could not match it to a student) and listed in {@value #NOT_ON_ROSTER_FILE} instead. It holds no timings, so
+ * grading the same submissions with the same seed gives the same files.
  */
 public final class Gradebook {
 
@@ -39,18 +42,23 @@ public final class Gradebook {
     /** The note on a submission that no roster student owns. */
     public static final String NOT_ON_ROSTER = "not on the roster";
 
-    /** One row. */
+    /** The file that lists the submissions no roster student owns, which the Canvas import leaves out. */
+    public static final String NOT_ON_ROSTER_FILE = "gradebook-not-on-roster.csv";
+
+    /** One row; {@code onRoster} is false only for a submission that a given roster does not list. */
     public record Row(Roster.Student student, String submission, String status, String reason, double rawScore,
                       long lateDays, long penalizedDays, double penaltyPoints, Double score, double maxScore,
-                      Map<String, Double> parts, String seed) {
+                      Map<String, Double> parts, String seed, boolean onRoster) {
     }
 
     private final AssignmentSpec spec;
     private final List<Row> rows;
+    private final boolean withRoster;
 
-    private Gradebook(AssignmentSpec spec, List<Row> rows) {
+    private Gradebook(AssignmentSpec spec, List<Row> rows, boolean withRoster) {
         this.spec = spec;
         this.rows = rows;
+        this.withRoster = withRoster;
     }
 
     /** Returns the rows, sorted by student name, then id, then submission. */
@@ -97,7 +105,8 @@ public final class Gradebook {
             RunData.Late late = extra.late();
             double score = r.score();
             String reason = Text.name(batch != null && batch.reason() != null ? batch.reason() : "");
-            if (!roster.isEmpty() && roster.find(submission).isEmpty()) {
+            boolean onRoster = roster.isEmpty() || roster.find(submission).isPresent();
+            if (!onRoster) {
                 reason = reason.isEmpty() ? NOT_ON_ROSTER : NOT_ON_ROSTER + "; " + reason;
             }
             // Submission folders are named by students (repository names, say): shown escaped, like every name.
@@ -106,17 +115,17 @@ public final class Gradebook {
                     late != null ? late.lateDaysUsed() : 0, late != null ? late.lateDaysPenalized() : 0,
                     late != null ? late.penaltyPoints() : 0, status.equals(BatchGrader.GRADER_ERROR) ? null : score,
                     r.maxScore() > 0 ? r.maxScore() : spec.totalPoints(), parts(spec, r),
-                    extra.seed() == null ? "" : extra.seed().toString()));
+                    extra.seed() == null ? "" : extra.seed().toString(), onRoster));
         }
         for (Roster.Student s : roster.students()) {
             if (!seen.contains(s.id())) {
                 rows.add(new Row(s, "", NO_SUBMISSION, NO_SUBMISSION_NOTE, 0, 0, 0, 0, absentAsZero ? 0.0 : null,
-                        spec.totalPoints(), Map.of(), ""));
+                        spec.totalPoints(), Map.of(), "", true));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.student().name().toLowerCase(Locale.ROOT))
                 .thenComparing(r -> r.student().id()).thenComparing(Row::submission));
-        return new Gradebook(spec, rows);
+        return new Gradebook(spec, rows, !roster.isEmpty());
     }
 
     private static Map<String, Double> parts(AssignmentSpec spec, ResultsDocument results) {
@@ -142,19 +151,69 @@ public final class Gradebook {
     }
 
     /**
-     * Returns the Canvas import CSV. A grader error, or a missing submission when the course leaves those blank,
-     * leaves the cell empty (Canvas leaves the grade unchanged); everything else, refused submissions and missing
-     * ones scored 0 included, carries the final score.
+     * Returns the Canvas import CSV: one row per roster student (per submission when there is no roster), none for a
+     * submission the roster does not list. A grader error, or a missing submission when the course leaves those
+     * blank, leaves the cell empty (Canvas leaves the grade unchanged); everything else, refused submissions and
+     * missing ones scored 0 included, carries the final score.
      */
     public String canvasCsv(String canvasId) {
         List<List<String>> records = new ArrayList<>();
         records.add(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", canvasColumn(canvasId)));
         for (Row r : rows) {
+            if (!r.onRoster()) {
+                continue;
+            }
             Roster.Student s = r.student();
             records.add(List.of(s.name(), s.id(), s.sisUserId(), s.sisLoginId(), s.section(),
                     r.score() == null ? "" : points(r.score())));
         }
         return Csv.format(records);
+    }
+
+    /** Returns the rows of the submissions that the roster does not list: none without a roster. */
+    public List<Row> notOnRoster() {
+        return rows.stream().filter(r -> !r.onRoster()).toList();
+    }
+
+    /**
+     * Returns {@value #NOT_ON_ROSTER_FILE}: each submission the roster does not list, with its status and final score,
+     * for the TA to match by hand (or add to the roster and rebuild the gradebook).
+     */
+    public String notOnRosterCsv() {
+        List<List<String>> records = new ArrayList<>();
+        records.add(List.of("submission", "status", "score", "max_score"));
+        for (Row r : notOnRoster()) {
+            records.add(List.of(r.submission(), r.status(), r.score() == null ? "" : points(r.score()),
+                    points(r.maxScore())));
+        }
+        return Csv.format(records);
+    }
+
+    /**
+     * Returns what the batch page must say about this gradebook: a missing roster or Canvas assignment id (each with
+     * what to do), the roster students with no submission and the submissions on no roster.
+     */
+    public BatchPage.Notes notes(String canvasId) {
+        List<String> warnings = new ArrayList<>();
+        if (canvasId == null) {
+            warnings.add(missingCanvasId());
+        }
+        if (!withRoster) {
+            warnings.add("No --roster: every submission is listed under its folder name, and the Canvas import's"
+                    + " Student and ID columns hold that name; Canvas matches a row only when it is a Canvas user id."
+                    + " Export the roster from Canvas (docs/ta-guide.md) and pass it with --roster.");
+        }
+        List<String> absent = rows.stream().filter(r -> r.status().equals(NO_SUBMISSION))
+                .map(r -> r.student().name() + " (" + r.student().id() + ")").toList();
+        List<String> unknown = notOnRoster().stream().map(Row::submission).toList();
+        return new BatchPage.Notes(warnings, absent, unknown, unknown.isEmpty() ? "" : NOT_ON_ROSTER_FILE);
+    }
+
+    /** The warning for a gradebook written without Canvas's assignment id, saying where to find it. */
+    String missingCanvasId() {
+        return "No --canvas-id: the Canvas import's grade column is \"" + canvasColumn(null) + "\", which Canvas does"
+                + " not match to an existing assignment. Find the assignment's id in Canvas (the number after"
+                + " /assignments/ in its address, docs/ta-guide.md) and run course gradebook again with --canvas-id ID.";
     }
 
     /** Returns the plain CSV: identity, status, raw score, late days, penalty, final score and one column per part. */
@@ -213,11 +272,33 @@ public final class Gradebook {
         return root;
     }
 
-    /** Writes gradebook-canvas.csv, gradebook.csv and gradebook.json into {@code out}, each atomically. */
+    /**
+     * Writes gradebook-canvas.csv, gradebook.csv, gradebook.json and, when the roster misses submissions,
+     * {@value #NOT_ON_ROSTER_FILE} (else removes a stale one) into {@code out}, each atomically; and
+     * {@value #NOTES_FILE}, what the batch page shows about them.
+     */
     public void write(Path out, String canvasId) throws IOException {
         ResultsDoc.writeBytes(out.resolve("gradebook-canvas.csv"), canvasCsv(canvasId).getBytes(StandardCharsets.UTF_8));
         ResultsDoc.writeBytes(out.resolve("gradebook.csv"), plainCsv().getBytes(StandardCharsets.UTF_8));
         ResultsDoc.write(out.resolve("gradebook.json"), json());
+        Path unknown = out.resolve(NOT_ON_ROSTER_FILE);
+        if (notOnRoster().isEmpty()) {
+            Files.deleteIfExists(unknown);
+        } else {
+            ResultsDoc.writeBytes(unknown, notOnRosterCsv().getBytes(StandardCharsets.UTF_8));
+        }
+        BatchPage.Notes notes = notes(canvasId);
+        ResultsDoc.writeBytes(out.resolve(NOTES_FILE), ResultsDoc.JSON.writeValueAsBytes(notes));
+    }
+
+    /** Where {@link #write} keeps the batch page's notes, so that {@code course reports} shows them too. */
+    public static final String NOTES_FILE = "gradebook-notes.json";
+
+    /** Returns the batch page's notes of the gradebook last written into {@code out}; none when there is none. */
+    public static BatchPage.Notes readNotes(Path out) throws IOException {
+        Path file = out.resolve(NOTES_FILE);
+        return Files.isRegularFile(file) ? ResultsDoc.JSON.readValue(file.toFile(), BatchPage.Notes.class)
+                : BatchPage.Notes.NONE;
     }
 
     private static String points(double v) {

@@ -204,4 +204,42 @@ class MarkersTests {
             assertTrue(e.getMessage().contains("unknown marker \"//@todo\""), e.getMessage());
         }
     }
+
+    @Nested
+    @DisplayName("the starter's \"Not implemented yet\" message in a report that hides hidden values")
+    class TheNotImplementedMessage {
+
+        private static final String THROWN = "java.lang.UnsupportedOperationException";
+        private static final List<String> FRAMES = List.of("nnlab.Dense.units(Dense.java:3)");
+
+        private String starterMessage() {
+            String text = starter("ps1", Set.of(), TASK);
+            int open = text.indexOf("(\"") + 2;
+            return text.substring(open, text.indexOf("\")", open));
+        }
+
+        @Test
+        void isShownAsItIsBecauseItSaysWhereToLook() {
+            String message = starterMessage();
+            assertEquals("Not implemented yet: Dense.units — see handout §3.1", message);
+            nnlab.grader.StudentException e = new nnlab.grader.StudentException(
+                    nnlab.grader.StudentException.Kind.THREW, THROWN, message, FRAMES);
+            assertTrue(e.notImplemented());
+            assertEquals(message + ".", e.brief());
+        }
+
+        @Test
+        void aStudentsLookalikeCarryingDataStaysHidden() {
+            for (String forged : List.of("Not implemented yet: Dense.units — see handout §3.1 0.7312",
+                    "Not implemented yet: Dense.units07312 — see handout §3.1",
+                    "Not implemented yet: Dense.units — see handout §3.1.4.1.5")) {
+                nnlab.grader.StudentException e = new nnlab.grader.StudentException(
+                        nnlab.grader.StudentException.Kind.THREW, THROWN, forged, FRAMES);
+                assertEquals("Your code threw " + THROWN + " at " + FRAMES.get(0) + ".", e.brief(), forged);
+            }
+            nnlab.grader.StudentException other = new nnlab.grader.StudentException(
+                    nnlab.grader.StudentException.Kind.THREW, "java.lang.IllegalStateException", starterMessage(), FRAMES);
+            assertTrue(other.brief().startsWith("Your code threw java.lang.IllegalStateException"), other.brief());
+        }
+    }
 }

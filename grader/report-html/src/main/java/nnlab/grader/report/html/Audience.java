@@ -55,12 +55,16 @@ public enum Audience {
 
     /** Returns when after-due-date tests may be shown to a student, or null when the results do not say. */
     static Instant afterDueDateShownFrom(ResultsDocument results) {
-        String release = afterDueDateShownFromAsWritten(results);
-        if (release.isEmpty()) {
+        return parse(afterDueDateShownFromAsWritten(results));
+    }
+
+    /** Returns the instant an RFC 3339 moment with offset names; null when it is null, empty or not one. */
+    static Instant parse(String moment) {
+        if (moment == null || moment.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(release).toInstant();
+            return OffsetDateTime.parse(moment).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

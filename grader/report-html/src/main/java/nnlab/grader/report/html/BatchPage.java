@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +27,9 @@ import nnlab.grader.report.TestResult;
  * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
  * ({@code reports/NAME.html} for the student, {@code reports/ta/NAME.html} for the TA, from
  * {@code results/NAME.json}) and writes {@code index.html} with the score histogram, per-test pass rates (most failed
- * first), how many students each named mistake was diagnosed for, and links to every report.
+ * first), how many students each named mistake was diagnosed for, and links to every report; with {@link Notes}, the
+ * gradebook's problems a TA must act on before importing it (roster students with no submission, submissions on no
+ * roster, a missing Canvas assignment id) at the top.
  */
 public final class BatchPage {
 
@@ -46,6 +47,25 @@ public final class BatchPage {
         String status() {
             RunData.Batch batch = results.extraData().batch();
             return batch == null || batch.status() == null ? GRADED : batch.status();
+        }
+    }
+
+    /**
+     * What the gradebook found that the results do not say, shown at the top of the page: {@code warnings} (each a
+     * sentence saying what to do), the roster students with {@code noSubmission}, and the submissions
+     * {@code notOnRoster}, kept out of the Canvas import and listed in {@code notOnRosterFile}.
+     */
+    public record Notes(List<String> warnings, List<String> noSubmission, List<String> notOnRoster,
+                        String notOnRosterFile) {
+
+        /** No gradebook notes: a page from the results alone. */
+        public static final Notes NONE = new Notes(List.of(), List.of(), List.of(), "");
+
+        /** Copies the lists. */
+        public Notes {
+            warnings = List.copyOf(warnings);
+            noSubmission = List.copyOf(noSubmission);
+            notOnRoster = List.copyOf(notOnRoster);
         }
     }
 
@@ -72,6 +92,11 @@ public final class BatchPage {
      * @throws IOException when {@code out/results} cannot be listed or a page cannot be written
      */
     public static Path write(Path out, Instant now) throws IOException {
+        return write(out, now, Notes.NONE);
+    }
+
+    /** Writes the reports and the index as {@link #write(Path, Instant)} does, with the gradebook's {@code notes}. */
+    public static Path write(Path out, Instant now, Notes notes) throws IOException {
         List<Student> students = new ArrayList<>();
         List<Unreadable> unreadable = new ArrayList<>();
         Path folder = out.resolve("results");
@@ -92,23 +117,30 @@ public final class BatchPage {
             }
         }
         Path index = out.resolve("index.html");
-        AtomicFile.write(index, render(students, unreadable).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(index, render(students, unreadable, notes).getBytes(StandardCharsets.UTF_8));
         return index;
     }
 
     private static void refresh(ResultsDocument results, Path source, Path report, Audience audience, Instant now)
             throws IOException {
         if (Files.isRegularFile(report)) {
-            FileTime written = Files.getLastModifiedTime(report);
-            boolean upToDate = written.compareTo(Files.getLastModifiedTime(source)) >= 0;
-            Instant release = Audience.afterDueDateShownFrom(results);
-            boolean releasedSinceWritten = audience != Audience.TA && release != null
-                    && written.toInstant().isBefore(release) && !now.isBefore(release);
-            if (upToDate && !releasedSinceWritten) {
+            Instant written = Files.getLastModifiedTime(report).toInstant();
+            boolean upToDate = !written.isBefore(Files.getLastModifiedTime(source).toInstant());
+            boolean stale = audience != Audience.TA && (passedSince(Audience.afterDueDateShownFrom(results), written, now)
+                    || passedSince(Audience.parse(results.extraData().due()), written, now));
+            if (upToDate && !stale) {
                 return;
             }
         }
-        HtmlReport.write(results, report, audience);
+        HtmlReport.write(results, report, audience, now);
+    }
+
+    /**
+     * Returns whether {@code moment} (the due date, or when late submissions close) came between a student's report
+     * being {@code written} and {@code now}: the report then says something no longer true.
+     */
+    private static boolean passedSince(Instant moment, Instant written, Instant now) {
+        return moment != null && written.isBefore(moment) && !now.isBefore(moment);
     }
 
     /**
@@ -136,7 +168,7 @@ public final class BatchPage {
     }
 
     /** Returns the batch page for {@code students}, linking to their reports under {@code reports/}. */
-    static String render(List<Student> students, List<Unreadable> unreadable) {
+    static String render(List<Student> students, List<Unreadable> unreadable, Notes notes) {
         List<Double> scores = new ArrayList<>();
         double max = 0;
         Map<String, int[]> passes = new LinkedHashMap<>();
@@ -159,6 +191,7 @@ public final class BatchPage {
         StringBuilder sb = new StringBuilder(Html.head("Batch report"));
         sb.append("<h1>Batch report</h1>\n<p>").append(students.size()).append(" submissions, ").append(scores.size())
                 .append(" graded, out of ").append(Html.points(max)).append(" points.</p>\n");
+        gradebookNotes(sb, notes);
         if (!scores.isEmpty()) {
             sb.append("<img class=\"histogram\" alt=\"score distribution\" src=\"")
                     .append(Plots.histogram(scores, max, HISTOGRAM_BINS)).append("\">\n");
@@ -169,11 +202,11 @@ public final class BatchPage {
         rates.sort(Comparator.comparingDouble((Map.Entry<String, int[]> e) -> rate(e.getValue())));
         for (Map.Entry<String, int[]> e : rates) {
             int[] p = e.getValue();
-            int failedPercent = (int) Math.round(100 * (1 - rate(p)));
+            long percent = Math.round(100 * rate(p));
             sb.append("<tr><td>").append(esc(names.get(e.getKey()))).append("</td><td class=\"num\">").append(p[0])
-                    .append(" / ").append(p[1]).append("</td><td class=\"num\">")
-                    .append(Math.round(100 * rate(p))).append("%</td><td><span class=\"bar\" style=\"width:")
-                    .append(failedPercent).append("px\"></span></td></tr>\n");
+                    .append(" / ").append(p[1]).append("</td><td class=\"num\">").append(percent)
+                    .append("%</td><td><span class=\"bar\" title=\"").append(percent).append("% passed\"><span style=\"width:")
+                    .append(percent).append("%\"></span></span></td></tr>\n");
         }
         sb.append("</table>\n");
         mistakes(sb, students);
@@ -202,6 +235,30 @@ public final class BatchPage {
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    /** The gradebook's problems, before the statistics: what a TA must settle before importing the grades. */
+    private static void gradebookNotes(StringBuilder sb, Notes notes) {
+        if (notes.warnings().isEmpty() && notes.noSubmission().isEmpty() && notes.notOnRoster().isEmpty()) {
+            return;
+        }
+        sb.append("<h2>Roster and gradebook</h2>\n");
+        notes.warnings().forEach(w -> sb.append("<p class=\"warning\">").append(esc(w)).append("</p>\n"));
+        if (!notes.noSubmission().isEmpty()) {
+            sb.append("<p>").append(notes.noSubmission().size()).append(" roster student(s) with no submission:</p>\n"
+                    + "<ul class=\"no-submission\">\n");
+            notes.noSubmission().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+        if (!notes.notOnRoster().isEmpty()) {
+            sb.append("<p>").append(notes.notOnRoster().size()).append(" submission(s) match no roster student: graded,"
+                    + " but left out of the Canvas import").append(notes.notOnRosterFile().isEmpty() ? ""
+                    : " and listed in " + esc(notes.notOnRosterFile())).append(". Add the student to the roster (or"
+                    + " a Submission column naming the folder) and run the gradebook again:</p>\n"
+                    + "<ul class=\"not-on-roster\">\n");
+            notes.notOnRoster().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
     }
 
     /** How many graded students each named mistake was diagnosed for, most frequent first: what to reteach. */

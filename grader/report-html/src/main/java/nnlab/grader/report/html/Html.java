@@ -79,7 +79,8 @@ final class Html {
             .ta{background:#eef3fb;padding:.4em .8em}img{max-width:100%}
             .note{background:#f3f3f3;border-left:4px solid #999;padding:.3em .6em}.view{color:#666;font-size:.9em}
             .caption{margin:.1em 0 1em;color:#444;font-size:.9em}
-            .bar{display:inline-block;height:.8em;background:#c62828}
+            .bar{display:inline-block;width:100px;height:.8em;background:#f2c4c4}.bar>span{display:block;height:100%;background:#1a7f37}
+            .warning{background:#fde8e8;border-left:4px solid #c62828;padding:.3em .6em}
             """;
 
     /** Returns the start of a page with {@code title}. */

@@ -5,6 +5,7 @@ import static nnlab.grader.report.html.Html.esc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,11 +34,24 @@ public final class HtmlReport {
 
     /** Writes the report of {@code results} for {@code audience} to {@code html} atomically, creating its folder. */
     public static void write(ResultsDocument results, Path html, Audience audience) throws IOException {
-        AtomicFile.write(html, render(results, audience).getBytes(StandardCharsets.UTF_8));
+        write(results, html, audience, Instant.now());
     }
 
-    /** Returns the report of a parsed {@code results.json} for {@code audience}; neither argument may be null. */
+    /** Writes the report as {@link #write(ResultsDocument, Path, Audience)} does, as read at {@code now}. */
+    public static void write(ResultsDocument results, Path html, Audience audience, Instant now) throws IOException {
+        AtomicFile.write(html, render(results, audience, now).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Returns the report of a parsed {@code results.json} for {@code audience}, read now; no argument may be null. */
     public static String render(ResultsDocument results, Audience audience) {
+        return render(results, audience, Instant.now());
+    }
+
+    /**
+     * Returns the report of a parsed {@code results.json} for {@code audience} as read at {@code now}, which decides
+     * whether a student's view says it comes before the due date or while late submissions are open.
+     */
+    public static String render(ResultsDocument results, Audience audience, Instant now) {
         StringBuilder sb = new StringBuilder();
         RunData extra = results.extraData();
         String assignment = extra.assignment() == null ? "" : extra.assignment();
@@ -51,7 +65,7 @@ public final class HtmlReport {
                     .append(name.isBlank() || name.equals(submission) ? "" : " — " + esc(name)).append("</p>\n");
         }
         sb.append("<p class=\"view\">").append(switch (audience) {
-            case STUDENT -> "Student's view, while late submissions are open.";
+            case STUDENT -> beforeRelease(results, now);
             case STUDENT_AFTER_DUE_DATE -> "Student's view, after late submissions closed.";
             case TA -> "TA's view: every test, with its data, the seed and the sandbox. Not for students.";
         }).append("</p>\n");
@@ -72,6 +86,25 @@ public final class HtmlReport {
         }
         sb.append("</body></html>\n");
         return sb.toString();
+    }
+
+    /**
+     * Says which student's view this is before late submissions close: before the due date, or after it while late
+     * submissions are open — from the due date the results record (a student's extension included) and {@code now};
+     * returned as HTML.
+     */
+    static String beforeRelease(ResultsDocument results, Instant now) {
+        String due = results.extraData().due();
+        Instant dueAt = Audience.parse(due);
+        if (dueAt == null) {
+            return "Student's view, before late submissions close.";
+        }
+        if (now.isBefore(dueAt)) {
+            return "Student's view, before the due date (" + esc(Html.moment(due)) + ").";
+        }
+        String release = Audience.afterDueDateShownFromAsWritten(results);
+        return "Student's view, after the due date (" + esc(Html.moment(due)) + ") while late submissions are open"
+                + (release.isEmpty() || release.equals(due) ? "." : " (until " + esc(Html.moment(release)) + ").");
     }
 
     /**

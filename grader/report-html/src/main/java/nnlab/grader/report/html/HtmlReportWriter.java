@@ -28,7 +28,7 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public void write(Path resultsJson, Path studentHtml, Path taHtml) throws IOException {
         ResultsDocument results = ResultsDocument.read(resultsJson);
-        HtmlReport.write(results, studentHtml, Audience.studentAt(results, clock.instant()));
+        HtmlReport.write(results, studentHtml, Audience.studentAt(results, clock.instant()), clock.instant());
         HtmlReport.write(results, taHtml, Audience.TA);
     }
 

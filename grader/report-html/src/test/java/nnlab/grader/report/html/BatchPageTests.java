@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Nested;
@@ -102,6 +103,54 @@ class BatchPageTests {
     }
 
     @Nested
+    class TheGradebooksProblems {
+
+        @Test
+        void eachPassRateBarIsAsLongAsTheRateBesideIt(@TempDir Path out) throws Exception {
+            ObjectNode good = (ObjectNode) Fixtures.results();
+            for (var t : good.path("tests")) {
+                ((ObjectNode) t).put("status", "passed");
+            }
+            ((ObjectNode) good.path("tests").get(1)).put("status", "failed");
+            write(out, "alice", good);
+            write(out, "bob", (ObjectNode) Fixtures.results());
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)%</td><td><span"
+                    + " class=\"bar\" title=\"\\d+% passed\"><span style=\"width:(\\d+)%\">").matcher(index);
+            int rows = 0;
+            java.util.Set<String> rates = new java.util.TreeSet<>();
+            while (row.find()) {
+                rows++;
+                assertEquals(row.group(1), row.group(2), "the bar's length is the rate shown beside it");
+                rates.add(row.group(1));
+            }
+            assertTrue(rows >= 2 && rates.size() >= 2, () -> "rows with different rates expected:\n" + index);
+        }
+
+        @Test
+        void rosterProblemsAndAMissingCanvasIdAreListedAtTheTop(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            BatchPage.Notes notes = new BatchPage.Notes(List.of("No --canvas-id: <pass it>"),
+                    List.of("Nobody, Zed (1099)"), List.of("stranger<b>"), "gradebook-not-on-roster.csv");
+            String index = Files.readString(BatchPage.write(out, BEFORE_DUE, notes));
+            int section = index.indexOf("<h2>Roster and gradebook</h2>");
+            assertTrue(section > 0 && section < index.indexOf("<h2>Pass rate"), "the problems come first:\n" + index);
+            assertTrue(index.contains("<p class=\"warning\">No --canvas-id: &lt;pass it&gt;</p>"), index);
+            assertTrue(index.contains("1 roster student(s) with no submission:</p>\n<ul class=\"no-submission\">\n"
+                    + "<li>Nobody, Zed (1099)</li>"), index);
+            assertTrue(index.contains("1 submission(s) match no roster student: graded, but left out of the Canvas"
+                    + " import and listed in gradebook-not-on-roster.csv."), index);
+            assertTrue(index.contains("<li>stranger&lt;b&gt;</li>"), "names are escaped");
+        }
+
+        @Test
+        void aGradebookWithoutProblemsAddsNothing(@TempDir Path out) throws Exception {
+            write(out, "alice", (ObjectNode) Fixtures.results());
+            assertFalse(Files.readString(BatchPage.write(out, BEFORE_DUE)).contains("Roster and gradebook"));
+        }
+    }
+
+    @Nested
     class KeepingReportsUpToDate {
 
         @Test
@@ -127,6 +176,21 @@ class BatchPageTests {
             BatchPage.write(out, BEFORE_DUE);
 
             assertEquals("kept", Files.readString(report));
+        }
+
+        @Test
+        void aStudentsReportWrittenBeforeTheDueDateIsRewrittenOnceItPasses(@TempDir Path out) throws Exception {
+            ObjectNode results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.get("extra_data")).put("after_due_date_shown_from", "2027-02-21T23:59:00-05:00");
+            write(out, "alice", results);
+            Path report = BatchPage.studentReport(out, "alice");
+            BatchPage.write(out, BEFORE_DUE);
+            assertTrue(Files.readString(report).contains("before the due date"));
+            Files.setLastModifiedTime(report, FileTime.from(BEFORE_DUE));
+
+            BatchPage.write(out, Instant.parse("2027-02-21T12:00:00Z"));
+
+            assertTrue(Files.readString(report).contains("while late submissions are open"), "in the late period");
         }
 
         @Test

@@ -39,6 +39,8 @@ class ChromiumRenderingTests {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
 
     private static Path chromium;
+    /** Before problem set 1's due date (2027-02-19 23:59 EST), whatever the test machine's clock says. */
+    private static final java.time.Instant BEFORE_THE_DUE_DATE = java.time.Instant.parse("2027-02-01T00:00:00Z");
 
     @BeforeAll
     static void findChromium() {
@@ -150,6 +152,49 @@ class ChromiumRenderingTests {
             Render r = render(page, page.getFileName().toString().replace(".html", ".png"));
             assertEquals(List.of(), r.consoleErrors(), audience + ": the student's markup ran or tripped the CSP");
         }
+    }
+
+    @Test
+    void theUntouchedStartersReportSaysWhatIsNotImplementedAndWhereToLook() throws Exception {
+        ResultsDocument results = new Grader(new Ps1Assignment()).grade(BuggySample.REPOSITORY.resolve("starter-code"),
+                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).document();
+        Path page = BuggySample.ARTIFACTS.resolve("starter-student-before-due-date.html");
+        Files.createDirectories(page.getParent());
+        HtmlReport.write(results, page, Audience.STUDENT, BEFORE_THE_DUE_DATE);
+        Render r = render(page, "starter-student-before-due-date.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+        String dom = dom(page);
+        assertTrue(dom.contains("Not implemented yet: Perceptron.weightedSum — see handout §1.1"), () -> "the"
+                + " starter's own message says what to write and where the handout explains it:\n" + dom);
+        assertFalse(dom.contains("Your code threw java.lang.UnsupportedOperationException"), dom);
+        assertTrue(dom.contains("Student's view, before the due date"), dom);
+        assertFalse(dom.contains("late submissions are open"), "before the due date there is no late period yet");
+    }
+
+    @Test
+    void theBatchPageShowsRosterProblemsAndBarsAsLongAsTheirRates(@TempDir Path out) throws Exception {
+        Files.createDirectories(out.resolve("results"));
+        BuggySample.json().write(out.resolve("results").resolve("s01.json"));
+        BatchPage.Notes notes = new BatchPage.Notes(List.of("No --canvas-id: find the id in Canvas."),
+                List.of("Nobody, Zed (1099)"), List.of("stranger"), "gradebook-not-on-roster.csv");
+        Path index = BatchPage.write(out, BEFORE_THE_DUE_DATE, notes);
+        Path page = BuggySample.ARTIFACTS.resolve("batch-index.html");
+        Files.copy(index, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Render r = render(page, "batch-index.png");
+        assertEquals(List.of(), r.consoleErrors());
+        assertTrue(r.screenshotIsPng());
+        String dom = dom(page);
+        assertTrue(dom.contains("<li>Nobody, Zed (1099)</li>") && dom.contains("<li>stranger</li>")
+                && dom.contains("No --canvas-id"), () -> "the roster's problems are on the rendered page:\n" + dom);
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)%</td><td><span"
+                + " class=\"bar\"[^>]*><span style=\"width: ?(\\d+)%;?\">").matcher(dom);
+        int bars = 0;
+        while (bar.find()) {
+            bars++;
+            assertEquals(bar.group(1), bar.group(2), "a bar as long as its pass rate");
+        }
+        assertTrue(bars > 0, () -> "no pass-rate bars rendered:\n" + dom);
     }
 
     /** What one headless run left: its log lines and the screenshot. */

@@ -92,6 +92,32 @@ class HtmlReportTests {
         }
 
         @Test
+        void theStudentsViewSaysBeforeTheDueDateUntilItPasses() {
+            var results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.get("extra_data")).put("after_due_date_shown_from", "2027-02-21T23:59:00-05:00");
+            String before = HtmlReport.render(Fixtures.document(results), Audience.STUDENT,
+                    Instant.parse("2027-02-19T12:00:00Z"));
+            assertTrue(before.contains("Student's view, before the due date (2027-02-19 23:59:00 UTC-05:00).</p>"),
+                    before);
+            assertFalse(before.contains("late submissions are open"), "no late period before the due date");
+            String late = HtmlReport.render(Fixtures.document(results), Audience.STUDENT,
+                    Instant.parse("2027-02-21T12:00:00Z"));
+            assertTrue(late.contains("Student's view, after the due date (2027-02-19 23:59:00 UTC-05:00) while late"
+                    + " submissions are open (until 2027-02-21 23:59:00 UTC-05:00).</p>"), late);
+            String closed = HtmlReport.render(Fixtures.document(results), Audience.STUDENT_AFTER_DUE_DATE,
+                    Instant.parse("2027-03-01T00:00:00Z"));
+            assertTrue(closed.contains("Student's view, after late submissions closed.</p>"), closed);
+        }
+
+        @Test
+        void withoutARecordedDueDateTheViewClaimsNoDate() {
+            var results = (ObjectNode) Fixtures.results();
+            ((ObjectNode) results.get("extra_data")).remove("due");
+            String html = HtmlReport.render(Fixtures.document(results), Audience.STUDENT, Instant.parse("2027-02-01T00:00:00Z"));
+            assertTrue(html.contains("Student's view, before late submissions close.</p>"), html);
+        }
+
+        @Test
         void resultsWithoutAReadableDueDateShowTheLeast() {
             var results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.get("extra_data")).put("due", "next Friday");
