@@ -60,6 +60,7 @@ public final class CourseMain implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        CommandLines.chatter(List.of(args).contains("--verbose"));
         return CommandLines.configure(new CommandLine(new CourseMain())).execute(args);
     }
 

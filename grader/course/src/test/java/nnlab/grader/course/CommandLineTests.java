@@ -42,13 +42,17 @@ class CommandLineTests {
     }
 
     private Run run(List<String> command) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command));
+    }
+
+    /** Runs {@code process} in the scratch working folder and waits for it. */
+    private Run run(ProcessBuilder process) throws IOException, InterruptedException {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Path work = dir.resolve("work");
         Files.createDirectories(work);
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS), "hung: " + command);
+        Process p = process.directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(PROCESS_LIMIT_SECONDS, TimeUnit.SECONDS), "hung: " + process.command());
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
@@ -174,6 +178,52 @@ class CommandLineTests {
             assertEquals(List.of(), written(), "grade-sample --help must not grade a sample named --help");
         }
 
+        /**
+         * Every script of grader/bin and grader/course/bin, copied into a checkout that was never built, with a
+         * {@code mvn} on the PATH that records being started: --help prints usage, builds nothing, writes nothing.
+         */
+        @Test
+        void everyScriptAnswersHelpWithoutBuilding() throws Exception {
+            Path checkout = dir.resolve("never-built");
+            Path marker = dir.resolve("maven-was-started");
+            Path fakeBin = Files.createDirectories(dir.resolve("fake-bin"));
+            Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\ntouch '" + marker + "'\nexit 1\n");
+            fakeBin.resolve("mvn").toFile().setExecutable(true);
+            List<String> scripts = new ArrayList<>();
+            for (String folder : List.of("grader/bin", "grader/course/bin")) {
+                Files.createDirectories(checkout.resolve(folder));
+                try (Stream<Path> files = Files.list(Course.repository().resolve(folder))) {
+                    for (Path script : files.filter(Files::isRegularFile).sorted().toList()) {
+                        Path copy = checkout.resolve(folder).resolve(script.getFileName());
+                        Files.copy(script, copy);
+                        scripts.add(folder + "/" + script.getFileName());
+                    }
+                }
+            }
+            // grade-sample lists the assignments and their samples in its usage: those files, and no build.
+            try (Stream<Path> files = Files.walk(Course.repository().resolve("assignments"), 3)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString()
+                        .equals("assignment.json") || f.getParent().getFileName().toString().equals("samples")).toList()) {
+                    Path copy = checkout.resolve(Course.repository().relativize(f));
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(f, copy);
+                }
+            }
+            assertTrue(scripts.containsAll(List.of("grader/bin/grade", "grader/course/bin/course",
+                    "grader/course/bin/batch-benchmark")), scripts::toString);
+            for (String script : scripts) {
+                ProcessBuilder pb = new ProcessBuilder("bash", checkout.resolve(script).toString(), "--help");
+                pb.environment().put("PATH", fakeBin + java.io.File.pathSeparator + System.getenv("PATH"));
+                Run r = run(pb);
+                assertEquals(0, r.exit(), script + ": " + r);
+                assertTrue(r.out().startsWith("Usage: " + script), script + ": " + r.out());
+                assertEquals("", r.err(), script);
+                assertFalse(Files.exists(marker), script + " --help started a build");
+                assertFalse(Files.exists(checkout.resolve("grader/course/target")), script + " --help built");
+            }
+            assertEquals(List.of(), written(), "--help writes nothing");
+        }
+
         @Test
         void gradeSampleRefusesAnUnknownSampleInOneLine() throws Exception {
             assertUsageError(run(List.of("bash", Course.repository().resolve("grader/bin/grade-sample").toString(),
@@ -228,6 +278,39 @@ class CommandLineTests {
             assertEquals(0, verbose.exit(), verbose::toString);
             assertTrue(verbose.err().contains("matrix backend") && verbose.err().contains(NATIVE_WARNING),
                     verbose::err);
+        }
+
+        /**
+         * A real grading on a machine without OpenCL, made here by an empty {@code libOpenCL.so.1} first on the
+         * library path (the loader then fails exactly as when none is installed): Aparapi's SEVERE "Failed to load
+         * codegen native library" shows only with --verbose.
+         */
+        @Test
+        @org.junit.jupiter.api.Tag("slow")
+        void aGradingWithoutOpenClPrintsNoSevereLineUnlessVerbose() throws Exception {
+            Path noOpenCl = Files.createDirectories(dir.resolve("no-opencl"));
+            Files.createFile(noOpenCl.resolve("libOpenCL.so.1"));
+            Path submission = Course.sample("correct");
+            Run quiet = grading(noOpenCl, submission, false);
+            assertEquals(0, quiet.exit(), quiet::toString);
+            assertFalse(quiet.err().contains("SEVERE") || quiet.err().contains("Failed to load codegen"), quiet::err);
+            Run verbose = grading(noOpenCl, submission, true);
+            assertEquals(0, verbose.exit(), verbose::toString);
+            assertTrue(verbose.err().contains("Failed to load codegen native library"), () -> "OpenCL was not"
+                    + " really hidden, so the quiet run proves nothing:\n" + verbose.err());
+        }
+
+        private Run grading(Path libraryPath, Path submission, boolean verbose) throws Exception {
+            List<String> command = new ArrayList<>(Course.java(Main.class, "grade", "--assignment", "ps1",
+                    "--submission", submission.toString(), "--out", dir.resolve("r.json").toString(), "--seed", "1",
+                    "--in-process", "--no-report"));
+            if (verbose) {
+                command.add("--verbose");
+            }
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("LD_LIBRARY_PATH", libraryPath.toString());
+            pb.environment().remove(nnlab.backend.Backends.ENVIRONMENT);
+            return run(pb);
         }
 
         /** Runs {@link Chatty} through grader/bin/quiet-java, as grader/bin/grade and the course script do. */

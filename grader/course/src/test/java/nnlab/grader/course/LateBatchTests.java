@@ -185,6 +185,45 @@ class LateBatchTests {
         }
 
         @Test
+        void theCanvasImportHoldsOnlyRosterStudentsAndTheOthersAreListedApart() throws IOException {
+            List<Map<String, String>> canvas = Csv.read(out.resolve("gradebook-canvas.csv"));
+            assertEquals(List.of("1001", "1099"), canvas.stream().map(r -> r.get("ID")).sorted().toList(),
+                    "one row per roster student; s02 matches nobody Canvas knows");
+            List<Map<String, String>> unknown = Csv.read(out.resolve(Gradebook.NOT_ON_ROSTER_FILE));
+            assertEquals(1, unknown.size(), unknown::toString);
+            assertEquals("s02", unknown.get(0).get("submission"));
+            assertEquals(BatchGrader.NOT_GRADABLE, unknown.get(0).get("status"));
+        }
+
+        @Test
+        void theBatchPageAndTheSummaryShowTheRostersProblems() throws IOException {
+            String index = Files.readString(out.resolve("index.html"));
+            assertTrue(index.contains("<h2>Roster and gradebook</h2>"), index);
+            assertTrue(index.contains("<li>Zed Nobody (1099)</li>"), index);
+            assertTrue(index.contains("<ul class=\"not-on-roster\">\n<li>s02</li>"), index);
+            String summary = runs.get("timed").out();
+            assertTrue(summary.matches("(?s).*Roster, no submission +1\\n.*"), summary);
+            assertTrue(summary.matches("(?s).*Not on the roster +1 \\(not in the Canvas import: "
+                    + Gradebook.NOT_ON_ROSTER_FILE + "\\).*"), summary);
+        }
+
+        @Test
+        void withoutACanvasIdTheBatchWarnsAndSaysWhereToFindIt() throws Exception {
+            String err = runs.get("timed").err();
+            assertTrue(err.contains("Warning: No --canvas-id: the Canvas import's grade column is \"Problem set 1")
+                    && err.contains("/assignments/"), err);
+            assertTrue(Files.readString(out.resolve("index.html")).contains("<p class=\"warning\">No --canvas-id"));
+            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+                    dir.resolve("roster.csv").toString(), "--canvas-id", "424242"));
+            List<Map<String, String>> canvas = Csv.read(out.resolve("gradebook-canvas.csv"));
+            assertTrue(canvas.get(0).keySet().stream().anyMatch(h -> h.endsWith(" (424242)")), canvas::toString);
+            assertFalse(Files.readString(out.resolve("index.html")).contains("No --canvas-id"),
+                    "the page follows the gradebook it describes");
+            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+                    dir.resolve("roster.csv").toString()));
+        }
+
+        @Test
         void blankLeavesTheMissingStudentsCanvasCellEmpty() throws Exception {
             assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
                     dir.resolve("roster.csv").toString(), "--absent", "blank"));

@@ -71,10 +71,23 @@ public final class CommandLines {
         return path;
     }
 
-    /** Keeps the backend's log lines out of the output unless {@code verbose}. */
+    /**
+     * The system property Aparapi reads, once, for the level of its own logger (named after the property, not under
+     * {@code com.aparapi}'s level): without it that logger is set to WARNING when Aparapi loads, which lets its SEVERE
+     * "Failed to load codegen native library" through on a machine without OpenCL, whatever {@code com.aparapi} says.
+     */
+    static final String APARAPI_LOG_LEVEL = "com.aparapi.logLevel";
+
+    /**
+     * Keeps the backend's log lines out of the output unless {@code verbose}; call it before the matrix backend is
+     * first used. A level the user set for Aparapi with {@code -Dcom.aparapi.logLevel} is kept.
+     */
     public static void chatter(boolean verbose) {
         for (Logger logger : CHATTY) {
             logger.setLevel(verbose ? null : Level.OFF);
+        }
+        if (!verbose && System.getProperty(APARAPI_LOG_LEVEL) == null) {
+            System.setProperty(APARAPI_LOG_LEVEL, Level.OFF.getName());
         }
     }
 }
