@@ -54,11 +54,13 @@ public final class Gradebook {
     private final AssignmentSpec spec;
     private final List<Row> rows;
     private final boolean withRoster;
+    private final List<String> rosterAssignments;
 
-    private Gradebook(AssignmentSpec spec, List<Row> rows, boolean withRoster) {
+    private Gradebook(AssignmentSpec spec, List<Row> rows, Roster roster) {
         this.spec = spec;
         this.rows = rows;
-        this.withRoster = withRoster;
+        this.withRoster = !roster.isEmpty();
+        this.rosterAssignments = roster.canvasAssignments();
     }
 
     /** Returns the rows, sorted by student name, then id, then submission. */
@@ -125,7 +127,7 @@ public final class Gradebook {
         }
         rows.sort(Comparator.comparing((Row r) -> r.student().name().toLowerCase(Locale.ROOT))
                 .thenComparing(r -> r.student().id()).thenComparing(Row::submission));
-        return new Gradebook(spec, rows, !roster.isEmpty());
+        return new Gradebook(spec, rows, roster);
     }
 
     private static Map<String, Double> parts(AssignmentSpec spec, ResultsDocument results) {
@@ -213,7 +215,9 @@ public final class Gradebook {
     String missingCanvasId() {
         return "No --canvas-id: the Canvas import's grade column is \"" + canvasColumn(null) + "\", which Canvas does"
                 + " not match to an existing assignment. Find the assignment's id in Canvas (the number after"
-                + " /assignments/ in its address, docs/ta-guide.md) and run course gradebook again with --canvas-id ID.";
+                + " /assignments/ in its address, docs/ta-guide.md) and run course gradebook again with --canvas-id ID."
+                + (rosterAssignments.isEmpty() ? "" : " The roster's columns name these Canvas assignments: "
+                + String.join(", ", rosterAssignments) + ".");
     }
 
     /** Returns the plain CSV: identity, status, raw score, late days, penalty, final score and one column per part. */

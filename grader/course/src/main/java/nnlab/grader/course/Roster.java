@@ -19,6 +19,9 @@ public final class Roster {
     public record Student(String name, String id, String sisUserId, String sisLoginId, String section) {
     }
 
+    /** A Canvas export's assignment column: its title, then Canvas's id in parentheses. */
+    private static final java.util.regex.Pattern CANVAS_ASSIGNMENT = java.util.regex.Pattern.compile(".+ \\([0-9]+\\)");
+
     private final List<Map<String, String>> rows;
 
     private Roster(List<Map<String, String>> rows) {
@@ -60,6 +63,15 @@ public final class Roster {
     /** Returns whether the roster lists no student (no roster was given). */
     public boolean isEmpty() {
         return rows.isEmpty();
+    }
+
+    /**
+     * Returns the roster's columns that name a Canvas assignment, "TITLE (ID)" as a Canvas gradebook export heads
+     * them: where a TA finds the id {@code --canvas-id} needs.
+     */
+    public List<String> canvasAssignments() {
+        return rows.isEmpty() ? List.of() : rows.get(0).keySet().stream()
+                .filter(h -> CANVAS_ASSIGNMENT.matcher(h.trim()).matches()).toList();
     }
 
     /** Returns every student on the roster. */
