@@ -45,6 +45,11 @@ import picocli.CommandLine.Option;
                 AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
 public final class CourseMain implements Runnable {
 
+    /** What --roster takes, in every command that has it. */
+    static final String ROSTER_HELP = "Canvas's gradebook export (columns Student, ID, SIS User ID, SIS Login ID,"
+            + " Section; optional Submission): submission NAME belongs to the student whose Submission, SIS Login ID,"
+            + " SIS User ID or ID is NAME, tried in that order. See docs/ta-guide.md.";
+
     static final int USAGE = 2;
     static final int REFUSED = 3;
     static final int GRADER_ERROR = 4;
@@ -197,12 +202,13 @@ public final class CourseMain implements Runnable {
         @Option(names = "--submissions", required = true, description = "Folder with one subfolder or zip per submission.") Path submissions;
         @Option(names = "--out", required = true, description = "Folder for results/, junit/, reports/, the gradebooks and index.html.") Path out;
         @Option(names = "--jobs", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).") int jobs;
-        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero (a 0 with the note \"no submission\") or blank (Canvas keeps its grade). Default: ${DEFAULT-VALUE}.") Absent absent;
-        @Option(names = "--timestamps", description = "CSV of submission times (id, submitted_at) that students cannot"
-                + " set, e.g. GitHub's push times; every submission needs one (see --allow-missing-times). Stored"
-                + " results get the late policy again without regrading.") Path timestamps;
+        @Option(names = "--timestamps", description = "CSV of submission times (header submission,submitted_at; a row"
+                + " per submission name, e.g. s01,2027-02-20T10:15:00-05:00) that students cannot set, e.g. GitHub's"
+                + " push times; every submission needs one (see --allow-missing-times). Stored results get the late"
+                + " policy again without regrading. See docs/ta-guide.md.") Path timestamps;
         @Option(names = "--allow-missing-times", description = "Grade submissions missing from --timestamps as on time,"
                 + " with a warning, instead of refusing to start.") boolean allowMissingTimes;
         @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
@@ -401,7 +407,7 @@ public final class CourseMain implements Runnable {
     static final class Merge implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "Folder for the merged batch.") Path out;
-        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
         @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
@@ -440,7 +446,7 @@ public final class CourseMain implements Runnable {
     static final class GradebookCommand implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "The folder grade-all wrote (with results/).") Path out;
-        @Option(names = "--roster", description = "Canvas roster CSV mapping submission names to students.") Path roster;
+        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
         @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"

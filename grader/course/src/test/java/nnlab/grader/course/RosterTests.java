@@ -64,4 +64,34 @@ class RosterTests {
                     .canvasAssignments());
         }
     }
+
+    @Nested
+    class TheTaGuidesExamples {
+
+        /** Returns the fenced block of docs/ta-guide.md that starts with {@code firstLine}. */
+        private String block(String firstLine) throws Exception {
+            String guide = Files.readString(Course.repository().resolve("docs/ta-guide.md"));
+            int start = guide.indexOf("```\n" + firstLine + "\n");
+            assertTrue(start >= 0, "docs/ta-guide.md has no example starting with " + firstLine);
+            start += 4;
+            return guide.substring(start, guide.indexOf("```", start));
+        }
+
+        @Test
+        void theRosterExampleReadsAndMatchesByLogin(@TempDir Path dir) throws Exception {
+            Roster roster = read(dir, block("Student,ID,SIS User ID,SIS Login ID,Section"));
+            assertEquals("Lovelace, Ada", roster.find("alovelace").orElseThrow().name());
+            assertEquals(3, roster.students().size());
+        }
+
+        @Test
+        void theTimestampsExampleReadsInTheAssignmentsZone(@TempDir Path dir) throws Exception {
+            Path csv = dir.resolve("times.csv");
+            Files.writeString(csv, block("submission,submitted_at"));
+            var times = SubmissionTimes.fromCsv(csv, CourseMain.zone(Course.ps1()));
+            assertEquals(java.time.Instant.parse("2027-02-20T04:00:00Z"), times.get("cbabbage"),
+                    "a time without an offset is read in ps1's time zone, America/New_York");
+            assertEquals(3, times.size());
+        }
+    }
 }

@@ -254,7 +254,7 @@ public final class BatchPage {
             sb.append("<p>").append(notes.notOnRoster().size()).append(" submission(s) match no roster student: graded,"
                     + " but left out of the Canvas import").append(notes.notOnRosterFile().isEmpty() ? ""
                     : " and listed in " + esc(notes.notOnRosterFile())).append(". Add the student to the roster (or"
-                    + " a Submission column naming the folder) and run the gradebook again:</p>\n"
+                    + " a Submission column naming the folder) and run course gradebook again; nothing is regraded:</p>\n"
                     + "<ul class=\"not-on-roster\">\n");
             notes.notOnRoster().forEach(n -> sb.append("<li>").append(esc(n)).append("</li>\n"));
             sb.append("</ul>\n");
