@@ -45,6 +45,9 @@ public final class Gradebook {
     /** The file that lists the submissions no roster student owns, which the Canvas import leaves out. */
     public static final String NOT_ON_ROSTER_FILE = "gradebook-not-on-roster.csv";
 
+    /** Where {@link #write} keeps the batch page's notes, so that {@code course reports} shows them too. */
+    public static final String NOTES_FILE = "gradebook-notes.json";
+
     /** One row; {@code onRoster} is false only for a submission that a given roster does not list. */
     public record Row(Roster.Student student, String submission, String status, String reason, double rawScore,
                       long lateDays, long penalizedDays, double penaltyPoints, Double score, double maxScore,
@@ -294,9 +297,6 @@ public final class Gradebook {
         BatchPage.Notes notes = notes(canvasId);
         ResultsDoc.writeBytes(out.resolve(NOTES_FILE), ResultsDoc.JSON.writeValueAsBytes(notes));
     }
-
-    /** Where {@link #write} keeps the batch page's notes, so that {@code course reports} shows them too. */
-    public static final String NOTES_FILE = "gradebook-notes.json";
 
     /** Returns the batch page's notes of the gradebook last written into {@code out}; none when there is none. */
     public static BatchPage.Notes readNotes(Path out) throws IOException {
