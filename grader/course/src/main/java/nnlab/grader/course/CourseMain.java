@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
         subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
                 CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
-                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
+                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class})
 public final class CourseMain implements Runnable {
 
     static final int USAGE = 2;
@@ -210,6 +210,9 @@ public final class CourseMain implements Runnable {
         @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
         @Option(names = "--shard", description = "Grade only shard K of N (K/N, e.g. 2/4): the submissions whose name"
                 + " hashes to it, the same split on every machine; writes shard.json for course merge.") String shardText;
+        @Option(names = "--similarity", description = "After grading, run course similarity over the batch (default"
+                + " threshold; similarity.html is linked from index.html). With --shard, run it at the merge instead.")
+        boolean similarity;
         @CommandLine.Mixin LateOptions late = new LateOptions();
 
         @Override
@@ -241,6 +244,13 @@ public final class CourseMain implements Runnable {
             book.write(out, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
+            if (similarity && shard != null) {
+                err.println("similarity: not run on one shard (it needs every submission): pass --similarity "
+                        + submissions + " to course merge");
+            } else if (similarity) {
+                SimilarityCommand.run(SimilarityCommand.repository(null), assignment, submissions, null, out,
+                        Similarity.DEFAULT_THRESHOLD, err);
+            }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;
@@ -385,6 +395,9 @@ public final class CourseMain implements Runnable {
         @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
                 + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
         @Option(names = "--canvas-id", description = "Canvas's assignment id for the gradebook column.") String canvasId;
+        @Option(names = "--similarity", paramLabel = "SUBMISSIONS", description = "After merging, run course similarity"
+                + " over the merged submissions of this folder (the one the shards graded); linked from index.html.")
+        Path similarity;
         @CommandLine.Parameters(arity = "1..*", paramLabel = "SHARD", description = "The --out folder of each shard.")
         List<Path> shards;
 
@@ -392,6 +405,9 @@ public final class CourseMain implements Runnable {
         public Integer call() throws Exception {
             AssignmentSpec spec = assignment(assignment).spec();
             shards.forEach(p -> CommandLines.existing("SHARD", p));
+            if (similarity != null) {
+                SimilarityCommand.requireFolder("--similarity", similarity);
+            }
             List<String> merged;
             try {
                 merged = Shard.merge(shards, out, spec);
@@ -404,6 +420,10 @@ public final class CourseMain implements Runnable {
             book.write(out, canvasId);
             System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
                     + out.toAbsolutePath());
+            if (similarity != null) {
+                SimilarityCommand.run(SimilarityCommand.repository(null), assignment, similarity,
+                        SimilarityCommand.resultNames(out), out, Similarity.DEFAULT_THRESHOLD, System.err);
+            }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;
