@@ -41,7 +41,7 @@ final class SimilarityPage {
             .note{background:#f3f3f3;border-left:4px solid #999;padding:.3em .6em}
             table.code{width:100%;table-layout:fixed;font-family:monospace;font-size:.8em}
             table.code td{border:none;padding:0 .4em;white-space:pre-wrap;vertical-align:top;overflow-wrap:anywhere}
-            table.code td.ln{width:3em;color:#888;text-align:right}table.code th{width:50%}
+            table.code td.ln{color:#888;text-align:right}table.code col.ln{width:3.5em}
             .m0{background:#ffe0b2}.m1{background:#c8e6c9}.m2{background:#bbdefb}.m3{background:#f8bbd0}
             .m4{background:#d1c4e9}.m5{background:#fff59d}.caption{margin:.1em 0 1em;color:#444;font-size:.9em}
             """;
@@ -201,7 +201,8 @@ final class SimilarityPage {
             String[] linesB = lines(b.get(file));
             String[] marksA = left.getOrDefault(file, new String[linesA.length]);
             String[] marksB = right.getOrDefault(file, new String[linesB.length]);
-            sb.append("<table class=\"code\"><tr><th colspan=\"2\">").append(esc(p.first().label())).append(": ")
+            sb.append("<table class=\"code\"><colgroup><col class=\"ln\"><col><col class=\"ln\"><col></colgroup>")
+                    .append("<tr><th colspan=\"2\">").append(esc(p.first().label())).append(": ")
                     .append(esc(file)).append("</th><th colspan=\"2\">").append(esc(p.second().label())).append(": ")
                     .append(esc(file)).append("</th></tr>\n");
             for (int i = 0; i < Math.max(linesA.length, linesB.length); i++) {
