@@ -308,6 +308,8 @@ final class Similarity {
             if (swap) {
                 matches.replaceAll(m -> new Match(m.tokens(), m.second(), m.first()));
             }
+            // JPlag lists equally long matches in no fixed order: longest first, then by place, so runs agree.
+            matches.sort(Comparator.comparingInt(Match::tokens).reversed().thenComparing(Similarity::place));
             pairs.add(new Pair(swap ? b : a, swap ? a : b, p.path("average").asDouble(), p.path("maximum").asDouble(),
                     p.path("matched_tokens").asInt(), List.copyOf(matches)));
         }
@@ -317,6 +319,12 @@ final class Similarity {
                 .noneMatch(n -> n.name().equals(m.name()) && m.kind() == Kind.SUBMISSION)).toList();
         return new Result(options.assignment(), options.threshold(), doc.path("jplag").asText(),
                 doc.path("minimum_token_match").asInt(), compared, notCompared, notes, pairs, sources);
+    }
+
+    /** Where a match starts on its first side, as text that sorts by file, then line. */
+    private static String place(Match m) {
+        return m.first().isEmpty() ? "" : String.format(Locale.ROOT, "%s:%09d", m.first().get(0).file(),
+                m.first().get(0).start());
     }
 
     private static String firstLine(String text) {

@@ -44,6 +44,9 @@ class SimilarityTests {
     /** A marker planted in a comment of the disguised copy: the page must show it as text, never run it. */
     private static final String HOSTILE = "</td></tr></table><script>console.error('code ran')</script>";
 
+    /** Nesting that overflows javac's recursive parser. */
+    private static final int DEPTH = 50_000;
+
     private Path batch;
     private Path out;
     private JsonNode doc;
@@ -64,6 +67,13 @@ class SimilarityTests {
         Trees.copy(correct, batch.resolve("erin"));
         Files.writeString(batch.resolve("erin/src/main/java/nnlab/Perceptron.java"),
                 "package nnlab;\n\nthis is not Java { at all\n");
+        Trees.copy(correct, batch.resolve("gina"));
+        Files.writeString(batch.resolve("gina/src/main/java/nnlab/Perceptron.java"), "package nnlab;\nclass Perceptron {"
+                + " int x = " + "(".repeat(DEPTH) + "1" + ")".repeat(DEPTH) + "; }\n");
+        Trees.copy(correct, batch.resolve("hank"));
+        Path loss = batch.resolve("hank/src/main/java/nnlab/Loss.java");
+        Files.delete(loss);
+        Files.createSymbolicLink(loss, batch.resolve("alice/src/main/java/nnlab/Loss.java"));
         Run run = course("similarity", "--assignment", "ps1", "--submissions", batch.toString(), "--out",
                 out.toString(), "--repository", Course.repository().toString());
         stderr = run.err();
@@ -152,6 +162,20 @@ class SimilarityTests {
         }
 
         @Test
+        void aFileThatOverflowsTheParserIsReportedNotFatal() {
+            assertTrue(doc.path("notes").toString().contains("\"name\":\"gina\",\"note\":\"not compared:"
+                    + " nnlab/Perceptron.java is not valid Java"), () -> doc.path("notes").toString());
+            assertTrue(pair("alice", "gina").path("average").asDouble() > 0, "gina's other files were compared");
+        }
+
+        @Test
+        void aLinkIsSkippedWithANoteAndNeverFollowed() {
+            assertTrue(doc.path("notes").toString().contains("nnlab/Loss.java: a symbolic link"), () -> doc.path("notes").toString());
+            assertFalse(pair("alice", "hank").path("matches").toString().contains("Loss.java"),
+                    "the linked file was read");
+        }
+
+        @Test
         void aMissingFolderIsOneLineAndExitCode2() throws Exception {
             Run run = course("similarity", "--assignment", "ps1", "--submissions", batch.resolve("nowhere").toString(),
                     "--out", out.resolve("never").toString());
@@ -162,7 +186,7 @@ class SimilarityTests {
 
         @Test
         void progressSaysEverySubmission() {
-            assertTrue(stderr.contains("[6/6]") && stderr.contains("Comparing 6 submission(s)"), stderr);
+            assertTrue(stderr.contains("[8/8]") && stderr.contains("Comparing 8 submission(s)"), stderr);
         }
     }
 
@@ -218,6 +242,42 @@ class SimilarityTests {
                 assertTrue(ranked.get(i - 1) >= ranked.get(i), "not ranked: " + ranked);
             }
             assertTrue(dom.contains("id=\"pair-1\"") && dom.contains("class=\"m0\""), "no side-by-side highlighting");
+        }
+    }
+
+    @Nested
+    class InTheBatch {
+
+        @Test
+        void gradeAllWithSimilarityWritesItBesideTheGradebookAndLinksItFromTheBatchPage(@TempDir Path tmp)
+                throws Exception {
+            // Two copies that do not compile grade in seconds; the check compares them all the same.
+            for (String name : List.of("ivan", "judy")) {
+                Path sub = tmp.resolve("subs").resolve(name);
+                Trees.copy(Course.sample("correct"), sub);
+                Path perceptron = sub.resolve("src/main/java/nnlab/Perceptron.java");
+                Files.writeString(perceptron, Files.readString(perceptron).replaceFirst("\n}\\s*$",
+                        "\n    int broken = \"not an int\";\n}\n"));
+            }
+            Path batchOut = tmp.resolve("out");
+            Process p = new ProcessBuilder(Course.java(CourseMain.class, "grade-all", "--assignment", "ps1",
+                    "--submissions", tmp.resolve("subs").toString(), "--out", batchOut.toString(), "--seed",
+                    Long.toString(Course.SEED), "--similarity")).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("log").toFile()).start();
+            assertTrue(p.waitFor(10, TimeUnit.MINUTES), "grade-all hung");
+            String log = Files.readString(tmp.resolve("log"));
+            assertEquals(0, p.exitValue(), log);
+            JsonNode check = ResultsDoc.read(batchOut.resolve(Similarity.JSON_FILE));
+            assertEquals("[\"ivan\",\"judy\"]", check.path("submissions").toString(), log);
+            assertTrue(check.path("pairs").get(0).path("flagged").asBoolean(), () -> check.toString());
+            assertTrue(Files.readString(batchOut.resolve("index.html")).contains("<a href=\"similarity.html\">"),
+                    "the batch page does not link to the similarity page");
+            for (String name : List.of("ivan", "judy")) {
+                for (Path report : List.of(batchOut.resolve("results/" + name + ".json"),
+                        batchOut.resolve("reports/" + name + ".html"))) {
+                    assertFalse(Files.readString(report).contains("similarity"), report + " mentions the check");
+                }
+            }
         }
     }
 

@@ -90,7 +90,8 @@ public final class JplagDriver {
         for (Path file : files) {
             try {
                 language.parse(Set.of(file.toFile()));
-            } catch (ParsingException | RuntimeException e) {
+            } catch (ParsingException | RuntimeException | StackOverflowError e) {
+                // A file nested deeply enough overflows javac's recursive parser: that file is unreadable, not the run.
                 Path relative = root.relativize(file);
                 ObjectNode entry = unparsable.addObject();
                 entry.put("root", root.getFileName().toString());
