@@ -50,20 +50,22 @@ final class SimilarityCommand implements Callable<Integer> {
 
     /**
      * Runs the check and writes its files into {@code out}; returns 0, or {@link CourseMain#GRADER_ERROR} with one line
-     * on {@code err} when JPlag could not compare the set (the batch's own results are untouched either way).
+     * on {@code err} when the set could not be compared (JPlag refused or failed, a sample no longer applies, a
+     * submission could not be read); the batch's own results are untouched either way.
      */
     static int run(Path repository, String assignment, Path submissions, Set<String> only, Path out, double threshold,
-                   PrintStream err) throws IOException, InterruptedException {
+                   PrintStream err) throws InterruptedException {
         long start = System.nanoTime();
         Similarity.Result result;
         try {
             result = new Similarity(new Similarity.Options(repository, assignment, submissions, only, threshold,
                     err, System.console() != null)).run();
-        } catch (IllegalStateException e) {
-            err.println("similarity: " + e.getMessage());
+            Similarity.write(result, out);
+        } catch (IllegalStateException | IllegalArgumentException | IOException e) {
+            // Said in one line and never thrown: grade-all and merge call this after their own results are final.
+            err.println("similarity: " + e.getMessage() + " (the batch's own results are unchanged)");
             return CourseMain.GRADER_ERROR;
         }
-        Similarity.write(result, out);
         result.notCompared().forEach(n -> err.println("similarity: " + n.name() + " not compared: " + n.text()));
         System.out.printf(Locale.ROOT, "Similarity: %d pair(s) at or above %s%% of %d compared, in %.1f s: %s%n",
                 result.flagged().size(), Similarity.percent(threshold), result.pairs().size(),

@@ -251,22 +251,9 @@ class SimilarityTests {
         @Test
         void gradeAllWithSimilarityWritesItBesideTheGradebookAndLinksItFromTheBatchPage(@TempDir Path tmp)
                 throws Exception {
-            // Two copies that do not compile grade in seconds; the check compares them all the same.
-            for (String name : List.of("ivan", "judy")) {
-                Path sub = tmp.resolve("subs").resolve(name);
-                Trees.copy(Course.sample("correct"), sub);
-                Path perceptron = sub.resolve("src/main/java/nnlab/Perceptron.java");
-                Files.writeString(perceptron, Files.readString(perceptron).replaceFirst("\n}\\s*$",
-                        "\n    int broken = \"not an int\";\n}\n"));
-            }
             Path batchOut = tmp.resolve("out");
-            Process p = new ProcessBuilder(Course.java(CourseMain.class, "grade-all", "--assignment", "ps1",
-                    "--submissions", tmp.resolve("subs").toString(), "--out", batchOut.toString(), "--seed",
-                    Long.toString(Course.SEED), "--similarity")).redirectErrorStream(true)
-                    .redirectOutput(tmp.resolve("log").toFile()).start();
-            assertTrue(p.waitFor(10, TimeUnit.MINUTES), "grade-all hung");
-            String log = Files.readString(tmp.resolve("log"));
-            assertEquals(0, p.exitValue(), log);
+            String log = course(tmp, "grade-all", "--assignment", "ps1", "--submissions", brokenCopies(tmp).toString(),
+                    "--out", batchOut.toString(), "--seed", Long.toString(Course.SEED), "--similarity");
             JsonNode check = ResultsDoc.read(batchOut.resolve(Similarity.JSON_FILE));
             assertEquals("[\"ivan\",\"judy\"]", check.path("submissions").toString(), log);
             assertTrue(check.path("pairs").get(0).path("flagged").asBoolean(), () -> check.toString());
@@ -278,6 +265,51 @@ class SimilarityTests {
                     assertFalse(Files.readString(report).contains("similarity"), report + " mentions the check");
                 }
             }
+        }
+
+        @Test
+        void mergeWithSimilarityComparesTheMergedShardsAndAShardAloneDoesNot(@TempDir Path tmp) throws Exception {
+            Path subs = brokenCopies(tmp);
+            List<String> shards = new ArrayList<>();
+            for (String shard : List.of("1/2", "2/2")) {
+                Path shardOut = tmp.resolve("shard-" + shard.charAt(0));
+                shards.add(shardOut.toString());
+                String log = course(tmp, "grade-all", "--assignment", "ps1", "--submissions", subs.toString(), "--out",
+                        shardOut.toString(), "--seed", Long.toString(Course.SEED), "--shard", shard, "--similarity");
+                assertTrue(log.contains("similarity: not run on one shard"), log);
+                assertFalse(Files.exists(shardOut.resolve(Similarity.JSON_FILE)));
+            }
+            Path merged = tmp.resolve("merged");
+            List<String> args = new ArrayList<>(List.of("merge", "--assignment", "ps1", "--out", merged.toString(),
+                    "--similarity", subs.toString()));
+            args.addAll(shards);
+            String log = course(tmp, args.toArray(String[]::new));
+            JsonNode check = ResultsDoc.read(merged.resolve(Similarity.JSON_FILE));
+            assertEquals("[\"ivan\",\"judy\"]", check.path("submissions").toString(), log);
+            assertTrue(Files.readString(merged.resolve("index.html")).contains("<a href=\"similarity.html\">"));
+        }
+
+        /** Two copies of the reference's files that do not compile: they grade in seconds and compare all the same. */
+        private static Path brokenCopies(Path tmp) throws IOException {
+            for (String name : List.of("ivan", "judy")) {
+                Path sub = tmp.resolve("subs").resolve(name);
+                Trees.copy(Course.sample("correct"), sub);
+                Path perceptron = sub.resolve("src/main/java/nnlab/Perceptron.java");
+                Files.writeString(perceptron, Files.readString(perceptron).replaceFirst("\n}\\s*$",
+                        "\n    int broken = \"not an int\";\n}\n"));
+            }
+            return tmp.resolve("subs");
+        }
+
+        /** Runs the course command line as its own process (as a TA does); returns its output, failing on exit ≠ 0. */
+        private static String course(Path tmp, String... args) throws Exception {
+            Path log = Files.createTempFile(tmp, "course-", ".log");
+            Process p = new ProcessBuilder(Course.java(CourseMain.class, args)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            assertTrue(p.waitFor(10, TimeUnit.MINUTES), "course " + args[0] + " hung");
+            String text = Files.readString(log);
+            assertEquals(0, p.exitValue(), text);
+            return text;
         }
     }
 
