@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
         subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
                 CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
-                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class})
+                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class})
 public final class CourseMain implements Runnable {
 
     /** What --roster takes, in every command that has it. */
@@ -219,6 +219,9 @@ public final class CourseMain implements Runnable {
                 + " column.") String canvasId;
         @Option(names = "--shard", description = "Grade only shard K of N (K/N, e.g. 2/4): the submissions whose name"
                 + " hashes to it, the same split on every machine; writes shard.json for course merge.") String shardText;
+        @Option(names = "--similarity", description = "After grading, run course similarity over the batch (default"
+                + " threshold; similarity.html is linked from index.html). With --shard, run it at the merge instead.")
+        boolean similarity;
         @CommandLine.Mixin LateOptions late = new LateOptions();
 
         @Override
@@ -250,6 +253,13 @@ public final class CourseMain implements Runnable {
             writeGradebook(book, out, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
+            if (similarity && shard != null) {
+                err.println("similarity: not run on one shard (it needs every submission): pass --similarity "
+                        + submissions + " to course merge");
+            } else if (similarity) {
+                SimilarityCommand.run(SimilarityCommand.repository(null), assignment, submissions, null, out,
+                        Similarity.DEFAULT_THRESHOLD, err);
+            }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;
@@ -413,6 +423,9 @@ public final class CourseMain implements Runnable {
         @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
                 + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
                 + " column.") String canvasId;
+        @Option(names = "--similarity", paramLabel = "SUBMISSIONS", description = "After merging, run course similarity"
+                + " over the merged submissions of this folder (the one the shards graded); linked from index.html.")
+        Path similarity;
         @CommandLine.Parameters(arity = "1..*", paramLabel = "SHARD", description = "The --out folder of each shard.")
         List<Path> shards;
 
@@ -420,6 +433,9 @@ public final class CourseMain implements Runnable {
         public Integer call() throws Exception {
             AssignmentSpec spec = assignment(assignment).spec();
             shards.forEach(p -> CommandLines.existing("SHARD", p));
+            if (similarity != null) {
+                SimilarityCommand.requireFolder("--similarity", similarity);
+            }
             List<String> merged;
             try {
                 merged = Shard.merge(shards, out, spec);
@@ -432,6 +448,10 @@ public final class CourseMain implements Runnable {
             writeGradebook(book, out, canvasId);
             System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
                     + out.toAbsolutePath());
+            if (similarity != null) {
+                SimilarityCommand.run(SimilarityCommand.repository(null), assignment, similarity,
+                        SimilarityCommand.resultNames(out), out, Similarity.DEFAULT_THRESHOLD, System.err);
+            }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
             return errors ? BATCH_ERRORS : 0;

@@ -169,7 +169,8 @@ class CommandLineTests {
 
         @Test
         void theScriptsHelpPrintsUsageAndWritesNothing() throws Exception {
-            for (String script : List.of("grader/bin/grade-sample", "grader/bin/classpath", "grader/bin/quiet-java")) {
+            for (String script : List.of("grader/bin/grade-sample", "grader/bin/classpath", "grader/bin/quiet-java",
+                    "grader/similarity-jplag/bin/classpath", "grader/course/bin/similarity-benchmark")) {
                 Run r = run(List.of("bash", Course.repository().resolve(script).toString(), "--help"));
                 assertEquals(0, r.exit(), script + ": " + r);
                 assertTrue(r.out().startsWith("Usage: " + script), r::out);

@@ -117,8 +117,25 @@ public final class BatchPage {
             }
         }
         Path index = out.resolve("index.html");
-        AtomicFile.write(index, render(students, unreadable, notes).getBytes(StandardCharsets.UTF_8));
+        String page = withSimilarityLink(render(students, unreadable, notes), out);
+        AtomicFile.write(index, page.getBytes(StandardCharsets.UTF_8));
         return index;
+    }
+
+    /** The staff-only page {@code course similarity} writes beside the batch's results. */
+    static final String SIMILARITY_PAGE = "similarity.html";
+
+    /**
+     * Returns {@code page} with a link to {@value #SIMILARITY_PAGE} under its title when {@code course similarity} has
+     * written one into {@code out}; {@code page} unchanged otherwise.
+     */
+    static String withSimilarityLink(String page, Path out) {
+        if (!Files.isRegularFile(out.resolve(SIMILARITY_PAGE))) {
+            return page;
+        }
+        return page.replaceFirst("</h1>\n", "</h1>\n<p class=\"similarity\"><a href=\"" + SIMILARITY_PAGE
+                + "\">Similarity of the submissions</a>: which pairs share their code (JPlag), to read side by side."
+                + "</p>\n");
     }
 
     private static void refresh(ResultsDocument results, Path source, Path report, Audience audience, Instant now)
