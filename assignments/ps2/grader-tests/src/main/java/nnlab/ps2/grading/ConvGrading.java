@@ -111,10 +111,7 @@ class ConvGrading {
                                     new double[g.filters()], g.conv()), g.activation())),
                             new Diagnosis.Candidate(Mistake.CONV_NO_ACTIVATION, z));
                 }
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "Conv2D.forward (§3.1) on "
-                        + g.describe() + " " + (score.hidden() ? "disagrees with the reference" : Score.show(
-                        ConvMaths.flatten(expected)) + " expected, got " + (actual == null ? "null"
-                        : Score.show(ConvMaths.flatten(actual)))));
+                score.close("Conv2D.forward (§3.1)", g.describe(), expected, actual, Tolerance.DEFAULT);
             });
         }
     }
@@ -142,10 +139,12 @@ class ConvGrading {
             double[][][][] gradOut = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
             score.check(g.describe(), () -> {
                 Conv2D ref = layer(o, g, d);
-                ref.forward(d.x(), false, null);
+                double[][][][] output = ref.forward(d.x(), false, null);
                 double[][][][] dx = ref.backward(gradOut);
                 Conv2D mine = layer(s, g, d);
-                mine.forward(d.x(), false, null);
+                // A kernel flipped only in backward is its own mistake: the whole layer is not a convolution then.
+                Mistake flipped = Diagnosis.close(output, mine.forward(d.x(), false, null), Tolerance.DEFAULT)
+                        ? Mistake.CONV_BACKWARD_FLIPPED_KERNEL : Mistake.CONV_FLIPPED_KERNEL;
                 double[][][][] actualDx = mine.backward(gradOut);
                 double[][][][] actualDk = mine.kernelGradient();
                 double[] actualDb = mine.biasGradient();
@@ -154,7 +153,7 @@ class ConvGrading {
                 List<Diagnosis.Candidate> dkCandidates = new ArrayList<>();
                 for (Object[] variant : new Object[][] {
                     {Mistake.CONV_STRIDE_IGNORED_BACKWARD, g.conv().strideIgnoredInBackward(), dz},
-                    {Mistake.CONV_FLIPPED_KERNEL, g.conv().flippedKernel(), dz},
+                    {flipped, g.conv().flippedKernel(), dz},
                     {Mistake.SAME_PADDING_TOP_LEFT, g.conv().paddingTopLeft(), dz},
                     {Mistake.CONV_MISSING_ACTIVATION_DERIVATIVE, g.conv(), gradOut}}) {
                     ConvMaths.ConvGradients wrong = ConvMaths.convBackward(d.x(), d.kernel(), (double[][][][]) variant[2],
@@ -170,10 +169,9 @@ class ConvGrading {
                 diagnosis.match(db, actualDb,
                         new Diagnosis.Candidate(Mistake.CONV_BIAS_GRADIENT_AVERAGED, Diagnosis.scale(db, 1.0 / positions)),
                         new Diagnosis.Candidate(Mistake.CONV_BIAS_GRADIENT_AVERAGED, Diagnosis.scale(db, 1.0 / z.length)));
-                score.close("∂L/∂X returned by Conv2D.backward (§3.2)", "", ConvMaths.flatten(dx),
-                        actualDx == null ? null : ConvMaths.flatten(actualDx), Tolerance.DEFAULT);
-                score.close("kernelGradient (§3.2)", "", ConvMaths.flatten(dk),
-                        actualDk == null ? null : ConvMaths.flatten(actualDk), Tolerance.DEFAULT);
+                score.close("∂L/∂X returned by Conv2D.backward (§3.2)", "", dx, actualDx, Tolerance.DEFAULT);
+                score.close("kernelGradient (§3.2), as (kh, kw, inChannels, filters)", "", dk, actualDk,
+                        Tolerance.DEFAULT);
                 score.close("biasGradient (§3.2)", "", db, actualDb, Tolerance.DEFAULT);
             });
         }
@@ -244,9 +242,8 @@ class ConvGrading {
                 double[][][][] actual = s.maxPooling2d(pool[0], pool[1]).forward(x, false, null);
                 diagnosis.match(expected, actual, pool[1] == 1 ? null : new Diagnosis.Candidate(
                         Mistake.POOL_STRIDE_IGNORED, ConvMaths.maxPool(x, pool[0], pool[0], 1, 1)));
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "MaxPooling2D.forward (§3.3) with"
-                        + " pool " + pool[0] + ", strides " + pool[1] + " disagrees with the reference"
-                        + (score.hidden() ? "" : " on x = " + Score.show(ConvMaths.flatten(x))));
+                score.close("MaxPooling2D.forward (§3.3) with pool " + pool[0] + ", strides " + pool[1], "x = "
+                        + Score.show(ConvMaths.flatten(x)), expected, actual, Tolerance.DEFAULT);
             });
         }
     }
@@ -276,9 +273,8 @@ class ConvGrading {
                         pool[1] < pool[0] ? new Diagnosis.Candidate(Mistake.POOL_GRADIENT_OVERWRITTEN,
                                 ConvMaths.maxPoolBackward(x, g, pool[0], pool[0], pool[1], pool[1],
                                         ConvMaths.Ties.OVERWRITE)) : null);
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "MaxPooling2D.backward (§3.3)"
-                        + " with pool " + pool[0] + ", strides " + pool[1] + " disagrees with the reference"
-                        + (score.hidden() ? "" : " on x = " + Score.show(ConvMaths.flatten(x))));
+                score.close("MaxPooling2D.backward (§3.3) with pool " + pool[0] + ", strides " + pool[1], "x = "
+                        + Score.show(ConvMaths.flatten(x)), expected, actual, Tolerance.DEFAULT);
             });
         }
     }

@@ -30,6 +30,18 @@ enum Mistake implements CataloguedMistake {
             + " false: keep the last epoch's weights then (see handout §1.2)"),
     MONITORS_TRAINING_LOSS("your early stopping follows the training loss: it monitors the validation loss (see handout"
             + " §1.2)"),
+    FIRST_EPOCH_AGAINST_INFINITY("your early stopping compares the first epoch with a best of +∞, so a NaN first epoch"
+            + " does not count: Keras starts with no best, and the first epoch is always the first best, whatever its"
+            + " value (see handout §1.2)"),
+    RESTORE_ONLY_WHEN_STOPPED("your weights after a fit that ran every epoch are the last epoch's: Keras 3 restores the"
+            + " best weights at the end of every fit with restoreBestWeights, stopped early or not (see handout §1.2)"),
+    VAL_LOSS_WITHOUT_PENALTY("your val_loss leaves out the regularization penalty: like loss, it is the compiled loss"
+            + " with every layer's penalty, Sequential.loss on the validation rows (see handout §1.1 and §2.3)"),
+    DROPOUT_MASK_ONCE_PER_FIT("your Dropout reuses one mask for every batch: draw a new mask at every training forward"
+            + " pass, from the generator it is given (see handout §2.2)"),
+    FIT_RANDOM_NOT_PASSED("your fit's Dropout masks do not come from the fit's generator: pass the one"
+            + " new Random(seed) of the fit, after the epoch's shuffle, to gradient(xb, yb, true, random) for every"
+            + " batch (see handout §1.1 and §2.2)"),
     WAIT_NOT_RESET("your early stopping keeps counting epochs after an improvement: an improvement resets the count of"
             + " epochs without one to 0 (see handout §1.2)"),
     L2_GRADIENT_NO_FACTOR_2("your L2 gradient is exactly half the right one: ∂(λw²)/∂w = 2λw (see handout §2.1)"),
@@ -60,6 +72,9 @@ enum Mistake implements CataloguedMistake {
             + " forward pass applied (see handout §2.2)"),
     CONV_FLIPPED_KERNEL("your Conv2D matches a true convolution with the kernel flipped: Keras's Conv2D is a"
             + " cross-correlation, Z[i, j] = Σ X[i·s + u, j·s + v]·K[u, v] (see handout §3.1)"),
+    CONV_BACKWARD_FLIPPED_KERNEL("your Conv2D forward pass is right, but its backward pass matches one with the kernel"
+            + " flipped (rotated by 180°): ∂L/∂X sends K[u, v]·∂L/∂Z[i, j] back to the input at (i·s + u, j·s + v), the"
+            + " same K[u, v] the forward pass used there, and ∂L/∂K[u, v] pairs it with that input (see handout §3.2)"),
     SAME_PADDING_TOP_LEFT("your \"same\" padding puts the odd row or column at the top or left: Keras puts it at the"
             + " bottom and right (see handout §3.1)"),
     CONV_NO_BIAS("your Conv2D output matches the cross-correlation without the bias (see handout §3.1)"),
