@@ -11,6 +11,7 @@ import java.util.Random;
 import org.opentest4j.AssertionFailedError;
 
 import nnlab.grader.score.Differences;
+import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 
 /**
@@ -219,6 +220,24 @@ public final class Score {
                 throw new AssertionFailedError(mismatch(what, input, show(expected), show(actual), " (entry " + i + ")",
                         tolerance, actual[i]));
             }
+        }
+    }
+
+    /**
+     * Fails unless the flat parameter vectors (or gradients) agree entry by entry within {@code tolerance}; what differs
+     * is said by the layers' parameters of {@code layout}, as a student reads the network, not by flat index.
+     */
+    public void close(String what, String input, double[] expected, double[] actual, Tolerance tolerance,
+                      List<GradientCheck.Block> layout) {
+        int before = differences.size();
+        try {
+            close(what, input, expected, actual, tolerance);
+        } catch (AssertionFailedError e) {
+            if (!probing && differences.size() > before) {
+                differences.set(differences.size() - 1, what + ": " + Differences.describe(expected, actual, tolerance,
+                        layout) + ".");
+            }
+            throw e;
         }
     }
 

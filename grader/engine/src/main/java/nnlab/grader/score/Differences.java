@@ -62,6 +62,16 @@ public final class Differences {
         return TensorDifferences.describe(expected, actual, tolerance);
     }
 
+    /**
+     * Returns how a flat parameter vector differs, by the layers' parameters of {@code layout} (e.g. "layer 1's
+     * kernel W1 (all 12 entries); the first at layer 1's kernel W1 row 0, column 0"), or "" when every entry is
+     * accepted; see {@link ParameterDifferences}.
+     */
+    public static String describe(double[] expected, double[] actual, Tolerance tolerance,
+                                  List<GradientCheck.Block> layout) {
+        return ParameterDifferences.describe(expected, actual, tolerance, layout);
+    }
+
     /** Returns a rank-4 tensor's shape for messages, "b×h×w×c", or "ragged". */
     public static String shape(double[][][][] t) {
         return TensorDifferences.shape(t);

@@ -189,25 +189,32 @@ final class TensorDifferences {
                 + positions(off);
     }
 
-    /** The axis the differing entries keep to: some batch items, channels, rows, columns, or the image's border. */
+    /**
+     * The axes the differing entries keep to: some batch items or channels; one row or one column of the image, or its
+     * border (where padding shows) when a whole edge's worth of entries differ there and nowhere else.
+     */
     private String axis(List<int[]> off) {
         String[] names = {"batch item", "row", "column", "channel"};
         int[] sizes = {batch, height, width, channels};
         List<String> parts = new ArrayList<>();
+        boolean oneLine = false;
         for (int axis = 0; axis < 4; axis++) {
             TreeSet<Integer> seen = new TreeSet<>();
             for (int[] p : off) {
                 seen.add(p[axis]);
             }
-            if (sizes[axis] > 1 && seen.size() < sizes[axis]) {
+            boolean spatial = axis == 1 || axis == 2;
+            if (sizes[axis] > 1 && seen.size() < sizes[axis] && (!spatial || seen.size() == 1)) {
+                boolean edge = spatial && (seen.first() == 0 || seen.first() == sizes[axis] - 1);
                 parts.add("only in " + names[axis] + (seen.size() > 1 ? "s " : " ") + list(seen)
-                        + (axis == 1 || axis == 2 ? " of the image" : ""));
+                        + (spatial ? " of the image" + (edge ? " (an edge: check the padding)" : "") : ""));
+                oneLine |= spatial;
             }
         }
-        boolean border = height > 2 && width > 2 && off.stream()
+        boolean border = !oneLine && height > 2 && width > 2 && off.size() >= Math.min(height, width) && off.stream()
                 .allMatch(p -> p[1] == 0 || p[1] == height - 1 || p[2] == 0 || p[2] == width - 1);
         if (border) {
-            return "only on the image's border (first or last row or column): check the padding";
+            parts.add("only on the image's border (its first or last row or column): check the padding");
         }
         return String.join(", ", parts);
     }

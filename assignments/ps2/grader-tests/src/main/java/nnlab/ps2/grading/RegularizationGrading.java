@@ -189,7 +189,7 @@ class RegularizationGrading {
                             new Diagnosis.Candidate(Mistake.PENALTY_AVERAGED, averaged));
                 }
                 score.close("Sequential.gradient with kernel regularizers (§2.3)", "", expected, actual,
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, denseLayout(net.sizes()));
             });
         }
     }
@@ -223,6 +223,20 @@ class RegularizationGrading {
                         + " regularized loss (§2.3):\n" + result.table());
             });
         }
+    }
+
+    /** A dense net's flat parameters as a student reads them: layer by layer, its kernel then its bias. */
+    static List<GradientCheck.Block> denseLayout(int[] sizes) {
+        List<GradientCheck.Block> layout = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s kernel W" + (i + 1), offset, sizes[i],
+                    sizes[i + 1]));
+            offset += sizes[i] * sizes[i + 1];
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s bias b" + (i + 1), offset, 1, sizes[i + 1]));
+            offset += sizes[i + 1];
+        }
+        return layout;
     }
 
     static boolean nonZero(double[] gradient) {
@@ -387,7 +401,7 @@ class RegularizationGrading {
             score.close("History.valLoss() of a fit with Dropout and L2 (§1.1, §2.3)", fit, ho.valLoss(),
                     hs.valLoss(), Tolerance.DEFAULT);
             score.close("the parameters after a fit with Dropout and L2 (§2.2)", fit, mo.parameters(),
-                    ms.parameters(), Tolerance.DEFAULT);
+                    ms.parameters(), Tolerance.DEFAULT, denseLayout(new int[] {4, 6, 3}));
         });
     }
 

@@ -9,6 +9,7 @@ import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
+import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Diagnosis;
 import nnlab.grader.support.Draws;
@@ -30,6 +31,9 @@ class ValidationGrading {
     /** Fractions whose split of the case's row counts is not a whole number, so the rounding rule matters. */
     private static final double[] SPLITS = {0.25, 0.3, 0.2};
     private static final int[] ROWS = {10, 13, 17};
+    /** The parameters of {@link #model}, layer by layer, as messages name them. */
+    private static final List<GradientCheck.Block> LAYOUT = RegularizationGrading.denseLayout(
+            new int[] {INPUTS, HIDDEN, CLASSES});
     /** The L2 coefficient of 1.1.1's regularized case: a penalty far above the comparison's tolerance. */
     private static final double PENALTY_LAMBDA = 0.05;
     private static final Mistake[] FIT_MISTAKES = {Mistake.VALIDATION_FROM_FRONT, Mistake.VALIDATION_AFTER_SHUFFLE,
@@ -165,7 +169,7 @@ class ValidationGrading {
                 }
                 score.close("History.loss() after fit (§1.1)", c.describe(), expected, actual, Tolerance.DEFAULT);
                 score.close("the parameters after fit (§1.1)", c.describe(), mo.parameters(), ms.parameters(),
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, LAYOUT);
             });
         }
     }
@@ -250,7 +254,7 @@ class ValidationGrading {
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(restore ? Mistake.NO_RESTORE
                         : Mistake.RESTORE_WITHOUT_REQUEST, perEpoch[restore ? stopped : best]));
                 score.close("model.parameters() after onTrainEnd (§1.2)", script.describe(), expected, actual,
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, LAYOUT);
                 restoredAfterStop[0] |= restore;
             });
         }
@@ -266,7 +270,7 @@ class ValidationGrading {
             score.close("History.valLoss() of a fit with EarlyStopping (§1.2)", longer.describe(), ho.valLoss(),
                     hs.valLoss(), Tolerance.DEFAULT);
             score.close("the parameters after a fit with EarlyStopping (§1.2)", longer.describe(), mo.parameters(),
-                    ms.parameters(), Tolerance.DEFAULT);
+                    ms.parameters(), Tolerance.DEFAULT, LAYOUT);
         });
         // Every epoch runs (patience 5 is never reached) and the best epoch, 1, is not the last: Keras 3 restores.
         EarlyStoppingScript unstopped = new EarlyStoppingScript("val_loss", 0, 5, true, Arrays.copyOf(loss, 4),
@@ -281,7 +285,7 @@ class ValidationGrading {
             diagnosis.match(expected, actual, new Diagnosis.Candidate(restoredAfterStop[0]
                     ? Mistake.RESTORE_ONLY_WHEN_STOPPED : Mistake.NO_RESTORE, last));
             score.close("model.parameters() after onTrainEnd of a fit that ran every epoch (§1.2)",
-                    unstopped.describe(), expected, actual, Tolerance.DEFAULT);
+                    unstopped.describe(), expected, actual, Tolerance.DEFAULT, LAYOUT);
         });
     }
 
