@@ -130,6 +130,10 @@ class ValidationGrading {
         double[] theta = model.parameters();
         double[] expected = {model.loss(xTrain, yTrain), model.loss(xVal, yVal)};
         double[] actual = {last(h.loss()), last(h.valLoss())};
+        // A NaN loss agrees with a NaN history: nothing is checked then, and nothing paid.
+        score.require(Double.isFinite(expected[0]) && Double.isFinite(expected[1]), "not checked: your model's"
+                + " loss(x, y) after fit is not a number, so the history cannot be compared with it; fix"
+                + " Regularizer.penalty (test 2.1.1) and fit's updates (§1.1) first.");
         if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
             Sequential plain = regularizedModel(s, c.modelSeed(), 0);
             plain.setParameters(theta);
