@@ -44,7 +44,9 @@ class ConvGrading {
             new Geometry(1, 4, 4, 1, 3, 3, 1, 1, false, "LINEAR"),
             new Geometry(2, 5, 5, 2, 2, 2, 3, 1, false, "RELU"),
             new Geometry(2, 6, 5, 1, 3, 2, 2, 2, false, "TANH"),
-            new Geometry(1, 7, 7, 3, 3, 3, 2, 3, false, "SIGMOID"));
+            new Geometry(1, 7, 7, 3, 3, 3, 2, 3, false, "SIGMOID"),
+            // Softmax over each pixel's filters, Keras's last axis: the one activation that mixes entries.
+            new Geometry(2, 4, 4, 2, 2, 2, 3, 1, false, "SOFTMAX"));
 
     /** SAME cases: each has an odd total padding on at least one axis, so where the extra row goes matters. */
     static final List<Geometry> SAME = List.of(
@@ -69,6 +71,17 @@ class ConvGrading {
     /** φ applied as Conv2D applies it: to the (batch·oh·ow) × filters matrix of Z, with the reference's Activation. */
     static double[][][][] activate(double[][][][] z, String activation) {
         return reshape(nnlab.Activation.valueOf(activation).forward(nnlab.Matrix.of(rows(z))).toArray(), z);
+    }
+
+    /** φ applied to each image's whole (oh·ow·filters) row of Z: a softmax over the wrong axis. */
+    static double[][][][] activatePerImage(double[][][][] z, String activation) {
+        int perImage = z[0].length * z[0][0].length * z[0][0][0].length;
+        double[] flat = ConvMaths.flatten(z);
+        double[][] images = new double[z.length][perImage];
+        for (int b = 0; b < z.length; b++) {
+            System.arraycopy(flat, b * perImage, images[b], 0, perImage);
+        }
+        return reshape(nnlab.Activation.valueOf(activation).forward(nnlab.Matrix.of(images)).toArray(), z);
     }
 
     /** ∂L/∂Z from ∂L/∂A, with the reference's Activation. */
@@ -109,7 +122,9 @@ class ConvGrading {
                                     d.x(), d.kernel(), d.bias(), g.conv().paddingTopLeft()), g.activation())) : null,
                             new Diagnosis.Candidate(Mistake.CONV_NO_BIAS, activate(ConvMaths.conv(d.x(), d.kernel(),
                                     new double[g.filters()], g.conv()), g.activation())),
-                            new Diagnosis.Candidate(Mistake.CONV_NO_ACTIVATION, z));
+                            new Diagnosis.Candidate(Mistake.CONV_NO_ACTIVATION, z),
+                            g.activation().equals("SOFTMAX") ? new Diagnosis.Candidate(Mistake.CONV_SOFTMAX_AXIS,
+                                    activatePerImage(z, g.activation())) : null);
                 }
                 score.close("Conv2D.forward (§3.1)", g.describe(), expected, actual, Tolerance.DEFAULT);
             });

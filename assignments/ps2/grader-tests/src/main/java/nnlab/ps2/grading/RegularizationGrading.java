@@ -391,11 +391,25 @@ class RegularizationGrading {
         long fitSeed = r.nextLong();
         String fit = FIT_ROWS + " rows, validationSplit " + FIT_SPLIT + ", " + FIT_EPOCHS + " epochs, batch "
                 + FIT_BATCH;
+        double[][][][] netX = Gen.tensor(r, 4, 2, 2, 1, 2);
+        double[][] netY = Draws.oneHot(r, 4, 3);
+        long maskSeed = r.nextLong();
         score.check("fit of Dense(l2), Dropout(0.5), Dense(l2): " + fit, () -> {
-            Sequential mo = regularizedDropoutNet(o, modelSeed);
-            Sequential ms = regularizedDropoutNet(s, modelSeed);
+            Sequential mo = regularizedDropoutNet(o, modelSeed, 0.5);
+            Sequential ms = regularizedDropoutNet(s, modelSeed, 0.5);
             History ho = mo.fit(x, y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]);
             History hs = ms.fit(x, y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]);
+            if (!Diagnosis.close(ho.loss(), hs.loss(), Tolerance.DEFAULT)) {
+                // Dropout and the training gradient right on their own, the same fit right without Dropout's draws:
+                // what is left is the generator fit hands to gradient.
+                diagnosis.nameIf(dropoutPassesAlone(s, o, first, second, seed, rate)
+                        && Diagnosis.close(dropoutNet(o, seed).gradient(netX, netY, true, o.random(maskSeed)),
+                                dropoutNet(s, seed).gradient(netX, netY, true, s.random(maskSeed)), Tolerance.DEFAULT)
+                        && Diagnosis.close(regularizedDropoutNet(o, modelSeed, 0).fit(x, y, FIT_EPOCHS, FIT_BATCH,
+                                fitSeed, FIT_SPLIT, new Callback[0]).loss(), regularizedDropoutNet(s, modelSeed, 0).fit(x,
+                                y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]).loss(), Tolerance.DEFAULT),
+                        Mistake.FIT_RANDOM_NOT_PASSED);
+            }
             score.close("History.loss() of a fit with Dropout and L2 (§1.1, §2.2, §2.3)", fit, ho.loss(), hs.loss(),
                     Tolerance.DEFAULT);
             score.close("History.valLoss() of a fit with Dropout and L2 (§1.1, §2.3)", fit, ho.valLoss(),
@@ -403,12 +417,43 @@ class RegularizationGrading {
             score.close("the parameters after a fit with Dropout and L2 (§2.2)", fit, mo.parameters(),
                     ms.parameters(), Tolerance.DEFAULT, denseLayout(new int[] {4, 6, 3}));
         });
+        double[][][][] before = input(r);
+        double[][][][] after = Gen.tensor(r, before.length, before[0].length, before[0][0].length,
+                before[0][0][0].length, 2);
+        long zeroSeed = r.nextLong();
+        score.check("Dropout(0) in training draws nothing: Dropout(0), then Dropout(" + rate + "), one generator", () -> {
+            Rng ro = o.random(zeroSeed);
+            o.dropout(0).forward(before, true, ro);
+            double[][][][] expected = o.dropout(rate).forward(after, true, ro);
+            Rng rs = s.random(zeroSeed);
+            s.dropout(0).forward(before, true, rs);
+            double[][][][] actual = s.dropout(rate).forward(after, true, rs);
+            Random skipped = new Random(zeroSeed);
+            keepFactors(skipped, ConvMaths.flatten(before).length, 0, false);
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.DROPOUT_RATE_ZERO_DRAWS,
+                    times(after, keepFactors(skipped, ConvMaths.flatten(after).length, rate, false), 1)));
+            score.close("Dropout(" + rate + ").forward after a Dropout(0) drew from the same generator (§2.2)",
+                    "rate " + rate, expected, actual, Tolerance.DEFAULT);
+        });
     }
 
-    /** Dense(4 → 6, TANH, l2), Dropout(0.5), Dense(6 → 3, SOFTMAX, l2), SGD: every batch draws its own masks. */
-    private static Sequential regularizedDropoutNet(Ps2 api, long seed) {
+    /** Whether the submission's Dropout gets two training passes and a backward pass right, on 2.2.3's first case. */
+    private static boolean dropoutPassesAlone(Ps2 s, Ps2 o, double[][][][] first, double[][][][] second, long seed,
+                                              double rate) {
+        Dropout reference = o.dropout(rate);
+        Dropout mine = s.dropout(rate);
+        Rng ro = o.random(seed);
+        Rng rs = s.random(seed);
+        reference.forward(first, true, ro);
+        mine.forward(first, true, rs);
+        return Diagnosis.close(reference.forward(second, true, ro), mine.forward(second, true, rs), Tolerance.DEFAULT)
+                && Diagnosis.close(reference.backward(first), mine.backward(first), Tolerance.DEFAULT);
+    }
+
+    /** Dense(4 → 6, TANH, l2), Dropout(rate), Dense(6 → 3, SOFTMAX, l2), SGD: every batch draws its own masks. */
+    private static Sequential regularizedDropoutNet(Ps2 api, long seed, double rate) {
         Sequential model = api.sequential(new Layer[] {api.dense(4, 6, api.activation("TANH"), seed, api.l2(FIT_L2)),
-            api.dropout(0.5), api.dense(6, 3, api.activation("SOFTMAX"), seed + 1, api.l2(FIT_L2))});
+            api.dropout(rate), api.dense(6, 3, api.activation("SOFTMAX"), seed + 1, api.l2(FIT_L2))});
         model.compile(api.sgd(0.1, 0, false), api.loss("CATEGORICAL_CROSSENTROPY"));
         return model;
     }

@@ -236,6 +236,27 @@ class ValidationGrading {
                         + expected.describe() + ", got " + actual.describe()));
             });
         }
+        // Scripts 1 and 3 share their settings: one callback serves both fits, and onTrainBegin starts the second afresh.
+        EarlyStoppingScript first = scripts.get(0);
+        EarlyStoppingScript second = scripts.get(2);
+        score.check("one callback for two fits: script 1, then script 3", () -> {
+            Sequential ms = model(s, 1, s.sgd(LEARNING_RATE, 0, false));
+            EarlyStopping reused = s.earlyStopping(second.monitor(), second.minDelta(), second.patience(),
+                    second.restore());
+            first.replay(reused, ms);
+            EarlyStoppingScript.Trace actual = second.replay(reused, ms);
+            EarlyStoppingScript.Trace expected = second.replay(o.earlyStopping(second.monitor(), second.minDelta(),
+                    second.patience(), second.restore()), model(o, 1, o.sgd(LEARNING_RATE, 0, false)));
+            if (!expected.equals(actual)) {
+                EarlyStoppingScript.Trace fresh = second.replay(s.earlyStopping(second.monitor(), second.minDelta(),
+                        second.patience(), second.restore()), ms);
+                diagnosis.nameIf(expected.equals(fresh), Mistake.STATE_NOT_RESET);
+            }
+            score.require(expected.equals(actual), "a callback reused for a second fit disagrees with Keras's rules"
+                    + " (§1.2): onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept weights, on "
+                    + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
+                    + actual.describe()));
+        });
     }
 
     @GradedTest(number = "1.2.2", name = "EarlyStopping: restoring the best weights, and fit with the callback",
