@@ -190,6 +190,41 @@ class ConvGrading {
                 score.close("biasGradient (§3.2)", "", db, actualDb, Tolerance.DEFAULT);
             });
         }
+        // fit calls backward once per batch on the same layer: each call's gradients replace the last call's.
+        Geometry g = VALID.get(1);
+        Drawn d = Drawn.of(r, g);
+        double[][][][] z = ConvMaths.conv(d.x(), d.kernel(), d.bias(), g.conv());
+        double[][][][] first = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
+        double[][][][] second = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
+        score.check(g.describe() + ", two forward and backward passes on one layer", () -> {
+            Conv2D ref = layer(o, g, d);
+            Conv2D mine = layer(s, g, d);
+            for (double[][][][] gradOut : List.of(first, second)) {
+                ref.forward(d.x(), false, null);
+                ref.backward(gradOut);
+                mine.forward(d.x(), false, null);
+                mine.backward(gradOut);
+            }
+            double[][][][] dk = ref.kernelGradient();
+            double[][][][] actualDk = mine.kernelGradient();
+            Conv2D once = layer(o, g, d);
+            once.forward(d.x(), false, null);
+            once.backward(first);
+            double[][][][] summed = ConvMaths.unflatten(add(ConvMaths.flatten(dk), ConvMaths.flatten(
+                    once.kernelGradient())), dk.length, dk[0].length, dk[0][0].length, dk[0][0][0].length);
+            diagnosis.match(dk, actualDk, new Diagnosis.Candidate(Mistake.CONV_GRADIENT_ACCUMULATED, summed));
+            score.close("kernelGradient after the second backward (§3.2)", "", dk, actualDk, Tolerance.DEFAULT);
+            score.close("biasGradient after the second backward (§3.2)", "", ref.biasGradient(), mine.biasGradient(),
+                    Tolerance.DEFAULT);
+        });
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
     }
 
     // After the due date and paying only for real work, as problem set 1's own-forward checks.

@@ -88,6 +88,9 @@ enum Mistake implements CataloguedMistake {
             + " axis, each pixel's filters, so φ goes on the (batch·oh·ow) × filters matrix of Z (see handout §3.1)"),
     CONV_STRIDE_IGNORED_BACKWARD("your Conv2D backward pass matches one that ignores the stride: output position (i, j)"
             + " reads input rows from i·s, in the backward pass too (see handout §3.2)"),
+    CONV_GRADIENT_ACCUMULATED("your Conv2D's kernel gradient after a second backward pass is the sum of both passes':"
+            + " each backward replaces the stored gradients (fit calls it once per batch, and the optimizer adds the"
+            + " steps up) (see handout §3.2)"),
     CONV_BIAS_GRADIENT_AVERAGED("your Conv2D bias gradient matches the mean of ∂L/∂Z: it is the sum over the batch and"
             + " every position (see handout §3.2)"),
     CONV_MISSING_ACTIVATION_DERIVATIVE("your Conv2D gradients match ∂L/∂A passed on without φ′(Z): multiply by the"
