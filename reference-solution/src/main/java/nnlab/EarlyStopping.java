@@ -10,14 +10,16 @@ import java.util.Objects;
  * min_delta, patience, baseline, restore_best_weights)} in "min" mode (handout §1).
  *
  * <p>After each epoch: if weights are to be restored and none are kept yet, the current ones are kept; then wait grows
- * by one; an epoch improves iff {@code current + minDelta < best} (strictly; NaN never improves), and then best,
- * bestEpoch and the kept weights are updated and wait is reset to 0, but only if there is no baseline or the epoch
- * also beats it ({@code current + minDelta < baseline}); otherwise training stops once wait ≥ patience, never at epoch
- * 0. At the end of training the best weights are restored when asked, whether or not training stopped early.
+ * by one; an epoch improves iff there is no best yet (the first epoch, whatever its value, NaN included, as Keras's
+ * {@code best = None}) or {@code current + minDelta < best} (strictly; NaN never beats a best, and nothing beats a NaN
+ * best), and then best, bestEpoch and the kept weights are updated and wait is reset to 0, but only if there is no
+ * baseline or the epoch also beats it ({@code current + minDelta < baseline}); otherwise training stops once
+ * wait ≥ patience, never at epoch 0. At the end of training the best weights are restored when asked, whether or not
+ * training stopped early (Keras 3's rule).
  *
- * <p>Two deviations from Keras, for students: {@link #onTrainBegin} also resets best, so one instance serves several
- * fits (Keras keeps the best of an earlier fit); and a monitor missing from the logs throws instead of warning, since a
- * typo would otherwise silently turn early stopping off.
+ * <p>{@link #onTrainBegin} resets every state, best included, so one instance serves several fits, each from scratch.
+ * One deviation from Keras, for students: a monitor missing from the logs throws instead of warning, since a typo
+ * would otherwise silently turn early stopping off.
  */
 public final class EarlyStopping implements Callback {
 
@@ -33,7 +35,8 @@ public final class EarlyStopping implements Callback {
     private int wait;
     private int stoppedEpoch;
     private int bestEpoch;
-    private double best = Double.POSITIVE_INFINITY;
+    /** The best monitored value so far; null before the first epoch (Keras's {@code best = None}). */
+    private Double best;
     private double[] bestWeights;
 
     /** Creates the callback with no baseline. */
@@ -65,16 +68,16 @@ public final class EarlyStopping implements Callback {
         this.baseline = baseline;
     }
 
-    /** Resets the state: wait 0, stoppedEpoch 0, bestEpoch 0, best +∞, no weights kept. */
+    /** Resets the state: wait 0, stoppedEpoch 0, bestEpoch 0, no best yet, no weights kept. */
     @Override
     public void onTrainBegin(Sequential model) {
         //@task ps2 EarlyStopping.onTrainBegin §1.2
-        // TODO: reset wait, stoppedEpoch and bestEpoch to 0, best to +∞, and forget any kept weights.
+        // TODO: reset wait, stoppedEpoch and bestEpoch to 0, best to null (no best yet), and forget any kept weights.
         //@solution
         wait = 0;
         stoppedEpoch = 0;
         bestEpoch = 0;
-        best = Double.POSITIVE_INFINITY;
+        best = null;
         bestWeights = null;
         //@end
     }
@@ -88,8 +91,8 @@ public final class EarlyStopping implements Callback {
     public boolean onEpochEnd(int epoch, Map<String, Double> logs, Sequential model) {
         //@task ps2 EarlyStopping.onEpochEnd §1.2
         // TODO: follow the rules in the class comment, in that order: keep weights if none are kept yet (when
-        //  restoring), wait += 1, test improvement (current + minDelta < best), otherwise stop when wait ≥ patience and
-        //  epoch > 0.
+        //  restoring), wait += 1, test improvement (no best yet, or current + minDelta < best), otherwise stop when
+        //  wait ≥ patience and epoch > 0.
         //@solution
         Double value = logs.get(monitor);
         if (value == null) {
@@ -102,7 +105,7 @@ public final class EarlyStopping implements Callback {
             bestEpoch = epoch;
         }
         wait++;
-        if (improves(current, best)) {
+        if (best == null || improves(current, best)) {
             best = current;
             bestEpoch = epoch;
             if (restoreBestWeights) {
@@ -143,9 +146,9 @@ public final class EarlyStopping implements Callback {
         return bestEpoch;
     }
 
-    /** Returns the best monitored value so far (+∞ before the first epoch). */
+    /** Returns the best monitored value so far (+∞ before the first epoch; NaN if the first epoch's was NaN). */
     public double best() {
-        return best;
+        return best == null ? Double.POSITIVE_INFINITY : best;
     }
 
     /** Returns how many epochs have passed since the counter was last reset. */

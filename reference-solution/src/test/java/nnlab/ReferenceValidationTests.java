@@ -176,6 +176,18 @@ class ReferenceValidationTests {
         }
 
         @Test
+        void theFirstEpochIsTheFirstBestWhateverItsValueAsKerasStartsFromNoBest() {
+            // Keras's best starts as None: a NaN first epoch is the best, and nothing improves on a NaN best.
+            EarlyStopping callback = new EarlyStopping("loss", 0, 2, true);
+            assertEquals(2, script(callback, smallNet(1), Double.NaN, 1.0, 0.5));
+            assertEquals(0, callback.bestEpoch());
+            assertTrue(Double.isNaN(callback.best()));
+            EarlyStopping huge = new EarlyStopping("loss", 0, 1, false);
+            assertEquals(-1, script(huge, smallNet(1), Double.POSITIVE_INFINITY, 1.0));
+            assertEquals(1, huge.bestEpoch());
+        }
+
+        @Test
         void restoresTheBestWeightsAtTheEndWhetherOrNotItStopped() {
             Sequential model = smallNet(1);
             script(new EarlyStopping("val_loss", 0, 2, true), model, 1.0, 0.9, 0.95, 0.92, 0.91);

@@ -52,6 +52,11 @@ final class Expect {
         String shown = actual == null ? "null" : show(actual.toArray());
         String message = message(what, law + " = " + show(expected), pointer, shown);
         String expectedShape = expected.length + "×" + expected[0].length;
+        if (actual != null && transposed(expected, actual, tolerance)) {
+            assertThat(message + ": yours is the transpose of the expected matrix — check which factor is transposed"
+                    + " and their order, so that the result has the shape the formula gives", actual.shape() + ", the"
+                    + " transpose", equalTo(expectedShape));
+        }
         assertThat(message + " (wrong shape)", actual == null ? "null" : actual.shape(), equalTo(expectedShape));
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
@@ -59,6 +64,23 @@ final class Expect {
                         closeTo(expected[r][c], tolerance));
             }
         }
+    }
+
+    /** Whether {@code actual} is the transpose of {@code expected} (and not equal to it), entry by entry. */
+    private static boolean transposed(double[][] expected, Matrix actual, double tolerance) {
+        if (actual.rows() != expected[0].length || actual.cols() != expected.length) {
+            return false;
+        }
+        boolean differs = false;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (Math.abs(actual.get(c, r) - expected[r][c]) > tolerance) {
+                    return false;
+                }
+                differs |= r < actual.rows() && c < actual.cols() && Math.abs(actual.get(r, c) - expected[r][c]) > tolerance;
+            }
+        }
+        return differs || actual.rows() != actual.cols();
     }
 
     /** Fails unless {@code actual} equals {@code expected} exactly. */

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Parts 3 and 4: the lecture's 2-3-1 network (sigmoid hidden layer, sigmoid output) and training end to end. */
-@DisplayName("Parts 3–4 — the sequential model")
+@DisplayName("Part 3–4 — the sequential model")
 class SequentialTests {
 
     /** predict is compared with the lecture's formulas evaluated in plain doubles. */

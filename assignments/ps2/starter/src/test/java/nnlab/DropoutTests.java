@@ -1,7 +1,5 @@
 package nnlab;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import java.util.Random;
 
 import org.junit.jupiter.api.DisplayName;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 class DropoutTests {
 
     private static final double TOLERANCE = 1e-12;
+    /** Positions in a (batch, features) tensor. */
+    private static final String ROW_AXES = "(b, k)";
     private static final Tensor X = Tensor.of(new int[] {1, 4}, new double[] {1, 2, 3, 4});
 
     /** A generator that returns the handout's draws, in order. */
@@ -30,8 +30,8 @@ class DropoutTests {
     @Test
     void trainingDropsWhereTheDrawIsBelowTheRateAndScalesTheRest() {
         Tensor y = new Dropout(0.5).forward(X, true, scripted());
-        assertArrayEquals(new double[] {2, 0, 6, 8}, y.values(), TOLERANCE,
-                "kept units are divided by 1 − rate; u = 0.5 is not < 0.5, so it is kept (handout §2.2)");
+        Expect.near("Dropout(0.5).forward in training", "y", new int[] {1, 4}, new double[] {2, 0, 6, 8}, ROW_AXES,
+                "handout §2.2: kept units are divided by 1 − rate; u = 0.5 is not < 0.5, so it is kept", TOLERANCE, y);
     }
 
     @Test
@@ -39,13 +39,14 @@ class DropoutTests {
         Dropout dropout = new Dropout(0.5);
         dropout.forward(X, true, scripted());
         Tensor g = dropout.backward(Tensor.of(new int[] {1, 4}, new double[] {1, 1, 1, 1}));
-        assertArrayEquals(new double[] {2, 0, 2, 2}, g.values(), TOLERANCE,
-                "the gradient goes through the same mask with the same factor 1/(1 − rate) (handout §2.2)");
+        Expect.near("Dropout(0.5).backward", "∂L/∂x", new int[] {1, 4}, new double[] {2, 0, 2, 2}, ROW_AXES,
+                "handout §2.2: the gradient goes through the same mask with the same factor 1/(1 − rate)", TOLERANCE, g);
     }
 
     @Test
     void predictionIsTheIdentity() {
-        assertArrayEquals(X.values(), new Dropout(0.5).forward(X, false, null).values(), TOLERANCE,
-                "outside training Dropout returns its input (handout §2.2)");
+        Expect.near("Dropout(0.5).forward in prediction", "x", new int[] {1, 4}, X.values(), ROW_AXES,
+                "handout §2.2: outside training Dropout returns its input", TOLERANCE,
+                new Dropout(0.5).forward(X, false, null));
     }
 }

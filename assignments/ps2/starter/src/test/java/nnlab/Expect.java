@@ -52,6 +52,11 @@ final class Expect {
         String shown = actual == null ? "null" : show(actual.toArray());
         String message = message(what, law + " = " + show(expected), pointer, shown);
         String expectedShape = expected.length + "×" + expected[0].length;
+        if (actual != null && transposed(expected, actual, tolerance)) {
+            assertThat(message + ": yours is the transpose of the expected matrix — check which factor is transposed"
+                    + " and their order, so that the result has the shape the formula gives", actual.shape() + ", the"
+                    + " transpose", equalTo(expectedShape));
+        }
         assertThat(message + " (wrong shape)", actual == null ? "null" : actual.shape(), equalTo(expectedShape));
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
@@ -59,6 +64,52 @@ final class Expect {
                         closeTo(expected[r][c], tolerance));
             }
         }
+    }
+
+    /**
+     * Fails unless the tensor has {@code shape} and every value, in row-major order, is within {@code tolerance} of
+     * {@code expected}; a wrong entry is named by its position on each axis, e.g. "(b, i, j, c) = (0, 1, 2, 0)".
+     *
+     * @param axes the axes' names in the message, e.g. "(b, i, j, c)" for images, "(u, v, c, f)" for a kernel
+     */
+    static void near(String what, String law, int[] shape, double[] expected, String axes, String pointer,
+                     double tolerance, Tensor actual) {
+        String shown = actual == null ? "null" : show(actual.values());
+        String message = message(what, law + " = " + show(expected), pointer, shown);
+        assertThat(message + " (wrong shape)", actual == null ? "null" : Arrays.toString(actual.shape()),
+                equalTo(Arrays.toString(shape)));
+        double[] values = actual.values();
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(message + "; the entry " + axes + " = " + position(shape, k) + " is off", values[k],
+                    closeTo(expected[k], tolerance));
+        }
+    }
+
+    /** The position on each axis of the k-th value of a row-major tensor of {@code shape}. */
+    private static String position(int[] shape, int k) {
+        int[] at = new int[shape.length];
+        for (int axis = shape.length - 1; axis >= 0; axis--) {
+            at[axis] = k % shape[axis];
+            k /= shape[axis];
+        }
+        return Arrays.stream(at).mapToObj(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Whether {@code actual} is the transpose of {@code expected} (and not equal to it), entry by entry. */
+    private static boolean transposed(double[][] expected, Matrix actual, double tolerance) {
+        if (actual.rows() != expected[0].length || actual.cols() != expected.length) {
+            return false;
+        }
+        boolean differs = false;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (Math.abs(actual.get(c, r) - expected[r][c]) > tolerance) {
+                    return false;
+                }
+                differs |= r < actual.rows() && c < actual.cols() && Math.abs(actual.get(r, c) - expected[r][c]) > tolerance;
+            }
+        }
+        return differs || actual.rows() != actual.cols();
     }
 
     /** Fails unless {@code actual} equals {@code expected} exactly. */

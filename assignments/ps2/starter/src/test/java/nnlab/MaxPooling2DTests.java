@@ -1,7 +1,5 @@
 package nnlab;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class MaxPooling2DTests {
 
     private static final double TOLERANCE = 1e-12;
+    private static final String IMAGE_AXES = "(b, i, j, c)";
     private static final Tensor X = Tensor.of(new int[] {1, 4, 4, 1},
             new double[] {1, 3, 3, 0, 2, 3, 1, 1, 0, 0, 5, 5, 0, 0, 2, 5});
 
     @Test
     void forwardTakesEachWindowsMaximum() {
-        assertArrayEquals(new double[] {3, 3, 0, 5}, new MaxPooling2D(2).forward(X, false, null).values(), TOLERANCE,
-                "handout §3.3");
+        Expect.near("MaxPooling2D(2).forward", "y", new int[] {1, 2, 2, 1}, new double[] {3, 3, 0, 5}, IMAGE_AXES,
+                "handout §3.3, the maximum of each 2 × 2 window", TOLERANCE, new MaxPooling2D(2).forward(X, false, null));
     }
 
     @Test
@@ -24,7 +23,8 @@ class MaxPooling2DTests {
         MaxPooling2D pool = new MaxPooling2D(2);
         pool.forward(X, false, null);
         Tensor dx = pool.backward(Tensor.of(new int[] {1, 2, 2, 1}, new double[] {1, 2, 3, 4}));
-        assertArrayEquals(new double[] {0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0}, dx.values(), TOLERANCE,
-                "ties: the first maximum in row-major window order gets the whole gradient (handout §3.3)");
+        Expect.near("MaxPooling2D(2).backward", "∂L/∂x", new int[] {1, 4, 4, 1},
+                new double[] {0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0}, IMAGE_AXES, "handout §3.3: with ties the"
+                + " first maximum in row-major window order gets the whole gradient", TOLERANCE, dx);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.opentest4j.AssertionFailedError;
 
 import nnlab.grader.score.Differences;
+import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 
 /**
@@ -222,6 +223,24 @@ public final class Score {
         }
     }
 
+    /**
+     * Fails unless the flat parameter vectors (or gradients) agree entry by entry within {@code tolerance}; what differs
+     * is said by the layers' parameters of {@code layout}, as a student reads the network, not by flat index.
+     */
+    public void close(String what, String input, double[] expected, double[] actual, Tolerance tolerance,
+                      List<GradientCheck.Block> layout) {
+        int before = differences.size();
+        try {
+            close(what, input, expected, actual, tolerance);
+        } catch (AssertionFailedError e) {
+            if (!probing && differences.size() > before) {
+                differences.set(differences.size() - 1, what + ": " + Differences.describe(expected, actual, tolerance,
+                        layout) + ".");
+            }
+            throw e;
+        }
+    }
+
     /** Fails unless the matrices have the same shape and every entry is within {@code tolerance}. */
     public void close(String what, String input, double[][] expected, double[][] actual, Tolerance tolerance) {
         if (actual == null) {
@@ -244,6 +263,42 @@ public final class Score {
                 }
             }
         }
+    }
+
+    /**
+     * Fails unless the rank-4 (batch, height, width, channels) tensors have the same shape and every entry is within
+     * {@code tolerance}; the message locates the first differing entry as (b, i, j, c).
+     */
+    public void close(String what, String input, double[][][][] expected, double[][][][] actual, Tolerance tolerance) {
+        if (actual == null) {
+            differ(what, "returned null");
+            throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
+        }
+        String expectedShape = Differences.shape(expected);
+        String actualShape = Differences.shape(actual);
+        if (!expectedShape.equals(actualShape) || expectedShape.equals("ragged")) {
+            differ(what, Differences.describe(expected, actual, tolerance));
+            throw new AssertionFailedError(what + " returned a " + actualShape + " tensor but a " + expectedShape
+                    + " one was expected" + inputs(input) + ".");
+        }
+        for (int b = 0; b < expected.length; b++) {
+            for (int i = 0; i < expected[b].length; i++) {
+                for (int j = 0; j < expected[b][i].length; j++) {
+                    for (int c = 0; c < expected[b][i][j].length; c++) {
+                        if (!tolerance.accepts(expected[b][i][j][c], actual[b][i][j][c])) {
+                            differ(what, Differences.describe(expected, actual, tolerance));
+                            throw new AssertionFailedError(mismatch(what, input, show(flat(expected)),
+                                    show(flat(actual)), " (entry (b, i, j, c) = (" + b + ", " + i + ", " + j + ", " + c
+                                    + "), in row-major order)", tolerance, actual[b][i][j][c]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] flat(double[][][][] t) {
+        return Arrays.stream(t).flatMap(Arrays::stream).flatMap(Arrays::stream).flatMapToDouble(Arrays::stream).toArray();
     }
 
     /** Fails with {@code message} unless {@code condition} holds. */

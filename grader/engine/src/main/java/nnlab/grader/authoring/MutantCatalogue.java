@@ -135,6 +135,16 @@ public final class MutantCatalogue {
         return Integer.parseInt(number.substring(0, number.indexOf('.')));
     }
 
+    /**
+     * Returns the one-line figure of the catalogue's feedback: how many mutants a student sees named before the due
+     * date, of how many, and the share, e.g. "named before the due date: 37 of 41 mutants (90.2%)".
+     */
+    public static String namedSummary(List<Outcome> outcomes) {
+        long named = outcomes.stream().filter(Outcome::namedBeforeDueDate).count();
+        return String.format(Locale.ROOT, "named before the due date: %d of %d mutants (%.1f%%)", named, outcomes.size(),
+                outcomes.isEmpty() ? 0.0 : 100.0 * named / outcomes.size());
+    }
+
     /** Returns the Markdown table of the note: mutant, expected part, points lost per part, hint shown. */
     public String table(List<Outcome> outcomes) {
         StringBuilder sb = new StringBuilder("| mutant | part (+ may break) | lost P1");

@@ -53,6 +53,30 @@ public final class Differences {
         return describe(expected, actual, tolerance, Shape.MATRIX);
     }
 
+    /**
+     * Returns how a rank-4 (batch, height, width, channels) tensor differs, or "" when every entry is accepted:
+     * positions as (b, i, j, c), the axis the differences keep to, and layout, transposition, rotation and shift
+     * patterns (see {@link TensorDifferences}).
+     */
+    public static String describe(double[][][][] expected, double[][][][] actual, Tolerance tolerance) {
+        return TensorDifferences.describe(expected, actual, tolerance);
+    }
+
+    /**
+     * Returns how a flat parameter vector differs, by the layers' parameters of {@code layout} (e.g. "layer 1's
+     * kernel W1 (all 12 entries); the first at layer 1's kernel W1 row 0, column 0"), or "" when every entry is
+     * accepted; see {@link ParameterDifferences}.
+     */
+    public static String describe(double[] expected, double[] actual, Tolerance tolerance,
+                                  List<GradientCheck.Block> layout) {
+        return ParameterDifferences.describe(expected, actual, tolerance, layout);
+    }
+
+    /** Returns a rank-4 tensor's shape for messages, "b×h×w×c", or "ragged". */
+    public static String shape(double[][][][] t) {
+        return TensorDifferences.shape(t);
+    }
+
     private enum Shape { SCALAR, VECTOR, MATRIX }
 
     private static String describe(double[][] e, double[][] a, Tolerance tol, Shape shape) {
@@ -91,7 +115,7 @@ public final class Differences {
     }
 
     /** A relation that holds for every differing entry: all zero, sign flipped, a constant factor. */
-    private static String pattern(double[][] e, double[][] a, Tolerance tol, List<int[]> off) {
+    static String pattern(double[][] e, double[][] a, Tolerance tol, List<int[]> off) {
         boolean allZero = off.stream().allMatch(p -> a[p[0]][p[1]] == 0);
         if (allZero) {
             return off.size() == 1 ? "yours is 0" : "yours are all 0";

@@ -21,6 +21,9 @@ class ActivationLossGrading {
 
     private static final List<String> ELEMENTWISE = List.of("LINEAR", "SIGMOID", "TANH", "RELU", "LEAKY_RELU", "ELU");
     private static final List<String> LOSSES = List.of("MSE", "BINARY_CROSSENTROPY", "CATEGORICAL_CROSSENTROPY");
+    /** 2.4.2's batches with several outputs per row: the reduction over the last axis shows only there. */
+    private static final int SEVERAL_ROWS = 3;
+    private static final int SEVERAL_COLUMNS = 4;
     /** The lecture's leaky slope is 0.1; 0.01 is the common mistake (another library's default). */
     private static final double WRONG_LEAKY_SLOPE = 0.01;
     /** Beyond this |z| a naive exponential overflows. */
@@ -187,6 +190,24 @@ class ActivationLossGrading {
                         actual);
             });
         }
+        // On purpose, not by the draw: several columns, so that a mean over the rows of each row's sum (Keras averages
+        // over the last axis first, then over the batch) loses points for every loss.
+        for (String name : LOSSES) {
+            boolean categorical = name.equals("CATEGORICAL_CROSSENTROPY");
+            double[][] y = categorical ? Draws.oneHot(r, SEVERAL_ROWS, SEVERAL_COLUMNS)
+                    : Gen.binary(r, SEVERAL_ROWS, SEVERAL_COLUMNS);
+            double[][] p = categorical ? Gen.distributions(r, SEVERAL_ROWS, SEVERAL_COLUMNS)
+                    : Gen.probabilities(r, SEVERAL_ROWS, SEVERAL_COLUMNS);
+            score.check(name + ", " + SEVERAL_ROWS + " rows × " + SEVERAL_COLUMNS + " columns", () -> {
+                double expected = o.loss(name).value(y, p);
+                double actual = s.loss(name).value(y, p);
+                Diagnosis.Candidate[] reductions = reductionMistakes(name, y, expected);
+                diagnosis.match(expected, actual, reductions[0], reductions[1], categorical ? null
+                        : new Diagnosis.Candidate(Mistake.MEAN_OVER_ROWS_ONLY, expected * SEVERAL_COLUMNS));
+                score.close(name + ".value (§2.4)", "yTrue = " + Score.show(y) + ", yPred = " + Score.show(p), expected,
+                        actual);
+            });
+        }
     }
 
     @GradedTest(number = "2.5.1", name = "Loss gradients, clipped predictions included", points = 3,
@@ -204,6 +225,12 @@ class ActivationLossGrading {
                 double[][] expected = o.loss(name).gradient(y, p);
                 double[][] actual = s.loss(name).gradient(y, p);
                 Diagnosis.Candidate[] reductions = reductionMistakes(name, y, expected);
+                // A gradient of the sum is named as a loss that sums only when the loss value sums too: with a right
+                // value, the mistake is the gradient's own missing 1/N.
+                if (Diagnosis.close(reductions[0].output(), actual, Tolerance.DEFAULT)
+                        && Diagnosis.close(o.loss(name).value(y, p), s.loss(name).value(y, p), Tolerance.DEFAULT)) {
+                    reductions[0] = new Diagnosis.Candidate(Mistake.LOSS_GRADIENT_NO_MEAN, reductions[0].output());
+                }
                 diagnosis.match(expected, actual, reductions[0], reductions[1],
                         new Diagnosis.Candidate(Mistake.GRADIENT_SIGN, Diagnosis.scale(expected, -1)),
                         name.equals("MSE") ? new Diagnosis.Candidate(Mistake.LOSS_GRADIENT_HALF,

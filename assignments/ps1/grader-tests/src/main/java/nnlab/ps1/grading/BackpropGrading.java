@@ -231,7 +231,7 @@ class BackpropGrading {
                             WrongBackprop.gradient(net.sizes(), net.activations(), net.loss(), seed, x, y, m)))
                             .toArray(Diagnosis.Candidate[]::new));
                 }
-                score.close("Sequential.gradient (§3.4)", "", expected, actual, Tolerance.DEFAULT);
+                score.close("Sequential.gradient (§3.4)", "", expected, actual, Tolerance.DEFAULT, layout(net));
             });
         }
     }
@@ -281,6 +281,21 @@ class BackpropGrading {
             layers[i] = api.dense(net.sizes()[i], net.sizes()[i + 1], api.activation(net.activations()[i]), seed + i);
         }
         return api.sequential(layers);
+    }
+
+    /** The flat gradient's parts as a student reads the network: layer by layer, its kernel then its bias (§3.4). */
+    private static List<GradientCheck.Block> layout(Net net) {
+        List<GradientCheck.Block> layout = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i + 1 < net.sizes().length; i++) {
+            int in = net.sizes()[i];
+            int out = net.sizes()[i + 1];
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s kernel W" + (i + 1), offset, in, out));
+            offset += in * out;
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s bias b" + (i + 1), offset, 1, out));
+            offset += out;
+        }
+        return layout;
     }
 
     private static List<GradientCheck.Block> blocks(Net net) {

@@ -34,6 +34,12 @@ enum Mistake implements CataloguedMistake {
             + " every input, ∂L/∂z = s ⊙ (g − g·s) (see handout §2.3)"),
     LOSS_NO_MEAN("your loss matches the sum instead of the mean: divide by the number of elements (MSE, binary"
             + " cross-entropy) or rows (categorical cross-entropy) (see handout §2.4 and §2.5)"),
+    MEAN_OVER_ROWS_ONLY("your loss matches the mean over the rows of each row's sum: Keras averages over the last axis"
+            + " (a row's outputs) first, then over the batch, so MSE and binary cross-entropy divide by rows × columns"
+            + " (see handout §2.4)"),
+    LOSS_GRADIENT_NO_MEAN("your loss gradient matches the gradient of the sum although your loss value is the mean:"
+            + " the gradient of a mean keeps its 1/N (rows × columns for MSE and binary cross-entropy, rows for"
+            + " categorical cross-entropy) (see handout §2.5)"),
     CCE_MEAN_OVER_ELEMENTS("your categorical cross-entropy matches the mean over every element: sum over the classes and"
             + " average over the rows only (see handout §2.4 and §2.5)"),
     CROSSENTROPY_NOT_CLIPPED("your cross-entropy is not finite for predictions of exactly 0 or 1: clip predictions to"

@@ -51,6 +51,11 @@ class MutantCatalogueTests {
     private static final List<String> SANDBOX_SPOT_CHECKS = List.of("dense-dx-without-weights", "softmax-no-max-shift",
             "adam-no-bias-correction");
     private static final double NO_LOSS = 1e-9;
+    /** Mistakes about the loss value, which a submission passing every §2.4 test cannot have made. */
+    private static final List<Mistake> VALUE_MISTAKES = List.of(Mistake.LOSS_NO_MEAN, Mistake.MEAN_OVER_ROWS_ONLY,
+            Mistake.CCE_MEAN_OVER_ELEMENTS);
+    /** A passed test's output in the results. */
+    private static final String PASSED = "Passed.";
     /** Gradings in flight at once: the build machine has two cores. */
     private static final int PARALLEL_GRADINGS = 2;
 
@@ -78,6 +83,7 @@ class MutantCatalogueTests {
     void writeTable() throws IOException {
         String table = Mutants.CATALOGUE.table(outcomes);
         System.out.println(table);
+        System.out.println(MutantCatalogue.namedSummary(outcomes));
         Files.writeString(Path.of("target", "mutant-table.md"), table);
         Trees.delete(tmp);
     }
@@ -128,6 +134,24 @@ class MutantCatalogueTests {
                 () -> assertTrue(o.namedBeforeDueDate(), () -> o.mutant().id() + ": a student should be told before the"
                         + " due date: " + Mistake.valueOf(o.mutant().hint()).message() + "\nThey see:\n"
                         + o.studentViewByTest())));
+    }
+
+    /**
+     * A named mistake agrees with every other test's result: a mistake about the loss value is never named for a
+     * submission whose loss-value tests (§2.4) all passed, e.g. a gradient missing the 1/N of the mean is not told its
+     * loss is a sum.
+     */
+    @TestFactory
+    Stream<DynamicTest> namedMistakesAgreeWithTheTestsThatPassed() {
+        return outcomes.stream().map(o -> DynamicTest.dynamicTest(o.mutant().id(), () -> {
+            boolean valuesPassed = o.outputByTest().entrySet().stream().filter(e -> e.getKey().startsWith("2.4."))
+                    .allMatch(e -> e.getValue().equals(PASSED));
+            if (valuesPassed) {
+                o.mistakesByTest().forEach((number, ids) -> VALUE_MISTAKES.forEach(m -> assertFalse(ids.contains(m.name()),
+                        () -> o.mutant().id() + ": test " + number + " names " + m + " although every loss-value test"
+                                + " (2.4.x) passed")));
+            }
+        }));
     }
 
     @TestFactory

@@ -44,7 +44,9 @@ class ConvGrading {
             new Geometry(1, 4, 4, 1, 3, 3, 1, 1, false, "LINEAR"),
             new Geometry(2, 5, 5, 2, 2, 2, 3, 1, false, "RELU"),
             new Geometry(2, 6, 5, 1, 3, 2, 2, 2, false, "TANH"),
-            new Geometry(1, 7, 7, 3, 3, 3, 2, 3, false, "SIGMOID"));
+            new Geometry(1, 7, 7, 3, 3, 3, 2, 3, false, "SIGMOID"),
+            // Softmax over each pixel's filters, Keras's last axis: the one activation that mixes entries.
+            new Geometry(2, 4, 4, 2, 2, 2, 3, 1, false, "SOFTMAX"));
 
     /** SAME cases: each has an odd total padding on at least one axis, so where the extra row goes matters. */
     static final List<Geometry> SAME = List.of(
@@ -69,6 +71,17 @@ class ConvGrading {
     /** φ applied as Conv2D applies it: to the (batch·oh·ow) × filters matrix of Z, with the reference's Activation. */
     static double[][][][] activate(double[][][][] z, String activation) {
         return reshape(nnlab.Activation.valueOf(activation).forward(nnlab.Matrix.of(rows(z))).toArray(), z);
+    }
+
+    /** φ applied to each image's whole (oh·ow·filters) row of Z: a softmax over the wrong axis. */
+    static double[][][][] activatePerImage(double[][][][] z, String activation) {
+        int perImage = z[0].length * z[0][0].length * z[0][0][0].length;
+        double[] flat = ConvMaths.flatten(z);
+        double[][] images = new double[z.length][perImage];
+        for (int b = 0; b < z.length; b++) {
+            System.arraycopy(flat, b * perImage, images[b], 0, perImage);
+        }
+        return reshape(nnlab.Activation.valueOf(activation).forward(nnlab.Matrix.of(images)).toArray(), z);
     }
 
     /** ∂L/∂Z from ∂L/∂A, with the reference's Activation. */
@@ -109,12 +122,11 @@ class ConvGrading {
                                     d.x(), d.kernel(), d.bias(), g.conv().paddingTopLeft()), g.activation())) : null,
                             new Diagnosis.Candidate(Mistake.CONV_NO_BIAS, activate(ConvMaths.conv(d.x(), d.kernel(),
                                     new double[g.filters()], g.conv()), g.activation())),
-                            new Diagnosis.Candidate(Mistake.CONV_NO_ACTIVATION, z));
+                            new Diagnosis.Candidate(Mistake.CONV_NO_ACTIVATION, z),
+                            g.activation().equals("SOFTMAX") ? new Diagnosis.Candidate(Mistake.CONV_SOFTMAX_AXIS,
+                                    activatePerImage(z, g.activation())) : null);
                 }
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "Conv2D.forward (§3.1) on "
-                        + g.describe() + " " + (score.hidden() ? "disagrees with the reference" : Score.show(
-                        ConvMaths.flatten(expected)) + " expected, got " + (actual == null ? "null"
-                        : Score.show(ConvMaths.flatten(actual)))));
+                score.close("Conv2D.forward (§3.1)", g.describe(), expected, actual, Tolerance.DEFAULT);
             });
         }
     }
@@ -142,10 +154,12 @@ class ConvGrading {
             double[][][][] gradOut = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
             score.check(g.describe(), () -> {
                 Conv2D ref = layer(o, g, d);
-                ref.forward(d.x(), false, null);
+                double[][][][] output = ref.forward(d.x(), false, null);
                 double[][][][] dx = ref.backward(gradOut);
                 Conv2D mine = layer(s, g, d);
-                mine.forward(d.x(), false, null);
+                // A kernel flipped only in backward is its own mistake: the whole layer is not a convolution then.
+                Mistake flipped = Diagnosis.close(output, mine.forward(d.x(), false, null), Tolerance.DEFAULT)
+                        ? Mistake.CONV_BACKWARD_FLIPPED_KERNEL : Mistake.CONV_FLIPPED_KERNEL;
                 double[][][][] actualDx = mine.backward(gradOut);
                 double[][][][] actualDk = mine.kernelGradient();
                 double[] actualDb = mine.biasGradient();
@@ -154,7 +168,7 @@ class ConvGrading {
                 List<Diagnosis.Candidate> dkCandidates = new ArrayList<>();
                 for (Object[] variant : new Object[][] {
                     {Mistake.CONV_STRIDE_IGNORED_BACKWARD, g.conv().strideIgnoredInBackward(), dz},
-                    {Mistake.CONV_FLIPPED_KERNEL, g.conv().flippedKernel(), dz},
+                    {flipped, g.conv().flippedKernel(), dz},
                     {Mistake.SAME_PADDING_TOP_LEFT, g.conv().paddingTopLeft(), dz},
                     {Mistake.CONV_MISSING_ACTIVATION_DERIVATIVE, g.conv(), gradOut}}) {
                     ConvMaths.ConvGradients wrong = ConvMaths.convBackward(d.x(), d.kernel(), (double[][][][]) variant[2],
@@ -170,13 +184,47 @@ class ConvGrading {
                 diagnosis.match(db, actualDb,
                         new Diagnosis.Candidate(Mistake.CONV_BIAS_GRADIENT_AVERAGED, Diagnosis.scale(db, 1.0 / positions)),
                         new Diagnosis.Candidate(Mistake.CONV_BIAS_GRADIENT_AVERAGED, Diagnosis.scale(db, 1.0 / z.length)));
-                score.close("∂L/∂X returned by Conv2D.backward (§3.2)", "", ConvMaths.flatten(dx),
-                        actualDx == null ? null : ConvMaths.flatten(actualDx), Tolerance.DEFAULT);
-                score.close("kernelGradient (§3.2)", "", ConvMaths.flatten(dk),
-                        actualDk == null ? null : ConvMaths.flatten(actualDk), Tolerance.DEFAULT);
+                score.close("∂L/∂X returned by Conv2D.backward (§3.2)", "", dx, actualDx, Tolerance.DEFAULT);
+                score.close("kernelGradient (§3.2), as (kh, kw, inChannels, filters)", "", dk, actualDk,
+                        Tolerance.DEFAULT);
                 score.close("biasGradient (§3.2)", "", db, actualDb, Tolerance.DEFAULT);
             });
         }
+        // fit calls backward once per batch on the same layer: each call's gradients replace the last call's.
+        Geometry g = VALID.get(1);
+        Drawn d = Drawn.of(r, g);
+        double[][][][] z = ConvMaths.conv(d.x(), d.kernel(), d.bias(), g.conv());
+        double[][][][] first = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
+        double[][][][] second = Gen.tensor(r, z.length, z[0].length, z[0][0].length, z[0][0][0].length, 1);
+        score.check(g.describe() + ", two forward and backward passes on one layer", () -> {
+            Conv2D ref = layer(o, g, d);
+            Conv2D mine = layer(s, g, d);
+            for (double[][][][] gradOut : List.of(first, second)) {
+                ref.forward(d.x(), false, null);
+                ref.backward(gradOut);
+                mine.forward(d.x(), false, null);
+                mine.backward(gradOut);
+            }
+            double[][][][] dk = ref.kernelGradient();
+            double[][][][] actualDk = mine.kernelGradient();
+            Conv2D once = layer(o, g, d);
+            once.forward(d.x(), false, null);
+            once.backward(first);
+            double[][][][] summed = ConvMaths.unflatten(add(ConvMaths.flatten(dk), ConvMaths.flatten(
+                    once.kernelGradient())), dk.length, dk[0].length, dk[0][0].length, dk[0][0][0].length);
+            diagnosis.match(dk, actualDk, new Diagnosis.Candidate(Mistake.CONV_GRADIENT_ACCUMULATED, summed));
+            score.close("kernelGradient after the second backward (§3.2)", "", dk, actualDk, Tolerance.DEFAULT);
+            score.close("biasGradient after the second backward (§3.2)", "", ref.biasGradient(), mine.biasGradient(),
+                    Tolerance.DEFAULT);
+        });
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
     }
 
     // After the due date and paying only for real work, as problem set 1's own-forward checks.
@@ -244,9 +292,8 @@ class ConvGrading {
                 double[][][][] actual = s.maxPooling2d(pool[0], pool[1]).forward(x, false, null);
                 diagnosis.match(expected, actual, pool[1] == 1 ? null : new Diagnosis.Candidate(
                         Mistake.POOL_STRIDE_IGNORED, ConvMaths.maxPool(x, pool[0], pool[0], 1, 1)));
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "MaxPooling2D.forward (§3.3) with"
-                        + " pool " + pool[0] + ", strides " + pool[1] + " disagrees with the reference"
-                        + (score.hidden() ? "" : " on x = " + Score.show(ConvMaths.flatten(x))));
+                score.close("MaxPooling2D.forward (§3.3) with pool " + pool[0] + ", strides " + pool[1], "x = "
+                        + Score.show(ConvMaths.flatten(x)), expected, actual, Tolerance.DEFAULT);
             });
         }
     }
@@ -276,9 +323,8 @@ class ConvGrading {
                         pool[1] < pool[0] ? new Diagnosis.Candidate(Mistake.POOL_GRADIENT_OVERWRITTEN,
                                 ConvMaths.maxPoolBackward(x, g, pool[0], pool[0], pool[1], pool[1],
                                         ConvMaths.Ties.OVERWRITE)) : null);
-                score.require(Diagnosis.close(expected, actual, Tolerance.DEFAULT), "MaxPooling2D.backward (§3.3)"
-                        + " with pool " + pool[0] + ", strides " + pool[1] + " disagrees with the reference"
-                        + (score.hidden() ? "" : " on x = " + Score.show(ConvMaths.flatten(x))));
+                score.close("MaxPooling2D.backward (§3.3) with pool " + pool[0] + ", strides " + pool[1], "x = "
+                        + Score.show(ConvMaths.flatten(x)), expected, actual, Tolerance.DEFAULT);
             });
         }
     }

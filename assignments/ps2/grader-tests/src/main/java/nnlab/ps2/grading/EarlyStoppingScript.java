@@ -69,7 +69,7 @@ record EarlyStoppingScript(String monitor, double minDelta, int patience, boolea
         boolean[] stops = new boolean[epochs];
         int[] waits = new int[epochs];
         int[] bests = new int[epochs];
-        double best = Double.POSITIVE_INFINITY;
+        Double best = null;
         int bestEpoch = 0;
         int wait = 0;
         int run = 0;
@@ -78,7 +78,10 @@ record EarlyStoppingScript(String monitor, double minDelta, int patience, boolea
                     : valLoss[epoch];
             wait++;
             boolean improved;
-            if (mistake == Mistake.MIN_DELTA_INCLUSIVE) {
+            if (best == null) {
+                // Keras starts from no best: the first epoch always improves, NaN included.
+                improved = mistake != Mistake.FIRST_EPOCH_AGAINST_INFINITY || current + minDelta < Double.POSITIVE_INFINITY;
+            } else if (mistake == Mistake.MIN_DELTA_INCLUSIVE) {
                 improved = current + minDelta <= best;
             } else if (mistake == Mistake.MIN_DELTA_IGNORED) {
                 improved = current < best;

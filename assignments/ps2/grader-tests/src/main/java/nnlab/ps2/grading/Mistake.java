@@ -30,6 +30,23 @@ enum Mistake implements CataloguedMistake {
             + " false: keep the last epoch's weights then (see handout §1.2)"),
     MONITORS_TRAINING_LOSS("your early stopping follows the training loss: it monitors the validation loss (see handout"
             + " §1.2)"),
+    FIRST_EPOCH_AGAINST_INFINITY("your early stopping compares the first epoch with a best of +∞, so a NaN first epoch"
+            + " does not count: Keras starts with no best, and the first epoch is always the first best, whatever its"
+            + " value (see handout §1.2)"),
+    STATE_NOT_RESET("your EarlyStopping carries the state of an earlier fit into the next one: a fresh callback gets"
+            + " it right, a reused one does not — onTrainBegin resets wait, stoppedEpoch, best, bestEpoch and the kept"
+            + " weights (see handout §1.2)"),
+    RESTORE_ONLY_WHEN_STOPPED("your weights after a fit that ran every epoch are the last epoch's: Keras 3 restores the"
+            + " best weights at the end of every fit with restoreBestWeights, stopped early or not (see handout §1.2)"),
+    VAL_LOSS_WITHOUT_PENALTY("your val_loss leaves out the regularization penalty: like loss, it is the compiled loss"
+            + " with every layer's penalty, Sequential.loss on the validation rows (see handout §1.1 and §2.3)"),
+    DROPOUT_MASK_ONCE_PER_FIT("your Dropout reuses one mask for every batch: draw a new mask at every training forward"
+            + " pass, from the generator it is given (see handout §2.2)"),
+    DROPOUT_RATE_ZERO_DRAWS("your Dropout(0) draws from the generator in training: with rate 0 nothing is drawn, so"
+            + " the masks of the Dropout layers after it stay the same (see handout §2.2)"),
+    FIT_RANDOM_NOT_PASSED("your fit's Dropout masks do not come from the fit's generator: pass the one"
+            + " new Random(seed) of the fit, after the epoch's shuffle, to gradient(xb, yb, true, random) for every"
+            + " batch (see handout §1.1 and §2.2)"),
     WAIT_NOT_RESET("your early stopping keeps counting epochs after an improvement: an improvement resets the count of"
             + " epochs without one to 0 (see handout §1.2)"),
     L2_GRADIENT_NO_FACTOR_2("your L2 gradient is exactly half the right one: ∂(λw²)/∂w = 2λw (see handout §2.1)"),
@@ -60,12 +77,20 @@ enum Mistake implements CataloguedMistake {
             + " forward pass applied (see handout §2.2)"),
     CONV_FLIPPED_KERNEL("your Conv2D matches a true convolution with the kernel flipped: Keras's Conv2D is a"
             + " cross-correlation, Z[i, j] = Σ X[i·s + u, j·s + v]·K[u, v] (see handout §3.1)"),
+    CONV_BACKWARD_FLIPPED_KERNEL("your Conv2D forward pass is right, but its backward pass matches one with the kernel"
+            + " flipped (rotated by 180°): ∂L/∂X sends K[u, v]·∂L/∂Z[i, j] back to the input at (i·s + u, j·s + v), the"
+            + " same K[u, v] the forward pass used there, and ∂L/∂K[u, v] pairs it with that input (see handout §3.2)"),
     SAME_PADDING_TOP_LEFT("your \"same\" padding puts the odd row or column at the top or left: Keras puts it at the"
             + " bottom and right (see handout §3.1)"),
     CONV_NO_BIAS("your Conv2D output matches the cross-correlation without the bias (see handout §3.1)"),
     CONV_NO_ACTIVATION("your Conv2D output matches Z without the activation φ (see handout §3.1)"),
+    CONV_SOFTMAX_AXIS("your Conv2D's softmax matches one over each image's whole output: Keras applies it over the last"
+            + " axis, each pixel's filters, so φ goes on the (batch·oh·ow) × filters matrix of Z (see handout §3.1)"),
     CONV_STRIDE_IGNORED_BACKWARD("your Conv2D backward pass matches one that ignores the stride: output position (i, j)"
             + " reads input rows from i·s, in the backward pass too (see handout §3.2)"),
+    CONV_GRADIENT_ACCUMULATED("your Conv2D's kernel gradient after a second backward pass is the sum of both passes':"
+            + " each backward replaces the stored gradients (fit calls it once per batch, and the optimizer adds the"
+            + " steps up) (see handout §3.2)"),
     CONV_BIAS_GRADIENT_AVERAGED("your Conv2D bias gradient matches the mean of ∂L/∂Z: it is the sum over the batch and"
             + " every position (see handout §3.2)"),
     CONV_MISSING_ACTIVATION_DERIVATIVE("your Conv2D gradients match ∂L/∂A passed on without φ′(Z): multiply by the"

@@ -14,10 +14,13 @@ import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Diagnosis;
 import nnlab.grader.support.Draws;
+import nnlab.ps2.grading.api.Callback;
 import nnlab.ps2.grading.api.Dropout;
+import nnlab.ps2.grading.api.History;
 import nnlab.ps2.grading.api.Layer;
 import nnlab.ps2.grading.api.Ps2;
 import nnlab.ps2.grading.api.Regularizer;
+import nnlab.ps2.grading.api.Rng;
 import nnlab.ps2.grading.api.Sequential;
 
 /** Part 2: regularization and dropout (25 points). */
@@ -25,6 +28,12 @@ class RegularizationGrading {
 
     private static final int ENTRIES_PER_BLOCK = 6;
     private static final double[] RATES = {0.25, 0.5, 0.4};
+    /** 2.2.3's fit: rows, validation split, epochs, batch size (several batches per epoch) and L2 coefficient. */
+    private static final int FIT_ROWS = 12;
+    private static final double FIT_SPLIT = 0.25;
+    private static final int FIT_EPOCHS = 3;
+    private static final int FIT_BATCH = 3;
+    private static final double FIT_L2 = 0.01;
     /** Why a self-consistency case failed before checking anything: it pays only for a correct forward pass. */
     static final String FORWARD_FIRST = "not checked: this test compares your gradient with your own loss, so it"
             + " counts only once that loss agrees with the reference; fix";
@@ -70,7 +79,7 @@ class RegularizationGrading {
         }
     }
 
-    @GradedTest(number = "2.1.2", name = "Regularizer.gradient, including w = 0", points = 5)
+    @GradedTest(number = "2.1.2", name = "Regularizer.gradient, including w = 0", points = 4)
     void gradient(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
@@ -180,7 +189,7 @@ class RegularizationGrading {
                             new Diagnosis.Candidate(Mistake.PENALTY_AVERAGED, averaged));
                 }
                 score.close("Sequential.gradient with kernel regularizers (§2.3)", "", expected, actual,
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, denseLayout(net.sizes()));
             });
         }
     }
@@ -214,6 +223,20 @@ class RegularizationGrading {
                         + " regularized loss (§2.3):\n" + result.table());
             });
         }
+    }
+
+    /** A dense net's flat parameters as a student reads them: layer by layer, its kernel then its bias. */
+    static List<GradientCheck.Block> denseLayout(int[] sizes) {
+        List<GradientCheck.Block> layout = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s kernel W" + (i + 1), offset, sizes[i],
+                    sizes[i + 1]));
+            offset += sizes[i] * sizes[i + 1];
+            layout.add(new GradientCheck.Block("layer " + (i + 1) + "'s bias b" + (i + 1), offset, 1, sizes[i + 1]));
+            offset += sizes[i + 1];
+        }
+        return layout;
     }
 
     static boolean nonZero(double[] gradient) {
@@ -256,7 +279,7 @@ class RegularizationGrading {
     }
 
     @GradedTest(number = "2.2.1", name = "Dropout forward: inverted dropout with a seeded mask, identity in prediction",
-            points = 4)
+            points = 3)
     void dropoutForward(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
@@ -282,16 +305,14 @@ class RegularizationGrading {
                 diagnosis.match(x, predicted,
                         new Diagnosis.Candidate(Mistake.DROPOUT_IN_PREDICTION, times(x, null, 1 - rate)),
                         new Diagnosis.Candidate(Mistake.DROPOUT_IN_PREDICTION, times(x, null, 1 / (1 - rate))));
-                score.close("Dropout.forward in training (§2.2)", "rate " + rate, ConvMaths.flatten(expected),
-                        actual == null ? null : ConvMaths.flatten(actual), Tolerance.DEFAULT);
-                score.close("Dropout.forward in prediction (§2.2)", "rate " + rate, ConvMaths.flatten(x),
-                        predicted == null ? null : ConvMaths.flatten(predicted), Tolerance.DEFAULT);
+                score.close("Dropout.forward in training (§2.2)", "rate " + rate, expected, actual, Tolerance.DEFAULT);
+                score.close("Dropout.forward in prediction (§2.2)", "rate " + rate, x, predicted, Tolerance.DEFAULT);
             });
         }
     }
 
     @GradedTest(number = "2.2.2", name = "Dropout backward reuses the forward's mask; a dropout net's gradient",
-            points = 4, visibility = Visibility.AFTER_DUE_DATE)
+            points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void dropoutBackward(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
@@ -319,8 +340,7 @@ class RegularizationGrading {
                         new Diagnosis.Candidate(Mistake.DROPOUT_BACKWARD_UNSCALED, times(g, unscaled, 1)),
                         new Diagnosis.Candidate(Mistake.DROPOUT_MASK_REDRAWN, times(g, redrawn, 1)),
                         new Diagnosis.Candidate(Mistake.DROPOUT_NOT_SCALED, times(g, unscaled, 1)));
-                score.close("Dropout.backward (§2.2)", "rate " + rate, ConvMaths.flatten(expected),
-                        ConvMaths.flatten(actual), Tolerance.DEFAULT);
+                score.close("Dropout.backward (§2.2)", "rate " + rate, expected, actual, Tolerance.DEFAULT);
             });
         }
         double[][][][] x = Gen.tensor(r, 4, 2, 2, 1, 2);
@@ -335,6 +355,107 @@ class RegularizationGrading {
             score.close("Sequential.gradient(x, y, true, random) (§2.2, §2.3)", "", expected, actual,
                     Tolerance.DEFAULT);
         });
+    }
+
+    @GradedTest(number = "2.2.3", name = "Dropout draws a new mask at every training pass; a fit's exact history with"
+            + " Dropout and L2", points = 3, visibility = Visibility.AFTER_DUE_DATE)
+    void dropoutPerBatch(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        Random r = score.random();
+        Diagnosis diagnosis = new Diagnosis(score);
+        double rate = RATES[1];
+        double[][][][] first = input(r);
+        double[][][][] second = Gen.tensor(r, first.length, first[0].length, first[0][0].length, first[0][0][0].length, 2);
+        long seed = r.nextLong();
+        score.check("rate " + rate + ", two training forward passes of one Dropout drawing from one generator", () -> {
+            Rng ro = o.random(seed);
+            Dropout reference = o.dropout(rate);
+            double[][][][] expectedFirst = reference.forward(first, true, ro);
+            double[][][][] expected = reference.forward(second, true, ro);
+            Rng rs = s.random(seed);
+            Dropout mine = s.dropout(rate);
+            double[][][][] actualFirst = mine.forward(first, true, rs);
+            double[][][][] actual = mine.forward(second, true, rs);
+            if (Diagnosis.close(expectedFirst, actualFirst, Tolerance.DEFAULT)) {
+                double[] firstMask = keepFactors(new Random(seed), ConvMaths.flatten(first).length, rate, false);
+                diagnosis.match(expected, actual,
+                        new Diagnosis.Candidate(Mistake.DROPOUT_MASK_ONCE_PER_FIT, times(second, firstMask, 1)));
+            }
+            score.close("the first Dropout.forward in training (§2.2)", "rate " + rate, expectedFirst, actualFirst,
+                    Tolerance.DEFAULT);
+            score.close("the second Dropout.forward in training, with the generator the first left (§2.2)",
+                    "rate " + rate, expected, actual, Tolerance.DEFAULT);
+        });
+        double[][] x = Draws.matrix(r, FIT_ROWS, 4, 2);
+        double[][] y = Draws.oneHot(r, FIT_ROWS, 3);
+        long modelSeed = r.nextLong();
+        long fitSeed = r.nextLong();
+        String fit = FIT_ROWS + " rows, validationSplit " + FIT_SPLIT + ", " + FIT_EPOCHS + " epochs, batch "
+                + FIT_BATCH;
+        double[][][][] netX = Gen.tensor(r, 4, 2, 2, 1, 2);
+        double[][] netY = Draws.oneHot(r, 4, 3);
+        long maskSeed = r.nextLong();
+        score.check("fit of Dense(l2), Dropout(0.5), Dense(l2): " + fit, () -> {
+            Sequential mo = regularizedDropoutNet(o, modelSeed, 0.5);
+            Sequential ms = regularizedDropoutNet(s, modelSeed, 0.5);
+            History ho = mo.fit(x, y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]);
+            History hs = ms.fit(x, y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]);
+            if (!Diagnosis.close(ho.loss(), hs.loss(), Tolerance.DEFAULT)) {
+                // Dropout and the training gradient right on their own, the same fit right without Dropout's draws:
+                // what is left is the generator fit hands to gradient.
+                diagnosis.nameIf(dropoutPassesAlone(s, o, first, second, seed, rate)
+                        && Diagnosis.close(dropoutNet(o, seed).gradient(netX, netY, true, o.random(maskSeed)),
+                                dropoutNet(s, seed).gradient(netX, netY, true, s.random(maskSeed)), Tolerance.DEFAULT)
+                        && Diagnosis.close(regularizedDropoutNet(o, modelSeed, 0).fit(x, y, FIT_EPOCHS, FIT_BATCH,
+                                fitSeed, FIT_SPLIT, new Callback[0]).loss(), regularizedDropoutNet(s, modelSeed, 0).fit(x,
+                                y, FIT_EPOCHS, FIT_BATCH, fitSeed, FIT_SPLIT, new Callback[0]).loss(), Tolerance.DEFAULT),
+                        Mistake.FIT_RANDOM_NOT_PASSED);
+            }
+            score.close("History.loss() of a fit with Dropout and L2 (§1.1, §2.2, §2.3)", fit, ho.loss(), hs.loss(),
+                    Tolerance.DEFAULT);
+            score.close("History.valLoss() of a fit with Dropout and L2 (§1.1, §2.3)", fit, ho.valLoss(),
+                    hs.valLoss(), Tolerance.DEFAULT);
+            score.close("the parameters after a fit with Dropout and L2 (§2.2)", fit, mo.parameters(),
+                    ms.parameters(), Tolerance.DEFAULT, denseLayout(new int[] {4, 6, 3}));
+        });
+        double[][][][] before = input(r);
+        double[][][][] after = Gen.tensor(r, before.length, before[0].length, before[0][0].length,
+                before[0][0][0].length, 2);
+        long zeroSeed = r.nextLong();
+        score.check("Dropout(0) in training draws nothing: Dropout(0), then Dropout(" + rate + "), one generator", () -> {
+            Rng ro = o.random(zeroSeed);
+            o.dropout(0).forward(before, true, ro);
+            double[][][][] expected = o.dropout(rate).forward(after, true, ro);
+            Rng rs = s.random(zeroSeed);
+            s.dropout(0).forward(before, true, rs);
+            double[][][][] actual = s.dropout(rate).forward(after, true, rs);
+            Random skipped = new Random(zeroSeed);
+            keepFactors(skipped, ConvMaths.flatten(before).length, 0, false);
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.DROPOUT_RATE_ZERO_DRAWS,
+                    times(after, keepFactors(skipped, ConvMaths.flatten(after).length, rate, false), 1)));
+            score.close("Dropout(" + rate + ").forward after a Dropout(0) drew from the same generator (§2.2)",
+                    "rate " + rate, expected, actual, Tolerance.DEFAULT);
+        });
+    }
+
+    /** Whether the submission's Dropout gets two training passes and a backward pass right, on 2.2.3's first case. */
+    private static boolean dropoutPassesAlone(Ps2 s, Ps2 o, double[][][][] first, double[][][][] second, long seed,
+                                              double rate) {
+        Dropout reference = o.dropout(rate);
+        Dropout mine = s.dropout(rate);
+        Rng ro = o.random(seed);
+        Rng rs = s.random(seed);
+        reference.forward(first, true, ro);
+        mine.forward(first, true, rs);
+        return Diagnosis.close(reference.forward(second, true, ro), mine.forward(second, true, rs), Tolerance.DEFAULT)
+                && Diagnosis.close(reference.backward(first), mine.backward(first), Tolerance.DEFAULT);
+    }
+
+    /** Dense(4 → 6, TANH, l2), Dropout(rate), Dense(6 → 3, SOFTMAX, l2), SGD: every batch draws its own masks. */
+    private static Sequential regularizedDropoutNet(Ps2 api, long seed, double rate) {
+        Sequential model = api.sequential(new Layer[] {api.dense(4, 6, api.activation("TANH"), seed, api.l2(FIT_L2)),
+            api.dropout(rate), api.dense(6, 3, api.activation("SOFTMAX"), seed + 1, api.l2(FIT_L2))});
+        model.compile(api.sgd(0.1, 0, false), api.loss("CATEGORICAL_CROSSENTROPY"));
+        return model;
     }
 
     private static Sequential dropoutNet(Ps2 api, long seed) {

@@ -1,5 +1,6 @@
 package nnlab.ps2.grading;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -8,6 +9,7 @@ import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
+import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Diagnosis;
 import nnlab.grader.support.Draws;
@@ -29,6 +31,11 @@ class ValidationGrading {
     /** Fractions whose split of the case's row counts is not a whole number, so the rounding rule matters. */
     private static final double[] SPLITS = {0.25, 0.3, 0.2};
     private static final int[] ROWS = {10, 13, 17};
+    /** The parameters of {@link #model}, layer by layer, as messages name them. */
+    private static final List<GradientCheck.Block> LAYOUT = RegularizationGrading.denseLayout(
+            new int[] {INPUTS, HIDDEN, CLASSES});
+    /** The L2 coefficient of 1.1.1's regularized case: a penalty far above the comparison's tolerance. */
+    private static final double PENALTY_LAMBDA = 0.05;
     private static final Mistake[] FIT_MISTAKES = {Mistake.VALIDATION_FROM_FRONT, Mistake.VALIDATION_AFTER_SHUFFLE,
         Mistake.VALIDATION_SIZE, Mistake.VALIDATION_ROWS_TRAINED, Mistake.VAL_LOSS_BEFORE_UPDATES};
 
@@ -91,6 +98,55 @@ class ValidationGrading {
                         Tolerance.DEFAULT);
             });
         }
+        FitCase c = FitCase.draw(r, 3);
+        score.check("case 4 (" + c.describe() + ", L2 kernels): the last epoch's loss and val_loss, penalties included",
+                () -> penaltiesInHistory(s, c, score, diagnosis));
+    }
+
+    /** A {@link #model} whose two Dense layers have an L2 kernel regularizer, or none when {@code lambda} is 0. */
+    static Sequential regularizedModel(Ps2 api, long seed, double lambda) {
+        Sequential model = api.sequential(new Layer[] {
+            lambda == 0 ? api.dense(INPUTS, HIDDEN, api.activation("TANH"), seed)
+                    : api.dense(INPUTS, HIDDEN, api.activation("TANH"), seed, api.l2(lambda)),
+            lambda == 0 ? api.dense(HIDDEN, CLASSES, api.activation("SOFTMAX"), seed + 1)
+                    : api.dense(HIDDEN, CLASSES, api.activation("SOFTMAX"), seed + 1, api.l2(lambda))});
+        model.compile(api.sgd(LEARNING_RATE, 0, false), api.loss("CATEGORICAL_CROSSENTROPY"));
+        return model;
+    }
+
+    /**
+     * The last epoch's loss and val_loss of a regularized fit must be the model's own Sequential.loss (penalties
+     * included) on the training and validation rows after the fit. Compared with the submission's own loss, not the
+     * reference's, so that a Part 2 mistake in the regularizer costs nothing here.
+     */
+    private static void penaltiesInHistory(Ps2 s, FitCase c, Score score, Diagnosis diagnosis) {
+        Sequential model = regularizedModel(s, c.modelSeed(), PENALTY_LAMBDA);
+        History h = model.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(), new Callback[0]);
+        int nTrain = (int) Math.floor(c.x().length * (1.0 - c.split()));
+        double[][] xTrain = Arrays.copyOfRange(c.x(), 0, nTrain);
+        double[][] yTrain = Arrays.copyOfRange(c.y(), 0, nTrain);
+        double[][] xVal = Arrays.copyOfRange(c.x(), nTrain, c.x().length);
+        double[][] yVal = Arrays.copyOfRange(c.y(), nTrain, c.y().length);
+        double[] theta = model.parameters();
+        double[] expected = {model.loss(xTrain, yTrain), model.loss(xVal, yVal)};
+        double[] actual = {last(h.loss()), last(h.valLoss())};
+        // A NaN loss agrees with a NaN history: nothing is checked then, and nothing paid.
+        score.require(Double.isFinite(expected[0]) && Double.isFinite(expected[1]), "not checked: your model's"
+                + " loss(x, y) after fit is not a number, so the history cannot be compared with it; fix"
+                + " Regularizer.penalty (test 2.1.1) and fit's updates (§1.1) first.");
+        if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
+            Sequential plain = regularizedModel(s, c.modelSeed(), 0);
+            plain.setParameters(theta);
+            diagnosis.nameIf(Diagnosis.close(plain.loss(xVal, yVal), actual[1], Tolerance.DEFAULT),
+                    Mistake.VAL_LOSS_WITHOUT_PENALTY);
+        }
+        score.close("the last epoch's History.loss() and valLoss() against your model's loss(x, y) on the"
+                + " training and validation rows after fit (§1.1, penalties included as §2.3 says)", c.describe(),
+                expected, actual, Tolerance.DEFAULT);
+    }
+
+    private static double last(double[] values) {
+        return values == null || values.length == 0 ? Double.NaN : values[values.length - 1];
     }
 
     @GradedTest(number = "1.1.2", name = "fit: the training loss per epoch and the trained weights", points = 5,
@@ -117,12 +173,12 @@ class ValidationGrading {
                 }
                 score.close("History.loss() after fit (§1.1)", c.describe(), expected, actual, Tolerance.DEFAULT);
                 score.close("the parameters after fit (§1.1)", c.describe(), mo.parameters(), ms.parameters(),
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, LAYOUT);
             });
         }
     }
 
-    /** The scripts of 1.3.1: each makes one rule decide when training stops. */
+    /** The scripts of 1.2.1: each makes one rule decide when training stops. */
     static List<EarlyStoppingScript> scripts(Random r) {
         double[] rising = {1.0, 0.75, 0.8125, 0.875, 0.5, 0.4375, 0.5, 0.625};
         double[] falling = {1.0, 0.9375, 0.875, 0.8125, 0.75, 0.6875, 0.625, 0.5625};
@@ -130,6 +186,7 @@ class ValidationGrading {
         double[] steps = {1.0, 0.875, 0.75, 0.6875, 0.625, 0.5, 0.5625, 0.375};
         // An improvement after one bad epoch, then two bad epochs: the count restarts at the improvement.
         double[] bumpy = {1.0, 1.0625, 0.9375, 1.0, 1.125, 0.8125, 0.875, 0.9375};
+        double[] nanFirst = {Double.NaN, 1.0, 0.875, 0.75, 0.625, 0.5, 0.375, 0.25};
         double[] noisy = new double[8];
         for (int i = 0; i < noisy.length; i++) {
             noisy[i] = (40 + r.nextInt(24) - 2 * i) / 64.0;
@@ -139,11 +196,14 @@ class ValidationGrading {
                 new EarlyStoppingScript("val_loss", 0.125, 3, false, falling, steps),
                 new EarlyStoppingScript("val_loss", 0, 2, false, falling, bumpy),
                 new EarlyStoppingScript("loss", 0.0625, 1, false, noisy, falling),
-                new EarlyStoppingScript("val_loss", 0.015625, 2, false, falling, noisy));
+                new EarlyStoppingScript("val_loss", 0.015625, 2, false, falling, noisy),
+                // A NaN first epoch is still the first best (Keras starts from no best), and nothing improves on it.
+                new EarlyStoppingScript("val_loss", 0, 2, false, falling, nanFirst));
     }
 
     private static final Mistake[] STOPPING_MISTAKES = {Mistake.MIN_DELTA_INCLUSIVE, Mistake.MIN_DELTA_IGNORED,
-        Mistake.WAIT_NOT_RESET, Mistake.MONITORS_TRAINING_LOSS, Mistake.PATIENCE_OFF_BY_ONE};
+        Mistake.WAIT_NOT_RESET, Mistake.MONITORS_TRAINING_LOSS, Mistake.PATIENCE_OFF_BY_ONE,
+        Mistake.FIRST_EPOCH_AGAINST_INFINITY};
 
     @GradedTest(number = "1.2.1", name = "EarlyStopping: when training stops, on scripted losses", points = 5)
     void earlyStopping(@Student Ps2 s, @Oracle Ps2 o, Score score) {
@@ -176,6 +236,27 @@ class ValidationGrading {
                         + expected.describe() + ", got " + actual.describe()));
             });
         }
+        // Scripts 1 and 3 share their settings: one callback serves both fits, and onTrainBegin starts the second afresh.
+        EarlyStoppingScript first = scripts.get(0);
+        EarlyStoppingScript second = scripts.get(2);
+        score.check("one callback for two fits: script 1, then script 3", () -> {
+            Sequential ms = model(s, 1, s.sgd(LEARNING_RATE, 0, false));
+            EarlyStopping reused = s.earlyStopping(second.monitor(), second.minDelta(), second.patience(),
+                    second.restore());
+            first.replay(reused, ms);
+            EarlyStoppingScript.Trace actual = second.replay(reused, ms);
+            EarlyStoppingScript.Trace expected = second.replay(o.earlyStopping(second.monitor(), second.minDelta(),
+                    second.patience(), second.restore()), model(o, 1, o.sgd(LEARNING_RATE, 0, false)));
+            if (!expected.equals(actual)) {
+                EarlyStoppingScript.Trace fresh = second.replay(s.earlyStopping(second.monitor(), second.minDelta(),
+                        second.patience(), second.restore()), ms);
+                diagnosis.nameIf(expected.equals(fresh), Mistake.STATE_NOT_RESET);
+            }
+            score.require(expected.equals(actual), "a callback reused for a second fit disagrees with Keras's rules"
+                    + " (§1.2): onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept weights, on "
+                    + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
+                    + actual.describe()));
+        });
     }
 
     @GradedTest(number = "1.2.2", name = "EarlyStopping: restoring the best weights, and fit with the callback",
@@ -185,6 +266,7 @@ class ValidationGrading {
         Diagnosis diagnosis = new Diagnosis(score);
         double[] val = {1.0, 0.75, 0.8125, 0.875, 0.9375, 0.5};
         double[] loss = {1.0, 0.9375, 0.875, 0.8125, 0.75, 0.6875};
+        boolean[] restoredAfterStop = {false};
         for (boolean restore : new boolean[] {true, false}) {
             EarlyStoppingScript script = new EarlyStoppingScript("val_loss", 0, 2, restore, loss, val);
             long seed = r.nextLong();
@@ -197,7 +279,8 @@ class ValidationGrading {
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(restore ? Mistake.NO_RESTORE
                         : Mistake.RESTORE_WITHOUT_REQUEST, perEpoch[restore ? stopped : best]));
                 score.close("model.parameters() after onTrainEnd (§1.2)", script.describe(), expected, actual,
-                        Tolerance.DEFAULT);
+                        Tolerance.DEFAULT, LAYOUT);
+                restoredAfterStop[0] |= restore;
             });
         }
         FitCase c = FitCase.draw(r, 2);
@@ -212,7 +295,22 @@ class ValidationGrading {
             score.close("History.valLoss() of a fit with EarlyStopping (§1.2)", longer.describe(), ho.valLoss(),
                     hs.valLoss(), Tolerance.DEFAULT);
             score.close("the parameters after a fit with EarlyStopping (§1.2)", longer.describe(), mo.parameters(),
-                    ms.parameters(), Tolerance.DEFAULT);
+                    ms.parameters(), Tolerance.DEFAULT, LAYOUT);
+        });
+        // Every epoch runs (patience 5 is never reached) and the best epoch, 1, is not the last: Keras 3 restores.
+        EarlyStoppingScript unstopped = new EarlyStoppingScript("val_loss", 0, 5, true, Arrays.copyOf(loss, 4),
+                Arrays.copyOf(val, 4));
+        long seed = r.nextLong();
+        score.check("restoreBestWeights true, every epoch run, the best not the last", () -> {
+            double[] expected = restored(o, unstopped, seed);
+            double[] actual = restored(s, unstopped, seed);
+            double[] last = epochParameters(o, seed, unstopped.loss().length)[unstopped.loss().length - 1];
+            // The last epoch's weights after a fit that ran every epoch: Keras 2's rule when restoring works after an
+            // early stop, no restore at all when it does not.
+            diagnosis.match(expected, actual, new Diagnosis.Candidate(restoredAfterStop[0]
+                    ? Mistake.RESTORE_ONLY_WHEN_STOPPED : Mistake.NO_RESTORE, last));
+            score.close("model.parameters() after onTrainEnd of a fit that ran every epoch (§1.2)",
+                    unstopped.describe(), expected, actual, Tolerance.DEFAULT, LAYOUT);
         });
     }
 

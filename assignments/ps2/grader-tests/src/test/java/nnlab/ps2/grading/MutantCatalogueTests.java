@@ -85,6 +85,7 @@ class MutantCatalogueTests {
     void writeTable() throws IOException {
         String table = Mutants.CATALOGUE.table(outcomes);
         System.out.println(table);
+        System.out.println(MutantCatalogue.namedSummary(outcomes));
         Files.writeString(Path.of("target", "mutant-table.md"), table);
         Trees.delete(tmp);
     }
