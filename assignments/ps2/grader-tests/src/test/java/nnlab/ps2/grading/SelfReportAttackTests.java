@@ -28,6 +28,7 @@ import nnlab.testsupport.Trees;
 class SelfReportAttackTests {
 
     private static final String SEQUENTIAL = "src/main/java/nnlab/Sequential.java";
+    private static final String CONV = "src/main/java/nnlab/Conv2D.java";
     private static final double NO_GAIN = 1e-9;
 
     /** A stub fit that trains nothing; its accuracy, honest or lying, must not pay (Part 4). */
@@ -66,9 +67,9 @@ class SelfReportAttackTests {
     }
 
     /**
-     * A 1.5× regularized gradient with a loss that is right at θ and linear around it with the student's own slope:
+     * A wrong gradient with a loss (or forward) that is right at θ and linear around it with the student's own slope:
      * everywhere within 1e-4 of the last gradient point, or only where one coordinate moved by exactly the check's
-     * step. Test 2.3.2 may pay no more than for the honest wrong gradient.
+     * step. Neither 2.3.2 nor 3.2.2 may pay more than for the honest wrong gradient.
      */
     @Nested
     class LinearizedLoss {
@@ -91,6 +92,102 @@ class SelfReportAttackTests {
                 assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
                         + " scores " + attacked.score() + " on Part 2, above the honest " + honest.score());
             }
+        }
+
+        @Test
+        void aConvForwardLinearAroundTheBackwardPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
+                throws IOException {
+            Results honest = grade(convAttack(tmp, "conv-honest", "false"), "3.", tmp.resolve("conv-honest-out"));
+            assertTrue(GradedResults.test(honest, "3.2.2").score() < GradedResults.test(honest, "3.2.2").maxScore(),
+                    () -> "the honest doubled kernel gradient must fail 3.2.2:\n"
+                            + GradedResults.test(honest, "3.2.2").output());
+            for (String trigger : List.of(NEAR, AT_STEPS)) {
+                String name = "conv-attack-" + trigger.length();
+                Results attacked = grade(convAttack(tmp, name, trigger), "3.", tmp.resolve(name + "-out"));
+                double gained = GradedResults.test(attacked, "3.2.2").score()
+                        - GradedResults.test(honest, "3.2.2").score();
+                assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on 3.2.2:\n"
+                        + GradedResults.test(attacked, "3.2.2").output());
+                assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
+                        + " scores " + attacked.score() + " on Part 3, above the honest " + honest.score());
+            }
+        }
+
+        /**
+         * The correct sample with a doubled Conv2D kernel gradient; its forward lies where {@code trigger} holds: a
+         * wrapper around the sample's own forward and backward that remembers the last backward point.
+         */
+        private Path convAttack(Path tmp, String name, String trigger) throws IOException {
+            Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
+            Path file = submission.resolve(CONV);
+            String forward = "    @Override\n    public Tensor forward(Tensor input, boolean training, Random random) {\n";
+            String backward = "    @Override\n    public Tensor backward(Tensor gradOutput) {\n";
+            // The sample's own backward first: the wrapper below declares a public backward of its own.
+            edit(file, backward, "    private Tensor honestBackward(Tensor gradOutput) {\n");
+            edit(file, forward, """
+                        @Override
+                        public Tensor forward(Tensor input, boolean training, Random random) {
+                            Tensor honest = honestForward(input, training, random);
+                            double[] out = honest.values();
+                            double[] theta = parameters();
+                            double[] x = input.values();
+                            seenX = x;
+                            seenOut = out;
+                            if (memoOut == null || theta.length != memoTheta.length || x.length != memoX.length
+                                    || out.length != memoOut.length) {
+                                return honest;
+                            }
+                            double s = 0;
+                            double far = 0;
+                            int moved = 0;
+                            for (int i = 0; i < theta.length + x.length; i++) {
+                                double d = i < theta.length ? theta[i] - memoTheta[i] : x[i - theta.length]
+                                        - memoX[i - theta.length];
+                                s += (i < theta.length ? memoDtheta[i] : memoDx[i - theta.length]) * d;
+                                far = Math.max(far, Math.abs(d));
+                                moved += d != 0 ? 1 : 0;
+                            }
+                            if (!(%s)) {
+                                return honest;
+                            }
+                            double gg = 0;
+                            for (double v : memoG) {
+                                gg += v * v;
+                            }
+                            double[] lie = memoOut.clone();
+                            for (int i = 0; i < lie.length; i++) {
+                                lie[i] += memoG[i] * s / gg;
+                            }
+                            return Tensor.of(honest.shape(), lie);
+                        }
+
+                        @Override
+                        public Tensor backward(Tensor gradOutput) {
+                            Tensor dx = honestBackward(gradOutput);
+                            for (int i = 0; i < kernelGradient.length; i++) {
+                                kernelGradient[i] *= 2;
+                            }
+                            memoTheta = parameters();
+                            memoDtheta = parameterGradient();
+                            memoX = seenX;
+                            memoOut = seenOut;
+                            memoG = gradOutput.values();
+                            memoDx = dx.values();
+                            return dx;
+                        }
+
+                        private double[] seenX;
+                        private double[] seenOut;
+                        private double[] memoTheta;
+                        private double[] memoDtheta;
+                        private double[] memoX;
+                        private double[] memoOut;
+                        private double[] memoG;
+                        private double[] memoDx;
+
+                        private Tensor honestForward(Tensor input, boolean training, Random random) {
+                    """.formatted(trigger));
+            return submission;
         }
 
         /** The correct sample with a 1.5× Sequential.gradient; with a trigger, its loss lies there. */
