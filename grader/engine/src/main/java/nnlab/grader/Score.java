@@ -338,6 +338,15 @@ public final class Score {
         return data;
     }
 
+    /**
+     * Records what differs in a failed comparison that {@link #close} did not make (e.g. a gradient check's
+     * {@code summary()}), for the diagnosis a student sees: {@code what} names the compared quantity and where to look,
+     * {@code how} the pattern; neither may hold an input, an expected value or the student's value.
+     */
+    public void differs(String what, String how) {
+        differ(what, how);
+    }
+
     /** Records what differs in one failed comparison; {@code what} names the compared quantity, never a value. */
     private void differ(String what, String how) {
         if (probing) {

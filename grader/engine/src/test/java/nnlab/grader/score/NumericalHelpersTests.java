@@ -178,6 +178,87 @@ class NumericalHelpersTests {
             assertEquals(4, r.checked(), r.table());
         }
 
+        @Test
+        void aLossLinearAroundTheGradientPointWithTheStudentsSlopeVouchesForNothing() {
+            // The attack of issue 21: L₀ + g·(θ − θ₀) near θ₀, with g the student's own 1.5×-too-large gradient. Right
+            // at θ₀, so any check of the loss at θ alone is passed; its differences reproduce g exactly.
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            double[] wrong = scaled(gradient(p), 1.5);
+            GradientCheck.Result r = GradientCheck.check("linearized", p, wrong, linearized(p, wrong, false),
+                    this::loss, blocks, 10, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertFalse(r.passed(), r.table());
+            assertEquals(6, r.failed(), r.table());
+            assertEquals(6, r.lossDisagreements(), r.table());
+            assertTrue(r.table().contains("disagree with the reference's"), r.table());
+            assertTrue(r.summary().contains("not trusted"), r.summary());
+        }
+
+        @Test
+        void aLossLinearOnlyAtTheChecksOwnStepsVouchesForNothing() {
+            // The same lie told only where a gradient check looks: one coordinate moved by exactly the step.
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            double[] wrong = scaled(gradient(p), 1.5);
+            GradientCheck.Result r = GradientCheck.check("linearized at ±h", p, wrong, linearized(p, wrong, true),
+                    this::loss, blocks, 10, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertFalse(r.passed(), r.table());
+            assertEquals(6, r.lossDisagreements(), r.table());
+        }
+
+        @Test
+        void anHonestLossThatDiffersFromTheReferenceByRoundingIsTrusted() {
+            // Another order of the same sum: values differ in the last bits, as two correct implementations do.
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            ToDoubleFunction<double[]> reordered = q -> {
+                double total = 0;
+                for (int i = q.length - 1; i >= 0; i--) {
+                    total += (i + 1) * q[i] * q[i] * q[i];
+                }
+                return total * (1 + 1e-16);
+            };
+            GradientCheck.Result r = GradientCheck.check("reordered", p, gradient(p), reordered, this::loss, blocks, 10,
+                    GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertTrue(r.passed(), r.table());
+            assertEquals(0, r.lossDisagreements(), r.table());
+        }
+
+        @Test
+        void aWrongGradientIsDescribedWithoutAnyValue() {
+            double[] p = {0.3, -0.7, 1.1, 0.2, -0.4, 0.9};
+            GradientCheck.Result r = GradientCheck.check("cubic", p, scaled(gradient(p), 1.5), this::loss, this::loss,
+                    blocks, 10, GradientCheck.RELATIVE_TOLERANCE, new Random(SEED));
+            assertEquals("W: 4 of 4 checked entries wrong (all off by one factor: yours are 1.500× the differences); b: 2"
+                    + " of 2 checked entries wrong (all off by one factor: yours are 1.500× the differences)", r.summary());
+        }
+
+        /**
+         * A loss equal to the true one except near {@code at}, where it is linear with slope {@code slope}: everywhere
+         * within 1e-4, or ({@code onlyAtSteps}) only where one coordinate moved by exactly the check's step.
+         */
+        private ToDoubleFunction<double[]> linearized(double[] at, double[] slope, boolean onlyAtSteps) {
+            return q -> {
+                double linear = loss(at);
+                int moved = 0;
+                double farthest = 0;
+                for (int i = 0; i < q.length; i++) {
+                    double d = q[i] - at[i];
+                    linear += slope[i] * d;
+                    moved += d != 0 ? 1 : 0;
+                    farthest = Math.max(farthest, Math.abs(d));
+                }
+                boolean near = onlyAtSteps ? moved == 1 && Math.abs(farthest - GradientCheck.STEP) < 1e-12
+                        : farthest <= 1e-4;
+                return near ? linear : loss(q);
+            };
+        }
+
+        private double[] scaled(double[] g, double factor) {
+            double[] out = g.clone();
+            for (int i = 0; i < out.length; i++) {
+                out[i] *= factor;
+            }
+            return out;
+        }
+
         private double[] kinkedPoint() {
             double[] p = new double[20];
             for (int i = 1; i < p.length; i++) {

@@ -2,7 +2,6 @@ package nnlab.grader.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +18,17 @@ import java.util.stream.Stream;
 
 /**
  * Clears what student code can leave behind in the submission JVM between two graded tests, outside its own classes
- * (those get a fresh class loader): the threads it started, the files it wrote to the working and temporary folders
- * (what they held at start, such as the runtime's read-only folder in a private /tmp, stays), System properties, the
- * default locale and time zone. {@link #getAsBoolean} answers whether the JVM is clean
+ * (those get a fresh class loader): the threads it started, the files it wrote to the working and temporary folders,
+ * System properties, the default locale and time zone. {@link #getAsBoolean} answers whether the JVM is clean
  * afterwards; when a thread the student started survives an interrupt, it is not, and the grader replaces the JVM.
+ *
+ * <p>Reset means every file: every file, folder or link in those folders, at any depth, that was not there when this
+ * boundary was taken (before any student code ran) is deleted, inside folders that were there too. What was there
+ * stays — the runtime's read-only folder in a private /tmp and, when the JVM keeps performance data (the sandbox runs
+ * it with {@code -XX:-UsePerfData}, so it has none), its own {@code /tmp/hsperfdata_<user>/<pid>}, which HotSpot
+ * creates at start-up: that file is kept because it is this JVM's, by its pid, taken before student code ran. No name
+ * is spared: a file a student names {@code hsperfdata_x}, or writes into {@code hsperfdata_<user>/} beside the JVM's
+ * file, or under the JVM's own file name when the JVM made none, is deleted like any other.
  *
  * <p>This is the in-JVM half of test isolation. It cannot close every channel a determined student has inside one
  * JVM (JDK-wide registries, reflection into this runtime), so the grader also runs visible, after-due-date and hidden
@@ -32,15 +38,16 @@ final class TestBoundary implements BooleanSupplier {
 
     /** How long threads the student started get to end after an interrupt, in all. */
     private static final long GRACE_MILLIS = 200;
-    /** Files the JVM itself keeps in a temporary folder. */
-    private static final String JVM_FILE_PREFIX = "hsperfdata_";
 
     private final Set<Thread> baseline;
     private final Properties properties;
     private final Locale locale;
     private final TimeZone timeZone;
     private final List<Path> folders;
-    /** What the folders held before student code ran: the runtime's own (e.g. its read-only folder in /tmp). */
+    /**
+     * Everything the folders held, at any depth, before student code ran: the runtime's own (e.g. its read-only folder
+     * in /tmp) and the JVM's own performance file, if it keeps one.
+     */
     private final Set<Path> preexisting;
 
     /** Takes the JVM's state now (before any student code ran) as the state to return to at each boundary. */
@@ -58,7 +65,7 @@ final class TestBoundary implements BooleanSupplier {
         this.folders = List.copyOf(f);
         Set<Path> before = new java.util.HashSet<>();
         for (Path folder : folders) {
-            try (Stream<Path> entries = Files.list(folder)) {
+            try (Stream<Path> entries = Files.walk(folder)) {
                 entries.forEach(before::add);
             } catch (IOException | RuntimeException e) {
                 // Nothing listed, nothing to keep.
@@ -112,14 +119,16 @@ final class TestBoundary implements BooleanSupplier {
         return clean;
     }
 
+    /** Deletes everything under {@code folder} that was not there before student code ran; false if something stays. */
     private boolean empty(Path folder) {
         if (!Files.isDirectory(folder)) {
             return true;
         }
         boolean emptied = true;
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path entry : entries.toList()) {
-                if (!preexisting.contains(entry) && !entry.getFileName().toString().startsWith(JVM_FILE_PREFIX)) {
+        // Deepest first, so that a new folder is empty by the time it is deleted; links are deleted, never followed.
+        try (Stream<Path> entries = Files.walk(folder)) {
+            for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                if (!preexisting.contains(entry)) {
                     emptied &= delete(entry);
                 }
             }
@@ -131,15 +140,7 @@ final class TestBoundary implements BooleanSupplier {
 
     private static boolean delete(Path entry) {
         try {
-            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                try (Stream<Path> walk = Files.walk(entry)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            } else {
-                Files.deleteIfExists(entry);
-            }
+            Files.deleteIfExists(entry);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

@@ -1,6 +1,7 @@
 package nnlab.grader.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +31,37 @@ class TestBoundaryTests {
     static final class Child {
         public static void main(String[] args) throws Exception {
             Files.writeString(Path.of("kept.txt"), "the runtime's own, there before the boundary was taken");
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            Path perfFolder = tmp.resolve("hsperfdata_" + System.getProperty("user.name"));
+            Path ownPerfFile = perfFolder.resolve(String.valueOf(ProcessHandle.current().pid()));
+            Files.createDirectories(tmp.resolve("runtime"));
+            Files.writeString(tmp.resolve("runtime/runtime.jar"), "the runtime's own folder");
+            boolean jvmKeepsPerfData = List.of(args).contains("perf-data");
+            if (jvmKeepsPerfData) {
+                // Where HotSpot would have put this JVM's performance file at start-up, before the boundary.
+                Files.createDirectories(perfFolder);
+                Files.writeString(ownPerfFile, "the JVM's own");
+            }
             TestBoundary boundary = new TestBoundary();
             Files.writeString(Path.of("left.txt"), "student");
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "nested", "deeper"));
+            // Names a rule by prefix would spare: a counter that would carry from test to test.
+            Files.writeString(tmp.resolve("hsperfdata_x"), "1");
+            Files.createDirectories(tmp.resolve("hsperfdata_student"));
+            Files.writeString(tmp.resolve("hsperfdata_student/counter"), "1");
+            Files.createDirectories(perfFolder);
+            Files.writeString(perfFolder.resolve("counter"), "1");
+            Files.writeString(perfFolder.resolve("1"), "another pid's name");
+            if (!jvmKeepsPerfData) {
+                Files.writeString(ownPerfFile, "the JVM's own name, but the JVM made no such file");
+            }
+            // Inside a folder that was there before: the folder stays, what the student put in it goes.
+            Files.writeString(tmp.resolve("runtime/counter"), "1");
+            Files.createSymbolicLink(tmp.resolve("link"), Path.of("kept.txt"));
             System.setProperty("student.key", "value");
             Locale.setDefault(Locale.JAPAN);
             TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
-            boolean stubborn = args.length > 0;
+            boolean stubborn = List.of(args).contains("stubborn");
             Thread t = new Thread(() -> {
                 while (true) {
                     try {
@@ -73,9 +101,42 @@ class TestBoundaryTests {
         Map<?, ?> found = cross(folder);
         assertEquals(Map.of("clean", true, "property", "null", "locale", "en-GB", "zone", "UTC", "thread", false),
                 found);
-        try (var left = Files.list(folder)) {
-            assertEquals(List.of(folder.resolve("kept.txt")), left.toList(),
-                    "what the student wrote is gone, what was there before stays");
+        assertEquals(Set.of(folder, folder.resolve("kept.txt"), folder.resolve("runtime"),
+                folder.resolve("runtime/runtime.jar")), tree(folder),
+                "what the student wrote is gone, what was there before stays");
+    }
+
+    /** Reset means every file: no name is spared, not even the JVM's performance files' names. */
+    @Nested
+    class EveryFileItWrote {
+
+        @Test
+        void goesWhenTheJvmKeepsNoPerformanceDataLikeTheSandboxedOne(@TempDir Path folder) throws Exception {
+            assertEquals(true, cross(folder).get("clean"));
+            assertEquals(Set.of(folder, folder.resolve("kept.txt"), folder.resolve("runtime"),
+                    folder.resolve("runtime/runtime.jar")), tree(folder),
+                    "hsperfdata_x, hsperfdata_student/, hsperfdata_<user>/ with the counter, another pid and even this"
+                            + " JVM's own pid (which the JVM never made), the file in the runtime's folder, the link:"
+                            + " all gone");
+        }
+
+        @Test
+        void goesButTheJvmsOwnPerformanceFileStays(@TempDir Path folder) throws Exception {
+            Map<?, ?> found = cross(folder, "perf-data");
+            assertEquals(true, found.get("clean"), found::toString);
+            Path perfFolder = folder.resolve("hsperfdata_" + System.getProperty("user.name"));
+            Set<Path> left = tree(folder);
+            assertEquals(6, left.size(), left::toString);
+            assertTrue(left.containsAll(Set.of(folder, folder.resolve("kept.txt"), folder.resolve("runtime"),
+                    folder.resolve("runtime/runtime.jar"), perfFolder)), left::toString);
+            assertTrue(left.stream().anyMatch(p -> perfFolder.equals(p.getParent()) && !p.endsWith("counter")
+                    && !p.endsWith("1")), "the JVM's own file, by its pid, stays; the counter beside it goes: " + left);
+        }
+    }
+
+    private static Set<Path> tree(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            return walk.collect(Collectors.toSet());
         }
     }
 

@@ -27,6 +27,13 @@ class BackpropGrading {
             + " pass, so it counts only once that forward pass agrees with the reference; fix";
     private static final String ZERO_GRADIENT = "your gradient is zero (or not finite) everywhere: not checked, since"
             + " a stub agrees with itself";
+    /** What 3.2.2 compares, and where to look, for its "what differs" line. */
+    private static final String BACKWARD_CHECKED = "Dense.backward's weightGradient and biasGradient against numerical"
+            + " differences of your own Dense.forward (§3.2: ∂L/∂W = Xᵀ·∂L/∂Z, ∂L/∂b = column sums of ∂L/∂Z, where"
+            + " ∂L/∂Z is the activation's backward of ∂L/∂A)";
+    /** What 3.4.2 compares, and where to look, for its "what differs" line. */
+    private static final String GRADIENT_CHECKED = "Sequential.gradient against numerical differences of your own"
+            + " loss (§3.4: each layer's backward, last to first, from the loss gradient)";
     /** The Dense mistakes whose effect on a whole net's gradient §3.4 recognises. */
     private static final List<Mistake> SEQUENTIAL_MISTAKES = List.of(Mistake.SLIDE_HIDDEN_FORMULA, Mistake.BIAS_AVERAGED,
             Mistake.TRANSPOSED_WEIGHT_GRADIENT, Mistake.MISSING_ACTIVATION_DERIVATIVE);
@@ -139,6 +146,11 @@ class BackpropGrading {
     // teaches most, and its random cases are this submission's alone. It compares the student with the student, so a
     // case pays only for real work: a forward pass that agrees with the reference and a gradient that is not zero
     // (stubs returning zeros agree with themselves). Kinks are judged on the reference's function (GradientCheck).
+    // The differences are of the student's own forward, but they count only where that forward agrees with the
+    // reference's at every θ ± h the check evaluates (GradientCheck's trusted function): the test is about the
+    // student's backward matching the student's forward, which only the student's forward can tell, and a forward that
+    // is right at θ but bent around it (a Dense remembering its last backward and answering linearly with that slope)
+    // fails there instead of vouching for its own gradient.
     @GradedTest(number = "3.2.2", name = "Dense backward against numerical differences of your forward", points = 5,
             visibility = Visibility.AFTER_DUE_DATE)
     void backwardGradientCheck(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -156,11 +168,14 @@ class BackpropGrading {
             score.check("case " + (i + 1) + " (" + activation + ")", () -> {
                 Dense dense = s.dense(w, b, s.activation(activation));
                 double[][] output = dense.forward(x);
-                score.require(Diagnosis.close(o.dense(w, b, o.activation(activation)).forward(x), output,
-                        Tolerance.DEFAULT), FORWARD_FIRST + " Dense.forward (test 3.1.1).");
+                requireOrDiffer(score, Diagnosis.close(o.dense(w, b, o.activation(activation)).forward(x), output,
+                        Tolerance.DEFAULT), "Dense.forward (§3.1), which this test differentiates",
+                        "it disagrees with the reference, so the check did not run: fix test 3.1.1 first",
+                        FORWARD_FIRST + " Dense.forward (test 3.1.1).");
                 dense.backward(g);
                 double[] analytic = concat(flatten(dense.weightGradient()), dense.biasGradient());
-                score.require(nonZero(analytic), ZERO_GRADIENT);
+                requireOrDiffer(score, nonZero(analytic), BACKWARD_CHECKED, "zero (or not finite) everywhere",
+                        ZERO_GRADIENT);
                 double[] theta = concat(flatten(w), b);
                 GradientCheck.Result result = GradientCheck.check("Dense(" + activation + ") parameters", theta, analytic,
                         p -> weightedSum(s.dense(unflatten(p, inputs, units), tail(p, inputs * units),
@@ -171,6 +186,9 @@ class BackpropGrading {
                                 new GradientCheck.Block("b", inputs * units, 1, units)),
                         ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + caseNumber, result.toData());
+                if (!result.passed()) {
+                    score.differs(BACKWARD_CHECKED, result.summary());
+                }
                 score.require(result.passed(), "your backward pass disagrees with numerical differences of your own"
                         + " forward pass (§3.2):\n" + result.table());
             });
@@ -236,7 +254,9 @@ class BackpropGrading {
         }
     }
 
-    // After the due date, and paying only for real work, for the same reasons as 3.2.2.
+    // After the due date, and paying only for real work, for the same reasons as 3.2.2. The differences are of the
+    // student's own loss, counted only where it agrees with the reference's loss at every θ ± h (GradientCheck's
+    // trusted function): a loss right at θ and linear around it with the student's own slope makes any gradient agree.
     @GradedTest(number = "3.4.2", name = "Sequential.gradient against numerical differences of your loss", points = 4,
             visibility = Visibility.AFTER_DUE_DATE)
     void gradientCheck(@Student Ps1 s, @Oracle Ps1 o, Score score) {
@@ -252,11 +272,14 @@ class BackpropGrading {
                 reference.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
                 double[] theta = model.parameters();
                 reference.setParameters(theta.clone());
-                score.require(Diagnosis.close(reference.predict(x), model.predict(x), Tolerance.DEFAULT)
+                requireOrDiffer(score, Diagnosis.close(reference.predict(x), model.predict(x), Tolerance.DEFAULT)
                         && Diagnosis.close(reference.loss(x, y), model.loss(x, y), Tolerance.DEFAULT),
+                        "Sequential.predict (§3.3) and Loss.value (§2.4), which this test differentiates",
+                        "they disagree with the reference, so the check did not run: fix tests 3.3.1 and 2.4.2 first",
                         FORWARD_FIRST + " Sequential.predict and Loss.value (tests 3.3.1 and 2.4.2).");
                 double[] analytic = model.gradient(x, y);
-                score.require(nonZero(analytic), ZERO_GRADIENT);
+                requireOrDiffer(score, nonZero(analytic), GRADIENT_CHECKED, "zero (or not finite) everywhere",
+                        ZERO_GRADIENT);
                 GradientCheck.Result result = GradientCheck.check(describe(net), theta, analytic, p -> {
                     model.setParameters(p);
                     return model.loss(x, y);
@@ -265,10 +288,21 @@ class BackpropGrading {
                     return reference.loss(x, y);
                 }, blocks(net), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + describe(net), result.toData());
+                if (!result.passed()) {
+                    score.differs(GRADIENT_CHECKED, result.summary());
+                }
                 score.require(result.passed(), "your gradient disagrees with numerical differences of your own loss"
                         + " (§3.4):\n" + result.table());
             });
         }
+    }
+
+    /** {@link Score#require}, with a "what differs" line for the diagnosis when {@code condition} fails. */
+    private static void requireOrDiffer(Score score, boolean condition, String what, String how, String message) {
+        if (!condition) {
+            score.differs(what, how);
+        }
+        score.require(condition, message);
     }
 
     private static boolean nonZero(double[] gradient) {

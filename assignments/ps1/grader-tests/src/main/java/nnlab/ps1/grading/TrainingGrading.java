@@ -10,11 +10,15 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.support.Accuracy;
 import nnlab.ps1.grading.api.Dense;
 import nnlab.ps1.grading.api.Ps1;
 import nnlab.ps1.grading.api.Sequential;
 
-/** Part 5: training on real data with the handout's recipes (10 points). */
+/**
+ * Part 5: training on real data with the handout's recipes (10 points). The held-out accuracy is the grader's
+ * ({@link Accuracy}), computed from the trained model's predictions; the student's own {@code accuracy} is never asked.
+ */
 class TrainingGrading {
 
     /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
@@ -55,18 +59,24 @@ class TrainingGrading {
                 unused -> CompletableFuture.supplyAsync(() -> {
                     Sequential mo = recipe(o, sizes, output, loss, learningRate);
                     double[] history = mo.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
-                    return new OracleRun(history, mo.accuracy(xTest, yTest));
+                    return new OracleRun(history, Accuracy.of(mo.predict(xTest), yTest));
                 }));
         Sequential ms = recipe(s, sizes, output, loss, learningRate);
         double[] history = ms.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
-        double actual = ms.accuracy(xTest, yTest);
+        // Only the inputs cross the boundary: the labels stay here, and the accuracy is counted here.
+        double[][] predictions = ms.predict(xTest);
         OracleRun reference = oracleRun.join();
         double expected = reference.accuracy();
+        // The loss history is the student's own report: drawn in the report next to the reference's, never scored.
         score.data("loss_history", history);
-        score.data("test_accuracy", actual);
         score.data("reference_loss_history", reference.history().clone());
         score.data("reference_accuracy", expected);
         score.data("target_accuracy", expected - ACCURACY_SLACK);
+        String problem = Accuracy.problem(predictions, yTest);
+        score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be"
+                + " scored: " + problem + "; check Sequential.predict (§3.3), then fit (§4.6).");
+        double actual = Accuracy.of(predictions, yTest);
+        score.data("test_accuracy", actual);
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");

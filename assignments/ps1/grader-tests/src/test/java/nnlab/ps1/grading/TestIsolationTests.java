@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +26,9 @@ import nnlab.testsupport.Trees;
 /**
  * A recording submission cannot carry one test's inputs into another test's output (issue 11, item 3). The correct
  * sample plus a recorder: every {@code Loss.gradient} call prints a tag of its inputs ({@code IN#…}) and records it
- * through four channels at once (a static field, a background thread that ignores interrupts, files in the working
- * and temporary folders, a System property) and prints what each channel holds ({@code OLD-channel#…});
+ * through five channels at once (a static field, a background thread that ignores interrupts, files in the working
+ * and temporary folders, files named like the JVM's performance files — {@code hsperfdata_x} and one inside
+ * {@code hsperfdata_<user>/} — and a System property) and prints what each channel holds ({@code OLD-channel#…});
  * {@code Loss.value} and {@code Activation.forward} print it too, and throw what the static field holds. Hidden
  * test 2.5.1 is the one that calls {@code Loss.gradient}; no tag printed there may appear in the output of any test
  * the student sees (visible, or after the due date).
@@ -41,7 +43,7 @@ class TestIsolationTests {
     private static final String FORWARD_BODY = "    public Matrix forward(Matrix z) {\n";
     private static final Pattern TAG = Pattern.compile("IN#([0-9a-f]+)");
     private static final Pattern REPLAYED = Pattern.compile("OLD-([a-z]+)#([0-9a-f]+)");
-    private static final Set<String> CHANNELS = Set.of("static", "thread", "file", "property");
+    private static final Set<String> CHANNELS = Set.of("static", "thread", "file", "perf", "property");
 
     private static final String RECORDER = """
             package nnlab;
@@ -52,6 +54,7 @@ class TestIsolationTests {
             import java.util.ArrayList;
             import java.util.Arrays;
             import java.util.List;
+import java.util.Map;
 
             /** Records the inputs of Loss.gradient and shows them later, through every channel it can find. */
             final class Recorder {
@@ -60,6 +63,10 @@ class TestIsolationTests {
                 private static final List<String> SEEN = new ArrayList<>();
                 private static volatile String last = "";
                 private static boolean threadStarted;
+                // Names of the JVM's performance files: a boundary that spared them by name would carry these.
+                private static final Path PERF_FILE = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_x");
+                private static final Path PERF_FOLDER_FILE = Path.of(System.getProperty("java.io.tmpdir"),
+                        "hsperfdata_" + System.getProperty("user.name"), "recorder");
 
                 static void record(Matrix yTrue, Matrix yPred) {
                     String tag = Integer.toHexString(Arrays.deepHashCode(yTrue.toArray()) * 31
@@ -71,8 +78,9 @@ class TestIsolationTests {
                     last = tag;
                     System.setProperty("recorder.seen", (System.getProperty("recorder.seen", "") + " " + tag).trim());
                     for (Path file : SANDBOXED ? List.of(Path.of("recorder.txt"), Path.of(System.getProperty(
-                            "java.io.tmpdir"), "recorder.txt")) : List.<Path>of()) {
+                            "java.io.tmpdir"), "recorder.txt"), PERF_FILE, PERF_FOLDER_FILE) : List.<Path>of()) {
                         try {
+                            Files.createDirectories(file.toAbsolutePath().getParent());
                             Files.writeString(file, tag + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                         } catch (Exception e) {
                             // a folder that cannot be written is a closed channel
@@ -126,9 +134,77 @@ class TestIsolationTests {
                             // nothing recorded there
                         }
                     }
+                    for (Path file : List.of(PERF_FILE, PERF_FOLDER_FILE)) {
+                        try {
+                            for (String tag : Files.readAllLines(file)) {
+                                System.out.println("OLD-perf#" + tag);
+                            }
+                        } catch (Exception e) {
+                            // nothing recorded there
+                        }
+                    }
                 }
             }
             """;
+
+    /**
+     * Counts, in a file, the tests that ran {@code Activation.forward} in this JVM: once per test (its statics are
+     * fresh in each), it reads the count, writes one more and prints it. Reset between tests means every test reads 1.
+     */
+    private static final String COUNTER = """
+            package nnlab;
+
+            import java.nio.file.Files;
+            import java.nio.file.Path;
+
+            /** A count of tests kept in a file, the way a student would carry state across tests. */
+            final class TestCounter {
+                private static boolean counted;
+
+                static void count() {
+                    if (counted) {
+                        return;
+                    }
+                    counted = true;
+                    Path file = %s;
+                    try {
+                        Files.createDirectories(file.toAbsolutePath().getParent());
+                        int seen = Files.exists(file) ? Integer.parseInt(Files.readString(file).strip()) : 0;
+                        Files.writeString(file, String.valueOf(seen + 1));
+                        System.out.println("COUNT#" + (seen + 1));
+                    } catch (Exception e) {
+                        System.out.println("COUNT-FAILED#" + e);
+                    }
+                }
+            }
+            """;
+    private static final Pattern COUNT = Pattern.compile("COUNT#([0-9]+)");
+
+    @Test
+    void aFileNamedLikeTheJvmsPerformanceFileIsGoneBetweenTests(@TempDir Path tmp) throws IOException {
+        assertEveryTestCountsOne(tmp, "Path.of(System.getProperty(\"java.io.tmpdir\"), \"hsperfdata_x\")");
+    }
+
+    @Test
+    void aFileInsideTheJvmsPerformanceFolderIsGoneBetweenTests(@TempDir Path tmp) throws IOException {
+        assertEveryTestCountsOne(tmp, "Path.of(System.getProperty(\"java.io.tmpdir\"), \"hsperfdata_\""
+                + " + System.getProperty(\"user.name\"), \"counter\")");
+    }
+
+    private static void assertEveryTestCountsOne(Path tmp, String file) throws IOException {
+        Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
+        Files.writeString(submission.resolve("src/main/java/nnlab/TestCounter.java"), COUNTER.formatted(file));
+        insertAfter(submission.resolve(ACTIVATION), FORWARD_BODY, "        TestCounter.count();\n");
+        // 2.1.1 and 2.3.1 run Activation.forward in one JVM (both after the due date), so a surviving file counts 2.
+        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2."),
+                Files.createDirectory(tmp.resolve("out")));
+        Map<String, List<String>> counts = results.tests().stream().filter(t -> COUNT.matcher(t.output()).find())
+                .collect(Collectors.toMap(Results.Test::number, t -> COUNT.matcher(t.output()).results()
+                        .map(m -> m.group(1)).toList()));
+        assertTrue(counts.keySet().containsAll(Set.of("2.1.1", "2.3.1")), () -> "the counter ran in: " + counts);
+        counts.forEach((test, seen) -> assertEquals(List.of("1"), seen, () -> test + " found the file an earlier"
+                + " test wrote: " + counts));
+    }
 
     @Test
     void noHiddenInputReachesATestTheStudentSeesInTheSandbox(@TempDir Path tmp) throws IOException {

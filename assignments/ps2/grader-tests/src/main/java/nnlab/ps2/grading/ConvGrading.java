@@ -227,7 +227,10 @@ class ConvGrading {
         return out;
     }
 
-    // After the due date and paying only for real work, as problem set 1's own-forward checks.
+    // After the due date and paying only for real work, as problem set 1's own-forward checks. The differences are of
+    // the student's own forward, counted only where it agrees with the reference's at every θ ± h and x ± h
+    // (GradientCheck's trusted function): the point is the student's backward against the student's forward, and a
+    // forward right at θ but linear around it with the student's own slope would vouch for any backward.
     @GradedTest(number = "3.2.2", name = "Conv2D backward against numerical differences of your forward", points = 5,
             visibility = Visibility.AFTER_DUE_DATE)
     void backwardGradientCheck(@Student Ps2 s, @Oracle Ps2 o, Score score) {
@@ -268,6 +271,11 @@ class ConvGrading {
                         ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + g.describe(), parameters.toData());
                 score.data("gradient_check_input_" + g.describe(), input.toData());
+                if (!parameters.passed() || !input.passed()) {
+                    score.differs("Conv2D.backward against numerical differences of your own Conv2D.forward (§3.2)",
+                            String.join("; ", List.of(parameters.summary(), input.summary()).stream()
+                                    .filter(line -> !line.isEmpty()).toList()));
+                }
                 score.require(parameters.passed() && input.passed(), "your backward pass disagrees with numerical"
                         + " differences of your own forward pass (§3.2):\n" + parameters.table() + "\n" + input.table());
             });

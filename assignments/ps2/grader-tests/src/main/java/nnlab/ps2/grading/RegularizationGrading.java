@@ -194,6 +194,10 @@ class RegularizationGrading {
         }
     }
 
+    // The differences are of the student's own regularized loss, counted only where it agrees with the reference's at
+    // every θ ± h (GradientCheck's trusted function): the test asks whether the gradient matches the student's own
+    // penalised loss, and a loss right at θ and linear around it with the student's own slope would vouch for any
+    // gradient.
     @GradedTest(number = "2.3.2", name = "Regularized model: gradient against numerical differences of your loss",
             points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void regularizedGradientCheck(@Student Ps2 s, @Oracle Ps2 o, Score score) {
@@ -219,6 +223,10 @@ class RegularizationGrading {
                     return reference.loss(x, y);
                 }, blocks(net.sizes()), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + net.describe(), result.toData());
+                if (!result.passed()) {
+                    score.differs("Sequential.gradient with penalties against numerical differences of your own"
+                            + " regularized loss (§2.3)", result.summary());
+                }
                 score.require(result.passed(), "your gradient disagrees with numerical differences of your own"
                         + " regularized loss (§2.3):\n" + result.table());
             });

@@ -13,13 +13,20 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.support.Accuracy;
 import nnlab.ps2.grading.api.Callback;
+import nnlab.ps2.grading.api.Conv2D;
+import nnlab.ps2.grading.api.Dense;
 import nnlab.ps2.grading.api.History;
 import nnlab.ps2.grading.api.Layer;
 import nnlab.ps2.grading.api.Ps2;
 import nnlab.ps2.grading.api.Sequential;
 
-/** Part 4: training on real data, the handout's two recipes ({@link Ps2Recipes}), 15 points. */
+/**
+ * Part 4: training on real data, the handout's two recipes ({@link Ps2Recipes}), 15 points. The held-out accuracy is
+ * the grader's ({@link Accuracy}), computed here from the trained model's predictions; the student's own
+ * {@code accuracy} is never asked, and the held-out labels never cross the boundary.
+ */
 class TrainingGrading {
 
     /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
@@ -27,8 +34,8 @@ class TrainingGrading {
     /** The reference's run per recipe: one training per grader JVM serves every submission graded in it. */
     private static final Map<String, CompletableFuture<Run>> ORACLE_RUNS = new ConcurrentHashMap<>();
 
-    /** A recipe's training: loss and validation loss per epoch, and held-out accuracy. */
-    record Run(double[] loss, double[] valLoss, double accuracy) {
+    /** A recipe's training: loss and validation loss per epoch (as fit reported them), held-out predictions. */
+    record Run(double[] loss, double[] valLoss, double[][] predictions) {
     }
 
     /** §4.1's model: 64-64-10 with an L2 kernel penalty, dropout between the layers, Adam. */
@@ -66,11 +73,11 @@ class TrainingGrading {
         double[][] y = Arrays.copyOf(data.train().y().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
         double[][] xTest = data.test().x().toArray();
         double[][] yTest = data.test().y().toArray();
-        train(score, "regularized MLP on digits (§4.1)", o, s, api -> {
+        train(score, "regularized MLP on digits (§4.1)", o, s, yTest, api -> {
             Sequential model = regularizedMlp(api);
             History h = model.fit(x, y, Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[] {api.earlyStopping("val_loss", 0, Ps2Recipes.PATIENCE, true)});
-            return new Run(h.loss(), h.valLoss(), model.accuracy(xTest, yTest));
+            return new Run(h.loss(), h.valLoss(), model.predict(xTest));
         });
     }
 
@@ -81,29 +88,70 @@ class TrainingGrading {
         double[][] y = data.train().y().toArray();
         double[][][][] xTest = images(data.test().x().toArray());
         double[][] yTest = data.test().y().toArray();
-        train(score, "CNN on digits (§4.2)", o, s, api -> {
+        train(score, "CNN on digits (§4.2)", o, s, yTest, api -> {
             Sequential model = cnn(api);
             History h = model.fit(x, y, Ps2Recipes.CNN_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[0]);
-            return new Run(h.loss(), h.valLoss(), model.accuracy(xTest, yTest));
+            return new Run(h.loss(), h.valLoss(), cnnPredictions(api, model.parameters(), xTest));
         });
     }
 
-    private static void train(Score score, String what, Ps2 o, Ps2 s, Function<Ps2, Run> recipe) {
+    /**
+     * {@link #cnn}'s predictions for {@code x} with the {@code trained} parameters, in inference mode, layer by layer
+     * with {@code api}'s own layers: a rank-2 tensor (the CNN's output) cannot cross the boundary, so Conv2D and
+     * MaxPooling2D run there on images, the provided Flatten's reshape — (b, h, w, c) to (b, h·w·c), channels fastest,
+     * §3.3 — is done here, and Dense runs there on the rows.
+     *
+     * @throws AssertionError when {@code trained} is not one value per parameter of the recipe's model
+     */
+    static double[][] cnnPredictions(Ps2 api, double[] trained, double[][][][] x) {
+        Conv2D conv = api.conv2d(1, Ps2Recipes.CNN_FILTERS, 3, 1, api.padding("SAME"), api.activation("RELU"), 1);
+        int pooled = Ps2Recipes.IMAGE_SIDE / 2;
+        int features = pooled * pooled * Ps2Recipes.CNN_FILTERS;
+        int convCount = conv.parameterCount();
+        int expected = convCount + features * Ps2Recipes.CLASSES + Ps2Recipes.CLASSES;
+        if (trained == null || trained.length != expected) {
+            throw new AssertionError("CNN on digits (§4.2): the trained model's parameters() returned "
+                    + (trained == null ? "null" : trained.length + " values") + " but the recipe's model has " + expected
+                    + " parameters; check parameters() and setParameters (§1.1).");
+        }
+        conv.setParameters(Arrays.copyOfRange(trained, 0, convCount));
+        double[][][][] maps = api.maxPooling2d(2, 2).forward(conv.forward(x, false, null), false, null);
+        double[][] rows = new double[maps.length][];
+        for (int b = 0; b < maps.length; b++) {
+            rows[b] = ConvMaths.flatten(new double[][][][] {maps[b]});
+        }
+        double[][] weights = new double[features][];
+        for (int i = 0; i < features; i++) {
+            int from = convCount + i * Ps2Recipes.CLASSES;
+            weights[i] = Arrays.copyOfRange(trained, from, from + Ps2Recipes.CLASSES);
+        }
+        double[] bias = Arrays.copyOfRange(trained, expected - Ps2Recipes.CLASSES, expected);
+        Dense dense = api.dense(weights, bias, api.activation("SOFTMAX"));
+        return dense.forward(rows);
+    }
+
+    private static void train(Score score, String what, Ps2 o, Ps2 s, double[][] yTest, Function<Ps2, Run> recipe) {
         // The oracle trains in this JVM while the submission trains in its own: the two run side by side.
         CompletableFuture<Run> oracleRun = ORACLE_RUNS.computeIfAbsent(what,
                 unused -> CompletableFuture.supplyAsync(() -> recipe.apply(o)));
         Run mine = recipe.apply(s);
         Run reference = oracleRun.join();
-        double target = reference.accuracy() - ACCURACY_SLACK;
+        double referenceAccuracy = Accuracy.of(reference.predictions(), yTest);
+        double target = referenceAccuracy - ACCURACY_SLACK;
+        // The loss histories are the student's own report: drawn in the report next to the reference's, never scored.
         score.data("loss_history", mine.loss());
         score.data("val_loss_history", mine.valLoss());
-        score.data("test_accuracy", mine.accuracy());
         score.data("reference_loss_history", reference.loss().clone());
         score.data("reference_val_loss_history", reference.valLoss().clone());
-        score.data("reference_accuracy", reference.accuracy());
+        score.data("reference_accuracy", referenceAccuracy);
         score.data("target_accuracy", target);
-        score.require(mine.accuracy() >= target, what + ": held-out accuracy " + Score.format(mine.accuracy())
+        String problem = Accuracy.problem(mine.predictions(), yTest);
+        score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be scored: "
+                + problem + "; check the forward passes (Parts 2 and 3), then fit (§1.1).");
+        double accuracy = Accuracy.of(mine.predictions(), yTest);
+        score.data("test_accuracy", accuracy);
+        score.require(accuracy >= target, what + ": held-out accuracy " + Score.format(accuracy)
                 + " is below the " + Score.format(target) + " a correct implementation reaches with this recipe; check"
                 + " fit (§1.1, §1.2) and the layers' gradients (Parts 2 and 3).");
     }

@@ -3,7 +3,10 @@ package nnlab.ps1.grading.api;
 import nnlab.grader.AsValue;
 import nnlab.grader.Implements;
 
-/** Mirror of {@code nnlab.Sequential}. */
+/**
+ * Mirror of {@code nnlab.Sequential}. Without {@code accuracy} on purpose: a number the student's code reports about
+ * itself is never a verdict, so the grader counts accuracy itself from {@link #predict} (grader/README.md).
+ */
 @Implements("nnlab.Sequential")
 public interface Sequential {
     /** Sets optimizer and loss. */
@@ -31,7 +34,4 @@ public interface Sequential {
     /** §4.6 losses per epoch. */
     double[] fit(@AsValue("nnlab.Matrix") double[][] x, @AsValue("nnlab.Matrix") double[][] y, int epochs, int batchSize,
                  long seed);
-
-    /** Fraction predicted right. */
-    double accuracy(@AsValue("nnlab.Matrix") double[][] x, @AsValue("nnlab.Matrix") double[][] y);
 }

@@ -3,7 +3,11 @@ package nnlab.ps2.grading.api;
 import nnlab.grader.AsValue;
 import nnlab.grader.Implements;
 
-/** Mirror of {@code nnlab.Sequential} with problem set 2's tensor overloads. */
+/**
+ * Mirror of {@code nnlab.Sequential} with problem set 2's tensor overloads. Without {@code accuracy} on purpose: a
+ * number the student's code reports about itself is never a verdict, so the grader counts accuracy itself from the
+ * predictions (grader/README.md).
+ */
 @Implements("nnlab.Sequential")
 public interface Sequential {
     /** Sets optimizer and loss. */
@@ -46,10 +50,4 @@ public interface Sequential {
     /** Problem set 1's forward pass. */
     @AsValue("nnlab.Matrix")
     double[][] predict(@AsValue("nnlab.Matrix") double[][] x);
-
-    /** Fraction predicted right. */
-    double accuracy(@AsValue("nnlab.Matrix") double[][] x, @AsValue("nnlab.Matrix") double[][] y);
-
-    /** Fraction of images predicted right. */
-    double accuracy(@AsValue("nnlab.Tensor") double[][][][] x, @AsValue("nnlab.Matrix") double[][] y);
 }

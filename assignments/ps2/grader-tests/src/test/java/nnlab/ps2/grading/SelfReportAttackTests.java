@@ -1,0 +1,245 @@
+package nnlab.ps2.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nnlab.grader.report.Results;
+import nnlab.grader.run.Grader;
+import nnlab.testsupport.GradedResults;
+import nnlab.testsupport.Trees;
+
+/**
+ * Hostile submissions that report numbers about themselves (issue 21): the grader never takes such a number for a
+ * verdict, so each attack earns no more than the honest submission it is built on, test by test.
+ */
+@Tag("slow")
+class SelfReportAttackTests {
+
+    private static final String SEQUENTIAL = "src/main/java/nnlab/Sequential.java";
+    private static final String CONV = "src/main/java/nnlab/Conv2D.java";
+    private static final double NO_GAIN = 1e-9;
+
+    /** A stub fit that trains nothing; its accuracy, honest or lying, must not pay (Part 4). */
+    @Nested
+    class LyingAccuracy {
+        private static final String FIT_START = "        checkCompiled();\n"
+                + "        Objects.requireNonNull(x, \"x must not be null\");\n"
+                + "        Objects.requireNonNull(y, \"y must not be null\");\n"
+                + "        Objects.requireNonNull(callbacks";
+        private static final String ACCURACY_START = "    private static double accuracyOf(Matrix p, Matrix y) {\n";
+
+        @Test
+        void aStubFitEarnsWhatTheHonestStubEarnsWhateverItsAccuracySays(@TempDir Path tmp) throws IOException {
+            Map<String, String> accuracies = new LinkedHashMap<>();
+            accuracies.put("honest", ACCURACY_START);
+            accuracies.put("returns 1.0", ACCURACY_START + "        if (p != null) {\n            return 1.0;\n        }\n");
+            accuracies.put("counts the labels against themselves", ACCURACY_START + "        p = y;\n");
+            Map<String, Results> graded = new LinkedHashMap<>();
+            for (Map.Entry<String, String> accuracy : accuracies.entrySet()) {
+                String name = accuracy.getKey().replace(' ', '-');
+                Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
+                edit(submission.resolve(SEQUENTIAL), FIT_START, "        if (epochs >= 0) {\n"
+                        + "            return new History(new double[epochs], new double[validationSplit > 0 ? epochs : 0]);\n"
+                        + "        }\n" + FIT_START);
+                edit(submission.resolve(SEQUENTIAL), ACCURACY_START, accuracy.getValue());
+                graded.put(accuracy.getKey(), grade(submission, "4.", tmp.resolve(name + "-out")));
+            }
+            for (String test : List.of("4.1.1", "4.2.1")) {
+                assertEquals(0, GradedResults.test(graded.get("honest"), test).score(), NO_GAIN,
+                        () -> "the honest stub earns nothing on " + test);
+                graded.forEach((name, results) -> assertEquals(0, GradedResults.test(results, test).score(), NO_GAIN,
+                        () -> "a stub fit whose accuracy " + name + " earns points on " + test + ":\n"
+                                + GradedResults.test(results, test).output()));
+            }
+        }
+    }
+
+    /**
+     * A wrong gradient with a loss (or forward) that is right at θ and linear around it with the student's own slope:
+     * everywhere within 1e-4 of the last gradient point, or only where one coordinate moved by exactly the check's
+     * step. Neither 2.3.2 nor 3.2.2 may pay more than for the honest wrong gradient.
+     */
+    @Nested
+    class LinearizedLoss {
+        private static final String NEAR = "far <= 1e-4";
+        private static final String AT_STEPS = "moved == 1 && Math.abs(far - 1e-5) < 1e-12";
+
+        @Test
+        void aRegularizedLossLinearAroundTheGradientPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
+                throws IOException {
+            Results honest = grade(attack(tmp, "honest", null), "2.", tmp.resolve("honest-out"));
+            assertTrue(GradedResults.test(honest, "2.3.2").score() < GradedResults.test(honest, "2.3.2").maxScore(),
+                    () -> "the honest 1.5× gradient must fail 2.3.2:\n" + GradedResults.test(honest, "2.3.2").output());
+            for (String trigger : List.of(NEAR, AT_STEPS)) {
+                String name = "attack-" + trigger.length();
+                Results attacked = grade(attack(tmp, name, trigger), "2.", tmp.resolve(name + "-out"));
+                double gained = GradedResults.test(attacked, "2.3.2").score()
+                        - GradedResults.test(honest, "2.3.2").score();
+                assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on 2.3.2:\n"
+                        + GradedResults.test(attacked, "2.3.2").output());
+                assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
+                        + " scores " + attacked.score() + " on Part 2, above the honest " + honest.score());
+            }
+        }
+
+        @Test
+        void aConvForwardLinearAroundTheBackwardPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
+                throws IOException {
+            Results honest = grade(convAttack(tmp, "conv-honest", "false"), "3.", tmp.resolve("conv-honest-out"));
+            assertTrue(GradedResults.test(honest, "3.2.2").score() < GradedResults.test(honest, "3.2.2").maxScore(),
+                    () -> "the honest doubled kernel gradient must fail 3.2.2:\n"
+                            + GradedResults.test(honest, "3.2.2").output());
+            for (String trigger : List.of(NEAR, AT_STEPS)) {
+                String name = "conv-attack-" + trigger.length();
+                Results attacked = grade(convAttack(tmp, name, trigger), "3.", tmp.resolve(name + "-out"));
+                double gained = GradedResults.test(attacked, "3.2.2").score()
+                        - GradedResults.test(honest, "3.2.2").score();
+                assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on 3.2.2:\n"
+                        + GradedResults.test(attacked, "3.2.2").output());
+                assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
+                        + " scores " + attacked.score() + " on Part 3, above the honest " + honest.score());
+            }
+        }
+
+        /**
+         * The correct sample with a doubled Conv2D kernel gradient; its forward lies where {@code trigger} holds: a
+         * wrapper around the sample's own forward and backward that remembers the last backward point.
+         */
+        private Path convAttack(Path tmp, String name, String trigger) throws IOException {
+            Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
+            Path file = submission.resolve(CONV);
+            String forward = "    @Override\n    public Tensor forward(Tensor input, boolean training, Random random) {\n";
+            String backward = "    @Override\n    public Tensor backward(Tensor gradOutput) {\n";
+            // The sample's own backward first: the wrapper below declares a public backward of its own.
+            edit(file, backward, "    private Tensor honestBackward(Tensor gradOutput) {\n");
+            edit(file, forward, """
+                        @Override
+                        public Tensor forward(Tensor input, boolean training, Random random) {
+                            Tensor honest = honestForward(input, training, random);
+                            double[] out = honest.values();
+                            double[] theta = parameters();
+                            double[] x = input.values();
+                            seenX = x;
+                            seenOut = out;
+                            if (memoOut == null || theta.length != memoTheta.length || x.length != memoX.length
+                                    || out.length != memoOut.length) {
+                                return honest;
+                            }
+                            double s = 0;
+                            double far = 0;
+                            int moved = 0;
+                            for (int i = 0; i < theta.length + x.length; i++) {
+                                double d = i < theta.length ? theta[i] - memoTheta[i] : x[i - theta.length]
+                                        - memoX[i - theta.length];
+                                s += (i < theta.length ? memoDtheta[i] : memoDx[i - theta.length]) * d;
+                                far = Math.max(far, Math.abs(d));
+                                moved += d != 0 ? 1 : 0;
+                            }
+                            if (!(%s)) {
+                                return honest;
+                            }
+                            double gg = 0;
+                            for (double v : memoG) {
+                                gg += v * v;
+                            }
+                            double[] lie = memoOut.clone();
+                            for (int i = 0; i < lie.length; i++) {
+                                lie[i] += memoG[i] * s / gg;
+                            }
+                            return Tensor.of(honest.shape(), lie);
+                        }
+
+                        @Override
+                        public Tensor backward(Tensor gradOutput) {
+                            Tensor dx = honestBackward(gradOutput);
+                            for (int i = 0; i < kernelGradient.length; i++) {
+                                kernelGradient[i] *= 2;
+                            }
+                            memoTheta = parameters();
+                            memoDtheta = parameterGradient();
+                            memoX = seenX;
+                            memoOut = seenOut;
+                            memoG = gradOutput.values();
+                            memoDx = dx.values();
+                            return dx;
+                        }
+
+                        private double[] seenX;
+                        private double[] seenOut;
+                        private double[] memoTheta;
+                        private double[] memoDtheta;
+                        private double[] memoX;
+                        private double[] memoOut;
+                        private double[] memoG;
+                        private double[] memoDx;
+
+                        private Tensor honestForward(Tensor input, boolean training, Random random) {
+                    """.formatted(trigger));
+            return submission;
+        }
+
+        /** The correct sample with a 1.5× Sequential.gradient; with a trigger, its loss lies there. */
+        private Path attack(Path tmp, String name, String trigger) throws IOException {
+            Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
+            Path file = submission.resolve(SEQUENTIAL);
+            String gradientEnd = "            offset += data.length;\n        }\n        return flat;\n";
+            edit(file, gradientEnd, gradientEnd.replace("        return flat;\n", """
+                            for (int i = 0; i < flat.length; i++) {
+                                flat[i] *= 1.5;
+                            }
+                            memoTheta = null;
+                            memoLoss = loss(x, y, false, null);
+                            memoTheta = parameters();
+                            memoGradient = flat.clone();
+                            return flat;
+                    """));
+            String lossEnd = "            value += layer.penalty();\n        }\n        return value;\n    }\n";
+            edit(file, lossEnd, (trigger == null ? lossEnd : lossEnd.replace("        return value;\n", """
+                            if (memoTheta == null) {
+                                return value;
+                            }
+                            double[] theta = parameters();
+                            double linear = memoLoss;
+                            double far = 0;
+                            int moved = 0;
+                            for (int i = 0; i < theta.length; i++) {
+                                double d = theta[i] - memoTheta[i];
+                                linear += memoGradient[i] * d;
+                                far = Math.max(far, Math.abs(d));
+                                moved += d != 0 ? 1 : 0;
+                            }
+                            return theta.length == memoTheta.length && %s ? linear : value;
+                    """.formatted(trigger))) + """
+
+                        private double[] memoTheta;
+                        private double[] memoGradient;
+                        private double memoLoss;
+                    """);
+            return submission;
+        }
+    }
+
+    private static Results grade(Path submission, String tests, Path out) throws IOException {
+        return Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests(tests),
+                Files.createDirectory(out));
+    }
+
+    private static void edit(Path file, String anchor, String replacement) throws IOException {
+        String text = Files.readString(file);
+        assertEquals(1, text.split(java.util.regex.Pattern.quote(anchor), -1).length - 1,
+                () -> file + " no longer contains exactly one " + anchor);
+        Files.writeString(file, text.replace(anchor, replacement));
+    }
+}
