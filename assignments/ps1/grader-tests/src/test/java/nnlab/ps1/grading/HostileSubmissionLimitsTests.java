@@ -29,6 +29,7 @@ import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
+import nnlab.grader.sandbox.ChildJvm;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
@@ -332,6 +333,81 @@ class HostileSubmissionLimitsTests {
             assertTrue(starts <= MAX_STARTS_WHEN_SPINNING, () -> starts + " JVM starts");
             String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
             assertTrue(everything.contains("so this one was not made"), everything);
+        }
+    }
+
+    /**
+     * Limits count processor time of everything the submission runs, read by the grader from outside; the wall clock
+     * is only a backstop ({@code ChildJvm.CALL_WALL_FACTOR} × 3 s here) for code that waits. Waiting on purpose gets
+     * the wall-clock message, never an "overloaded machine" retry; busy threads or processes cannot hide their time.
+     */
+    @Nested
+    class TimeLimits {
+
+        static Stream<Arguments> waits() {
+            return Stream.of(
+                    Arguments.of("a constructor that sleeps", replace(CONSTRUCTOR_BODY,
+                            "        try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }\n"
+                                    + CONSTRUCTOR_BODY)),
+                    Arguments.of("a constructor that waits for a latch nobody counts down", replace(CONSTRUCTOR_BODY,
+                            "        try { new java.util.concurrent.CountDownLatch(1).await(); }"
+                                    + " catch (InterruptedException e) { }\n" + CONSTRUCTOR_BODY)));
+        }
+
+        static Stream<Arguments> hiddenWork() {
+            return Stream.of(
+                    Arguments.of("four busy threads while the caller sleeps", replace(CONSTRUCTOR_BODY,
+                            "        for (int i = 0; i < 4; i++) { Thread t = new Thread(() -> { while (true) {"
+                                    + " Thread.onSpinWait(); } }); t.setDaemon(true); t.start(); }\n"
+                                    + "        try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }\n"
+                                    + CONSTRUCTOR_BODY)),
+                    Arguments.of("a busy child JVM the caller waits for", replace(CONSTRUCTOR_BODY,
+                            "        try { java.nio.file.Path src = java.nio.file.Files.writeString(java.nio.file.Path.of("
+                                    + "System.getProperty(\"java.io.tmpdir\"), \"Spin.java\"), \"class Spin { public static"
+                                    + " void main(String[] a) { while (true) { } } }\");"
+                                    + " new ProcessBuilder(System.getProperty(\"java.home\") + \"/bin/java\", \"-Xmx64m\","
+                                    + " \"-XX:+UseSerialGC\", \"-XX:CompressedClassSpaceSize=64m\","
+                                    + " \"-XX:ReservedCodeCacheSize=32m\", src.toString())"
+                                    + ".redirectOutput(ProcessBuilder.Redirect.DISCARD)"
+                                    + ".redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(); }"
+                                    + " catch (Exception e) { throw new IllegalStateException(e); }\n"
+                                    + CONSTRUCTOR_BODY)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("waits")
+        void waitingCodeGetsTheWallClockMessageNotARetry(String name, Mutation wait, @TempDir Path tmp)
+                throws IOException {
+            Results results = grade(wait, tmp);
+            assertTrue(results.score() < PART1, results::output);
+            String everything = everything(results);
+            assertTrue(everything.contains("waited") && everything.contains("limit for waiting is "
+                    + ChildJvm.callWallSeconds(LIMITS) + " s"), everything);
+            assertNotRetried(results, everything);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("hiddenWork")
+        void workInOtherThreadsOrProcessesCountsAsTheCallsProcessorTime(String name, Mutation work,
+                                                                        @TempDir Path tmp) throws IOException {
+            Results results = grade(work, tmp);
+            assertTrue(results.score() < PART1, results::output);
+            String everything = everything(results);
+            assertTrue(everything.contains("more than " + LIMITS.perCallSeconds() + " s of processor time (all its"
+                    + " threads together) in one call"), everything);
+            assertFalse(everything.contains("limit for waiting"), everything);
+            assertNotRetried(results, everything);
+        }
+
+        private static String everything(Results results) {
+            return String.join("\n", results.tests().stream().map(Results.Test::output).toList());
+        }
+
+        private static void assertNotRetried(Results results, String everything) {
+            RunData extra = results.document().extraData();
+            assertTrue(extra.load().retries().isEmpty(), extra.load()::toString);
+            assertEquals(null, extra.graderError(), everything);
+            assertFalse(everything.contains("too busy"), everything);
         }
     }
 
