@@ -133,6 +133,17 @@ public final class Grader {
         this.warmCompiler = warmCompiler;
     }
 
+    /**
+     * Returns the longest one grading's submission-side work may take by the wall clock on a machine that is not
+     * overloaded, whatever the submission does: every compiler pass within the compile budget and the starter's own
+     * pass at their backstops ({@link CompilerJvm#WALL_FACTOR}), and every call within the per-submission budgets
+     * ({@link ChildJvm#longestWallSeconds}). The grader's own work comes on top.
+     */
+    public static long longestWallSeconds(Limits limits, Compilation.Budget compile) {
+        return (long) (compile.totalSeconds() + compile.passSeconds()) * CompilerJvm.WALL_FACTOR
+                + ChildJvm.longestWallSeconds(limits);
+    }
+
     /** Returns the assignment registered under {@code id}. */
     public static Optional<Assignment> find(String id) {
         return ServiceLoader.load(Assignment.class).stream().map(ServiceLoader.Provider::get)

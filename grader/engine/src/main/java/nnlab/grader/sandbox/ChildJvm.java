@@ -77,9 +77,10 @@ public final class ChildJvm implements Endpoint {
     static final int CALL_WALL_FACTOR = 5;
     /**
      * The wall-clock backstop of all calls of one submission, as a multiple of its processor-time budget: a whole
-     * grading of honest code uses a small part of the budget, so even a heavily loaded machine stays inside.
+     * grading of honest code uses a few seconds of a budget of minutes (ps1: 4 s of 600 s), so even a heavily loaded
+     * machine stays far inside; twice keeps what a submission that sleeps everywhere costs a batch bounded.
      */
-    static final int SUBMISSION_WALL_FACTOR = 3;
+    static final int SUBMISSION_WALL_FACTOR = 2;
 
     private final Sandbox sandbox;
     private final Limits limits;
