@@ -148,6 +148,18 @@ class LoadTests {
             for (int i = 0; i < slowFits.size(); i++) {
                 slow.put((String) slowFits.get(i).get()[0], grade("ps1", slowSamples.get(i), DIGITS));
             }
+            graded.forEach((name, runs) -> runs.forEach(r -> print(name, r)));
+            slow.forEach((name, r) -> print("slow: " + name, r));
+        }
+
+        /** Prints the figures a grading recorded, for the README's check and the TA's eye. */
+        private void print(String name, Results r) {
+            RunData.Load load = r.document().extraData().load();
+            System.out.printf(java.util.Locale.ROOT, "LOAD %-45s score %6.2f / %6.2f  load avg max %5.1f  submission CPU"
+                    + " %6.1f s  costliest call %5.1f s CPU, longest %6.1f s wall  retries %d  grader error %s%n", name,
+                    r.score(), r.maxScore(), load.loadAverageMax(), load.submissionCpuMs() / 1e3,
+                    load.maxCallCpuMs() / 1e3, load.maxCallWallMs() / 1e3, load.retries().size(),
+                    r.document().extraData().graderError());
         }
 
         @AfterAll

@@ -165,6 +165,7 @@ public final class ChildJvm implements Endpoint {
             long callCpu = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), cpuLeft);
             long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
             CallClock clock = new CallClock(callCpu, callWall);
+            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.toHandle(), uid);
             Object id = request.get("id");
             stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -174,7 +175,7 @@ public final class ChildJvm implements Endpoint {
                 Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (System.nanoTime() >= nextPoll) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
-                    ProcessCpu.Sample sample = ProcessCpu.sample(process.toHandle(), uid);
+                    ProcessCpu.Sample sample = tree.sample();
                     if (sample.alive()) {
                         lastCpu = sample.cpuNanos();
                     }

@@ -133,11 +133,12 @@ public final class CompilerJvm implements AutoCloseable {
             stdin.flush();
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
+            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.toHandle(), uid);
             while (true) {
                 Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (reply == null) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
-                    ProcessCpu.Sample sample = ProcessCpu.sample(process.toHandle(), uid);
+                    ProcessCpu.Sample sample = tree.sample();
                     CallClock.Verdict verdict = clock.observe(System.nanoTime() - sent, sample.cpuNanos() - cpuBegin,
                             sample.runnable());
                     if (verdict == CallClock.Verdict.RUNNING) {
