@@ -65,6 +65,8 @@ public final class ChildJvm implements Endpoint {
      * lets a call overrun its processor-time limit by at most a tenth of a second.
      */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Where the handout states the limits, for the messages of a call that broke one. */
+    private static final String WHERE_TO_LOOK = " (the limits: \"Sandbox\" under \"How grading works\" in the handout)";
     /** Polls between two readings of the machine's load (once a second). */
     private static final int LOAD_EVERY_POLLS = 10;
     /**
@@ -251,7 +253,7 @@ public final class ChildJvm implements Endpoint {
                 }
                 String message = "your code used more than " + limits.perCallSeconds() + " s of processor time (all its"
                         + " threads together) in one call (an endless loop, or much too slow?); the JVM running it was"
-                        + " stopped and restarted";
+                        + " stopped and restarted" + WHERE_TO_LOOK;
                 breaker.timedOut(type, method, message);
                 return new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
             }
@@ -264,7 +266,7 @@ public final class ChildJvm implements Endpoint {
                 String message = "your code waited " + waited + " in one call without finishing, while using only "
                         + used + " of processor time: it sleeps, waits for a lock, a thread or input that never comes"
                         + " (the limit for waiting is " + callWallSeconds(limits) + " s); the JVM running it was stopped"
-                        + " and restarted";
+                        + " and restarted" + WHERE_TO_LOOK;
                 breaker.timedOut(type, method, message);
                 return new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
             }
