@@ -108,6 +108,8 @@ public final class ChildJvm implements Endpoint {
     private long maxCallNanos;
     private long polls;
     private OptionalLong uid = OptionalLong.empty();
+    /** The current JVM's process tree, kept for its life so that the host's processes are walked once a second. */
+    private ProcessCpu.Tree tree;
     private final List<String> overloads = new ArrayList<>();
     private final MachineLoad load = new MachineLoad();
     private boolean studentOutputTruncated;
@@ -167,7 +169,6 @@ public final class ChildJvm implements Endpoint {
             long callCpu = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), cpuLeft);
             long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
             CallClock clock = new CallClock(callCpu, callWall);
-            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.toHandle(), uid);
             Object id = request.get("id");
             stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -304,11 +305,13 @@ public final class ChildJvm implements Endpoint {
                 + 2L * START_SECONDS;
     }
 
-    /** Returns the processor time of the current JVM's tree, or what was last seen when it is gone. */
+    /**
+     * Returns the processor time of the current JVM's tree (its members as last found: see {@link ProcessCpu.Tree#cpu}),
+     * or what was last seen when it is gone.
+     */
     private long cpuNow() {
-        Process p = process;
-        if (p != null) {
-            ProcessCpu.Sample sample = ProcessCpu.sample(p.toHandle(), uid);
+        if (process != null && tree != null) {
+            ProcessCpu.Sample sample = tree.cpu();
             if (sample.alive()) {
                 lastCpu = sample.cpuNanos();
             }
@@ -421,11 +424,13 @@ public final class ChildJvm implements Endpoint {
         List<String> command = sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags);
         uid = Sandbox.uidOf(command);
         lastCpu = 0;
+        tree = null;
         ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
         process = pb.start();
+        tree = new ProcessCpu.Tree(process.toHandle(), uid);
         stdin = process.getOutputStream();
         secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
         replies = new LinkedBlockingQueue<>(QUEUED_REPLIES);
