@@ -3,8 +3,9 @@ package nnlab.grader;
 /**
  * The resource limits of one submission's JVM, from the assignment's {@code limits}.
  *
- * @param perCallSeconds       wall clock for one call into student code
- * @param perSubmissionSeconds wall clock for every call of one submission together
+ * @param perCallSeconds       processor time for one call into student code (its whole process tree; the wall-clock
+ *                             backstop is a multiple of it)
+ * @param perSubmissionSeconds processor time for every call of one submission together (likewise backstopped)
  * @param heapMegabytes        the child's maximum heap
  * @param outputKilobytes      student output accepted over the JVM's life
  * @param maxThreads           processes and threads the sandbox user may run

@@ -17,14 +17,16 @@ public final class StudentException extends RuntimeException {
         THREW,
         /** A class, constructor, method or enum constant the API requires is absent or has another signature. */
         MISSING,
-        /** The call exceeded its time limit. */
+        /** The call used more than its processor time, or waited past its wall-clock backstop. */
         TIMEOUT,
         /** The submission JVM ended (System.exit, Runtime.halt, a crash, a resource limit). */
         CRASHED,
         /** The submission's time budget is used up. */
         BUDGET,
         /** The reply could not be understood. */
-        PROTOCOL
+        PROTOCOL,
+        /** The grading machine was too busy for the call to finish: not the student's fault; the grader retries. */
+        OVERLOADED
     }
 
     /**
@@ -81,6 +83,7 @@ public final class StudentException extends RuntimeException {
             case CRASHED -> "The JVM running your code ended (System.exit, a crash or a resource limit).";
             case BUDGET -> "Your submission used up its time budget.";
             case PROTOCOL -> "Your code's reply could not be understood.";
+            case OVERLOADED -> "The grading machine was too busy to finish a call (not your code's fault).";
         };
     }
 

@@ -23,8 +23,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
+import nnlab.grader.run.Grader;
 
 /**
  * Grades a folder of submissions, each subfolder or file one submission, {@code jobs} at a time, in as many warm
@@ -43,8 +45,12 @@ public final class BatchGrader {
     /** Status when the grader failed or its process died: not the student's fault, needs staff attention. */
     public static final String GRADER_ERROR = "grader_error";
 
-    /** Extra seconds a grader process gets beyond the assignment's per-submission limit before it is killed. */
-    private static final int GRACE_SECONDS = 120;
+    /**
+     * Seconds a grader process gets beyond the longest the assignment's own budgets let a submission take (see
+     * {@link #limitSeconds}) before it is killed: the grader's own work (discovery, the reference's side of each test,
+     * the reports) under load.
+     */
+    static final int GRACE_SECONDS = 120;
 
     /** How to run the batch; {@code shard} null grades every submission, else only that shard's (and writes its manifest). */
     public record Options(AssignmentSpec spec, Path submissions, Path out, int jobs, Roster roster,
@@ -162,13 +168,22 @@ public final class BatchGrader {
         return new Summary(outcomes, skipped, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Returns how long a grader process may take for one submission of {@code spec}: the longest its own budgets allow
+     * (compiling, the starter's pass and every call, at their wall-clock backstops: {@link Grader#longestWallSeconds})
+     * plus {@link #GRACE_SECONDS}, so a slow submission always ends scored, never as a grader error.
+     */
+    static long limitSeconds(AssignmentSpec spec) {
+        return Grader.longestWallSeconds(spec.limits(), Compilation.Budget.DEFAULT) + GRACE_SECONDS;
+    }
+
     private Outcome grade(Submission s) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Path work = options.out().resolve("work").resolve(s.name());
         deleteTree(work);
         Files.createDirectories(work);
         Path raw = work.resolve("results.json");
-        long limit = options.spec().limits().perSubmissionSeconds() + GRACE_SECONDS;
+        long limit = limitSeconds(options.spec());
         Integer exit = null;
         String reason = null;
         List<String> deaths = new ArrayList<>();

@@ -34,7 +34,8 @@ import nnlab.grader.sandbox.CompilerJvm;
  * </ol>
  *
  * <p>So a submission costs at most the budget plus one pass of the starter alone, whatever it holds; the result says
- * {@code compiled} only when every class it lists was written.
+ * {@code compiled} only when every class it lists was written. Every limit counts the compiler's processor time, so
+ * a loaded machine cannot fail honest code; the wall clock is a backstop {@link CompilerJvm#WALL_FACTOR} times larger.
  */
 public final class Compilation {
 
@@ -57,9 +58,9 @@ public final class Compilation {
     /**
      * The limits of one submission's compilation.
      *
-     * @param totalSeconds  every compiler pass of the submission together
-     * @param passSeconds   one pass over the whole submission
-     * @param probeSeconds  one file compiled on its own after a pass did not finish
+     * @param totalSeconds  processor time of every compiler pass of the submission together
+     * @param passSeconds   processor time of one pass over the whole submission
+     * @param probeSeconds  processor time of one file compiled on its own after a pass did not finish
      * @param heapMegabytes the compiler process's heap
      */
     public record Budget(int totalSeconds, int passSeconds, int probeSeconds, int heapMegabytes) {
@@ -86,7 +87,9 @@ public final class Compilation {
     private final Map<String, String> starter;
     private final Budget budget;
     private final CompilerJvm javac;
+    /** The wall-clock backstop of the whole budget: {@link CompilerJvm#WALL_FACTOR} times its processor time. */
     private final long deadline;
+    private final long cpuAtStart;
     private final List<Error> errors = new ArrayList<>();
     private final List<String> replaced = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
@@ -97,7 +100,8 @@ public final class Compilation {
         this.starter = starter;
         this.budget = budget;
         this.javac = javac;
-        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(budget.totalSeconds());
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) budget.totalSeconds() * CompilerJvm.WALL_FACTOR);
+        this.cpuAtStart = javac.usedCpuMillis();
     }
 
     /**
@@ -293,8 +297,14 @@ public final class Compilation {
         return Math.max(0, Math.min(TimeUnit.SECONDS.toMillis(budget.passSeconds()), remainingMillis()));
     }
 
+    /**
+     * The budget left, in milliseconds of the compiler's processor time: what javac used so far counts, not the wall
+     * time a loaded machine stretched it to; the wall-clock backstop counts at its own scale.
+     */
     private long remainingMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long cpuLeft = TimeUnit.SECONDS.toMillis(budget.totalSeconds()) - (javac.usedCpuMillis() - cpuAtStart);
+        long wallLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) / CompilerJvm.WALL_FACTOR;
+        return Math.min(cpuLeft, wallLeft);
     }
 
     private static void write(Map<String, byte[]> classFiles, Path classes) throws IOException {

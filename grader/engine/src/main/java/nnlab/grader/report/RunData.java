@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param isolation             the sandbox in force for the submission
  * @param compilation           what compiling the submission did
  * @param submissionJvmStarts   how many submission JVMs were started
+ * @param load                  the machine's load while grading, the processor time used and any retry
  * @param refused               why the submission was refused, when it was
  * @param graderError           what went wrong in the grader, when it failed
  * @param late                  the late policy's figures, once applied
@@ -48,6 +49,7 @@ public record RunData(
         Isolation isolation,
         Compilation compilation,
         @JsonProperty("submission_jvm_starts") Integer submissionJvmStarts,
+        Load load,
         String refused,
         @JsonProperty("grader_error") String graderError,
         Late late,
@@ -56,7 +58,7 @@ public record RunData(
 
     /** No extra data at all: how a document written without any reads. */
     public static final RunData NONE = new RunData(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     /** Copies the collections, so a document never changes once built. */
     public RunData {
@@ -69,25 +71,25 @@ public record RunData(
     public static RunData of(long seed, String graderVersion, String assignment, String jdk,
                              Map<String, Long> timingsMs) {
         return new RunData(seed, graderVersion, assignment, jdk, timingsMs, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Returns this data with the grader's failure {@code error}. */
     public RunData withGraderError(String error) {
         return new RunData(seed, graderVersion, assignment, jdk, timingsMs, due, afterDueDateShownFrom, parts, cases,
-                isolation, compilation, submissionJvmStarts, refused, error, late, batch, other);
+                isolation, compilation, submissionJvmStarts, load, refused, error, late, batch, other);
     }
 
     /** Returns this data with the late policy's figures {@code figures}. */
     public RunData withLate(Late figures) {
         return new RunData(seed, graderVersion, assignment, jdk, timingsMs, due, afterDueDateShownFrom, parts, cases,
-                isolation, compilation, submissionJvmStarts, refused, graderError, figures, batch, other);
+                isolation, compilation, submissionJvmStarts, load, refused, graderError, figures, batch, other);
     }
 
     /** Returns this data with the batch grader's record {@code record}. */
     public RunData withBatch(Batch record) {
         return new RunData(seed, graderVersion, assignment, jdk, timingsMs, due, afterDueDateShownFrom, parts, cases,
-                isolation, compilation, submissionJvmStarts, refused, graderError, late, record, other);
+                isolation, compilation, submissionJvmStarts, load, refused, graderError, late, record, other);
     }
 
     /** Collects what the engine records while it grades; {@link #build()} makes the data. */
@@ -104,6 +106,7 @@ public record RunData(
         private Isolation isolation;
         private Compilation compilation;
         private Integer submissionJvmStarts;
+        private Load load;
         private String refused;
         private String graderError;
 
@@ -154,6 +157,12 @@ public record RunData(
             return this;
         }
 
+        /** Records the machine's load while grading, the processor time used and any retry. */
+        public Builder load(Load figures) {
+            this.load = figures;
+            return this;
+        }
+
         /** Records why the submission was refused. */
         public Builder refused(String reason) {
             this.refused = reason;
@@ -169,7 +178,7 @@ public record RunData(
         /** Returns the data recorded so far. */
         public RunData build() {
             return new RunData(seed, graderVersion, assignment, jdk, timingsMs, due, afterDueDateShownFrom, parts,
-                    cases, isolation, compilation, submissionJvmStarts, refused, graderError, null, null, null);
+                    cases, isolation, compilation, submissionJvmStarts, load, refused, graderError, null, null, null);
         }
     }
 
@@ -221,6 +230,48 @@ public record RunData(
             dropped = dropped == null ? List.of() : List.copyOf(dropped);
             failures = failures == null ? List.of() : List.copyOf(failures);
         }
+    }
+
+    /**
+     * The machine's load while the submission was graded, the processor time its code used (what the limits count)
+     * and every call or compiler pass the load stopped, for the TA: a score from an overloaded machine can be told
+     * from one from a quiet machine.
+     *
+     * @param processors       the processors the grader saw
+     * @param loadAverageStart the 1-minute load average when the tests began
+     * @param loadAverageMax   the largest 1-minute load average read while they ran
+     * @param loadAverageEnd   the 1-minute load average when they ended
+     * @param cpuPressureMax   the largest share (percent) of 10 s in which a runnable task waited for a processor
+     *                         ({@code /proc/pressure/cpu}), where the kernel reports it
+     * @param submissionCpuMs  processor time of the submission's code, all its calls and threads together
+     * @param maxCallCpuMs     processor time of its most expensive call
+     * @param maxCallWallMs    wall time of its longest call
+     * @param compileCpuMs     processor time of the compiler passes
+     * @param retries          tests or passes graded again because the machine was overloaded
+     */
+    public record Load(int processors, @JsonProperty("load_average_start") Double loadAverageStart,
+                       @JsonProperty("load_average_max") Double loadAverageMax,
+                       @JsonProperty("load_average_end") Double loadAverageEnd,
+                       @JsonProperty("cpu_pressure_max") Double cpuPressureMax,
+                       @JsonProperty("submission_cpu_ms") Long submissionCpuMs,
+                       @JsonProperty("max_call_cpu_ms") Long maxCallCpuMs,
+                       @JsonProperty("max_call_wall_ms") Long maxCallWallMs,
+                       @JsonProperty("compile_cpu_ms") Long compileCpuMs,
+                       List<Retry> retries) {
+        /** Treats a missing list as empty. */
+        public Load {
+            retries = retries == null ? List.of() : List.copyOf(retries);
+        }
+    }
+
+    /**
+     * A test (or compiler pass) that the machine's load stopped.
+     *
+     * @param test      the test's number, or "compile"
+     * @param reason    what the grader saw: wall and processor time, how often the code wanted a processor, the load
+     * @param recovered whether the try in a fresh JVM finished; when not, the run records a grader error
+     */
+    public record Retry(String test, String reason, boolean recovered) {
     }
 
     /**

@@ -49,11 +49,13 @@ import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestData;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.runtime.Dispatcher;
 import nnlab.grader.sandbox.ChildJvm;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Endpoint;
 import nnlab.grader.sandbox.Isolation;
+import nnlab.grader.sandbox.MachineLoad;
 import nnlab.grader.sandbox.Sandbox;
 
 /**
@@ -131,6 +133,17 @@ public final class Grader {
         this.warmCompiler = warmCompiler;
     }
 
+    /**
+     * Returns the longest one grading's submission-side work may take by the wall clock on a machine that is not
+     * overloaded, whatever the submission does: every compiler pass within the compile budget and the starter's own
+     * pass at their backstops ({@link CompilerJvm#WALL_FACTOR}), and every call within the per-submission budgets
+     * ({@link ChildJvm#longestWallSeconds}). The grader's own work comes on top.
+     */
+    public static long longestWallSeconds(Limits limits, Compilation.Budget compile) {
+        return (long) (compile.totalSeconds() + compile.passSeconds()) * CompilerJvm.WALL_FACTOR
+                + ChildJvm.longestWallSeconds(limits);
+    }
+
     /** Returns the assignment registered under {@code id}. */
     public static Optional<Assignment> find(String id) {
         return ServiceLoader.load(Assignment.class).stream().map(ServiceLoader.Provider::get)
@@ -195,13 +208,22 @@ public final class Grader {
             }
             Compilation.Result compiled;
             Compilation.Budget budget = options.compileBudget();
+            List<String> compileOverloads;
+            long compileCpuMillis;
             if (warmCompiler != null && warmCompiler.heapMegabytes() == budget.heapMegabytes()) {
                 warmCompiler.renewUnlessItLives(budget.totalSeconds() + budget.passSeconds());
+                int overloadsBefore = warmCompiler.overloads().size();
+                long cpuBefore = warmCompiler.usedCpuMillis();
                 compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, warmCompiler);
+                List<String> all = warmCompiler.overloads();
+                compileOverloads = all.subList(overloadsBefore, all.size());
+                compileCpuMillis = warmCompiler.usedCpuMillis() - cpuBefore;
             } else {
                 try (CompilerJvm javac = new CompilerJvm(sandbox != null ? sandbox : Sandbox.detect(),
                         budget.heapMegabytes(), budget.totalSeconds() + budget.passSeconds(), work)) {
                     compiled = Compilation.compile(intake.sources(), assignment.starterSources(), classes, budget, javac);
+                    compileOverloads = javac.overloads();
+                    compileCpuMillis = javac.usedCpuMillis();
                 }
             }
             extra.timing("compile", millis(t0));
@@ -210,21 +232,30 @@ public final class Grader {
             worldReadable(classes);
 
             t0 = System.nanoTime();
+            ChildJvm child = student instanceof ChildJvm c ? c : null;
+            List<RunData.Retry> retries = new ArrayList<>();
+            compileOverloads.forEach(reason -> retries.add(new RunData.Retry("compile", reason, true)));
+            if (child != null) {
+                child.load().sample();
+            }
             try (student;
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), valueTypes());
                  GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
                          oracle, seed, cases.seed())) {
                 holder.session = session;
-                Listener listener = new Listener(session, byId);
+                Listener listener = new Listener(session, byId,
+                        () -> child == null ? List.of() : child.overloads());
                 for (Visibility pass : Visibility.values()) {
                     if (pass != Visibility.VISIBLE) {
                         student.recycle();
                     }
                     launcher.execute(launcher.discover(request(session.id(), options.only(), pass)), listener);
+                    retryOverloaded(launcher, session, student, listener, byId, retries, results);
                 }
-                if (student instanceof ChildJvm child) {
+                if (child != null) {
                     extra.timing("submission_jvm", child.usedMillis());
                     extra.submissionJvmStarts(child.starts());
+                    extra.load(load(child, compileCpuMillis, retries));
                 }
             }
             extra.timing("tests", millis(t0));
@@ -237,6 +268,63 @@ public final class Grader {
             deleteQuietly(work);
         }
         return finish(results, summary, start);
+    }
+
+    /**
+     * Grades once more, in a fresh JVM, every test of the pass just run whose call the machine's load stopped (the
+     * child wanted a processor and did not get one: see {@code CallClock}); a test stopped again is not graded: its
+     * entry says so, and the run records a grader error, so no student loses points to a busy machine and the TA
+     * knows to grade it again. Retrying the call alone is not possible: it may use objects earlier calls of the
+     * test made in the JVM that was stopped.
+     */
+    private void retryOverloaded(Launcher launcher, GradingSession session, Endpoint student, Listener listener,
+                                 Map<String, Results.Test> byId, List<RunData.Retry> retries, Results results) {
+        Map<String, String> stopped = listener.takeOverloaded();
+        if (stopped.isEmpty()) {
+            return;
+        }
+        student.recycle();
+        stopped.keySet().forEach(session::forget);
+        launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(stopped.keySet().stream().map(DiscoverySelectors::selectUniqueId).toList())
+                .configurationParameter(GradingSession.PARAMETER, session.id())
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build(), listener);
+        Map<String, String> again = listener.takeOverloaded();
+        List<String> notGraded = new ArrayList<>();
+        stopped.forEach((id, reason) -> {
+            Results.Test test = byId.get(id);
+            String number = test == null ? id : test.number();
+            retries.add(new RunData.Retry(number, reason, !again.containsKey(id)));
+            if (again.containsKey(id) && test != null) {
+                notGraded.add(number);
+                test.outcome(0, TestResult.FAILED);
+                test.output("Not graded: the grading machine was too busy to finish this test, twice (this is not your"
+                        + " code's fault, and it costs you nothing): the course staff will grade it again.");
+            }
+        });
+        if (!notGraded.isEmpty()) {
+            results.add("0.0", "Grader error — not your fault", 0, Visibility.VISIBLE, "The grading machine was"
+                    + " overloaded: test " + String.join(", ", notGraded) + " could not be graded. This is not your"
+                    + " fault: tell the course staff, who will grade your submission again.");
+            results.run().graderError("the grading machine was overloaded: test " + String.join(", ", notGraded)
+                    + " stopped twice (" + again.values().iterator().next() + ")");
+            student.recycle();
+        }
+    }
+
+    /** The machine's load and the processor time the submission used, as the TA's view records them. */
+    private static RunData.Load load(ChildJvm child, long compileCpuMillis, List<RunData.Retry> retries) {
+        MachineLoad load = child.load();
+        load.sample();
+        return new RunData.Load(Runtime.getRuntime().availableProcessors(), orNull(load.first().loadAverage()),
+                orNull(load.max().loadAverage()), orNull(load.last().loadAverage()), orNull(load.max().cpuPressure()),
+                child.usedCpuMillis(), child.maxCallCpuMillis(), child.maxCallMillis(), compileCpuMillis, retries);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     private Endpoint studentEndpoint(Options options, Sandbox sandbox, Path classes, Path work) throws IOException {
@@ -435,17 +523,30 @@ public final class Grader {
     private static final class Listener implements TestExecutionListener {
         private final GradingSession session;
         private final Map<String, Results.Test> byId;
+        private final java.util.function.Supplier<List<String>> overloads;
+        private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Integer> overloadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> overloaded = new LinkedHashMap<>();
 
-        Listener(GradingSession session, Map<String, Results.Test> byId) {
+        /** {@code overloads} returns why each call so far was stopped as overloaded, oldest first. */
+        Listener(GradingSession session, Map<String, Results.Test> byId,
+                 java.util.function.Supplier<List<String>> overloads) {
             this.session = session;
             this.byId = byId;
+            this.overloads = overloads;
         }
 
-        private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Returns the tests (unique id → why) that a call stopped as overloaded since the last time, and forgets them. */
+        synchronized Map<String, String> takeOverloaded() {
+            Map<String, String> taken = new LinkedHashMap<>(overloaded);
+            overloaded.clear();
+            return taken;
+        }
 
         @Override
         public void executionStarted(TestIdentifier id) {
             started.put(id.getUniqueId(), System.nanoTime());
+            overloadsAtStart.put(id.getUniqueId(), overloads.get().size());
         }
 
         @Override
@@ -465,6 +566,13 @@ public final class Grader {
             Long begin = started.get(id.getUniqueId());
             if (begin != null) {
                 t.durationMillis(millis(begin));
+            }
+            List<String> seen = overloads.get();
+            int before = overloadsAtStart.getOrDefault(id.getUniqueId(), seen.size());
+            if (seen.size() > before) {
+                synchronized (this) {
+                    overloaded.put(id.getUniqueId(), seen.get(before));
+                }
             }
             Score score = session.existingScore(id.getUniqueId());
             StringBuilder out = new StringBuilder();

@@ -65,6 +65,12 @@ final class GradingSession implements AutoCloseable {
                 runSeed ^ fingerprint("probe " + identity)));
     }
 
+    /** Forgets the test's score and output, so that it can run again from scratch. */
+    void forget(String uniqueId) {
+        scores.remove(uniqueId);
+        output.remove(uniqueId);
+    }
+
     Score existingScore(String uniqueId) {
         return scores.get(uniqueId);
     }

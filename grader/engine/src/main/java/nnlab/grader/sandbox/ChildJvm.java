@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,11 @@ import nnlab.grader.runtime.Json;
  * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
  * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). Its
  * streams are read in fixed memory, and a child that floods them is stopped. Replies are read only from lines that
- * start with this run's secret; anything else on the child's stdout is stray output. The grader's own timer
- * enforces the per-call and per-submission limits by killing the child and all its descendants.
+ * start with this run's secret; anything else on the child's stdout is stray output. The grader enforces the per-call
+ * and per-submission limits by killing the child and all its descendants: the limits count processor time of the
+ * child's whole process tree, read from outside ({@link ProcessCpu}), with wall-clock backstops several times larger
+ * for code that sleeps or blocks; a call that the machine's load kept from its processor is reported as overloaded,
+ * not as the student's (see {@link CallClock}).
  */
 public final class ChildJvm implements Endpoint {
 
@@ -55,6 +59,30 @@ public final class ChildJvm implements Endpoint {
     static final long MAX_STRAY_BYTES = 16L << 20;
     private static final int DRAIN_BUFFER_BYTES = 8192;
     private static final long DELIVER_WAIT_MILLIS = 200;
+    /**
+     * How often the grader reads the child's processor time while it waits: 10 times a second costs a few
+     * milliseconds of the grader's time per second (one {@code stat} read per process and thread of the child), and
+     * lets a call overrun its processor-time limit by at most a tenth of a second.
+     */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Where the handout states the limits, for the messages of a call that broke one. */
+    private static final String WHERE_TO_LOOK = " (the limits: \"Sandbox\" under \"How grading works\" in the handout)";
+    /** Polls between two readings of the machine's load (once a second). */
+    private static final int LOAD_EVERY_POLLS = 10;
+    /**
+     * The wall-clock backstop of one call, as a multiple of its processor-time limit: code that sleeps or blocks
+     * fails after this long. Honest code needs a fraction of its processor limit, so on a machine loaded with
+     * 6 × nproc busy processes (each in its own session: the submission JVM, in a session of its own, gets a
+     * seventh of a processor or so) it still finishes well inside; a child that wanted the processor all along is
+     * waited for {@link CallClock#OVERLOAD_PATIENCE} times longer before the machine is blamed.
+     */
+    static final int CALL_WALL_FACTOR = 5;
+    /**
+     * The wall-clock backstop of all calls of one submission, as a multiple of its processor-time budget: a whole
+     * grading of honest code uses a few seconds of a budget of minutes (ps1: 4 s of 600 s), so even a heavily loaded
+     * machine stays far inside; twice keeps what a submission that sleeps everywhere costs a batch bounded.
+     */
+    static final int SUBMISSION_WALL_FACTOR = 2;
 
     private final Sandbox sandbox;
     private final Limits limits;
@@ -74,6 +102,16 @@ public final class ChildJvm implements Endpoint {
     private int generation;
     private int starts;
     private long usedNanos;
+    private long usedCpuNanos;
+    private long lastCpu;
+    private long maxCallCpuNanos;
+    private long maxCallNanos;
+    private long polls;
+    private OptionalLong uid = OptionalLong.empty();
+    /** The current JVM's process tree, kept for its life so that the host's processes are walked once a second. */
+    private ProcessCpu.Tree tree;
+    private final List<String> overloads = new ArrayList<>();
+    private final MachineLoad load = new MachineLoad();
     private boolean studentOutputTruncated;
 
     /**
@@ -101,10 +139,16 @@ public final class ChildJvm implements Endpoint {
 
     @Override
     public synchronized Map<?, ?> exchange(Map<String, Object> request) {
-        long budget = TimeUnit.SECONDS.toNanos(limits.perSubmissionSeconds()) - usedNanos;
-        if (budget <= 0) {
-            throw new StudentException(StudentException.Kind.BUDGET, "", "not run: your submission used up its total time"
-                    + " limit of " + limits.perSubmissionSeconds() + " s in earlier tests", List.of());
+        long cpuLeft = TimeUnit.SECONDS.toNanos(limits.perSubmissionSeconds()) - usedCpuNanos;
+        long wallLeft = TimeUnit.SECONDS.toNanos(submissionWallSeconds(limits)) - usedNanos;
+        if (cpuLeft <= 0) {
+            throw new StudentException(StudentException.Kind.BUDGET, "", "not run: your submission used up its total"
+                    + " limit of " + limits.perSubmissionSeconds() + " s of processor time in earlier tests", List.of());
+        }
+        if (wallLeft <= 0) {
+            throw new StudentException(StudentException.Kind.BUDGET, "", "not run: your submission used up its total"
+                    + " limit of " + submissionWallSeconds(limits) + " s of waiting (wall-clock time) in earlier tests",
+                    List.of());
         }
         String type = String.valueOf(request.get("type"));
         String method = "new".equals(request.get("op")) ? "<init>"
@@ -114,27 +158,43 @@ public final class ChildJvm implements Endpoint {
             throw new StudentException(StudentException.Kind.TIMEOUT, "", tripped, List.of());
         }
         long begin = System.nanoTime();
+        boolean overloaded = false;
+        boolean fresh = process == null || !process.isAlive();
+        long previous = lastCpu;
+        long cpuBegin = fresh ? 0 : cpuNow();
+        // What the JVM used between calls (threads the student's code left running) counts against the submission.
+        usedCpuNanos += Math.max(0, cpuBegin - previous);
         try {
             ensureStarted();
-            long callNanos = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), budget);
+            long callCpu = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), cpuLeft);
+            long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
+            CallClock clock = new CallClock(callCpu, callWall);
             Object id = request.get("id");
             stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            long deadline = System.nanoTime() + callNanos;
+            long sent = System.nanoTime();
+            long nextPoll = sent + POLL_NANOS;
             while (true) {
-                Object reply = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (reply == null) {
-                    kill();
-                    boolean wholeBudget = callNanos < TimeUnit.SECONDS.toNanos(limits.perCallSeconds());
-                    if (wholeBudget) {
-                        throw new StudentException(StudentException.Kind.BUDGET, "", "your submission ran past its total"
-                                + " time limit of " + limits.perSubmissionSeconds() + " s; the JVM running your code was"
-                                + " stopped", List.of());
+                Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (System.nanoTime() >= nextPoll) {
+                    nextPoll = System.nanoTime() + POLL_NANOS;
+                    ProcessCpu.Sample sample = tree.sample();
+                    if (sample.alive()) {
+                        lastCpu = sample.cpuNanos();
                     }
-                    String message = "your code took longer than the " + limits.perCallSeconds() + " s limit for one call"
-                            + " (an endless loop, or much too slow?); the JVM running it was stopped and restarted";
-                    breaker.timedOut(type, method, message);
-                    throw new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
+                    if (++polls % LOAD_EVERY_POLLS == 0) {
+                        load.sample();
+                    }
+                    CallClock.Verdict verdict = clock.observe(System.nanoTime() - sent, sample.cpuNanos() - cpuBegin,
+                            sample.runnable());
+                    if (verdict != CallClock.Verdict.RUNNING && reply == null) {
+                        overloaded = verdict == CallClock.Verdict.OVERLOADED;
+                        throw stopped(verdict, clock, callCpu < TimeUnit.SECONDS.toNanos(limits.perCallSeconds()),
+                                callWall < TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), type, method);
+                    }
+                }
+                if (reply == null) {
+                    continue;
                 }
                 if (reply == EOF) {
                     throw died();
@@ -150,6 +210,8 @@ public final class ChildJvm implements Endpoint {
                 collectOutput(map);
                 if (Boolean.TRUE.equals(map.get("fatal"))) {
                     kill();
+                } else {
+                    lastCpu = cpuNow();
                 }
                 return map;
             }
@@ -162,8 +224,127 @@ public final class ChildJvm implements Endpoint {
             kill();
             throw new StudentException(StudentException.Kind.CRASHED, "", "grading was interrupted", List.of());
         } finally {
-            usedNanos += System.nanoTime() - begin;
+            long wall = System.nanoTime() - begin;
+            long cpu = Math.max(0, lastCpu - cpuBegin);
+            if (!overloaded) {
+                // A call the machine's load stretched is retried by the grader: its wait is not the student's.
+                usedNanos += wall;
+            }
+            usedCpuNanos += cpu;
+            maxCallCpuNanos = Math.max(maxCallCpuNanos, cpu);
+            maxCallNanos = Math.max(maxCallNanos, wall);
         }
+    }
+
+    /**
+     * The failure for a call the clock stopped ({@code verdict} is not RUNNING); {@code submissionCpu} and
+     * {@code submissionWall} say whether the call's limit was what was left of the submission's.
+     */
+    private StudentException stopped(CallClock.Verdict verdict, CallClock clock, boolean submissionCpu,
+                                     boolean submissionWall, String type, String method) {
+        kill();
+        String used = String.format(java.util.Locale.ROOT, "%.1f s", clock.cpuNanos() / 1e9);
+        String waited = String.format(java.util.Locale.ROOT, "%.0f s", clock.wallNanos() / 1e9);
+        switch (verdict) {
+            case CPU_SPENT -> {
+                if (submissionCpu) {
+                    return new StudentException(StudentException.Kind.BUDGET, "", "your submission used more than its"
+                            + " total limit of " + limits.perSubmissionSeconds() + " s of processor time (all its tests"
+                            + " together); the JVM running your code was stopped", List.of());
+                }
+                String message = "your code used more than " + limits.perCallSeconds() + " s of processor time (all its"
+                        + " threads together) in one call (an endless loop, or much too slow?); the JVM running it was"
+                        + " stopped and restarted" + WHERE_TO_LOOK;
+                breaker.timedOut(type, method, message);
+                return new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
+            }
+            case WAITED -> {
+                if (submissionWall) {
+                    return new StudentException(StudentException.Kind.BUDGET, "", "your submission waited (slept or"
+                            + " blocked) past its total limit of " + submissionWallSeconds(limits) + " s of wall-clock"
+                            + " time; the JVM running your code was stopped", List.of());
+                }
+                String message = "your code waited " + waited + " in one call without finishing, while using only "
+                        + used + " of processor time: it sleeps, waits for a lock, a thread or input that never comes"
+                        + " (the limit for waiting is " + callWallSeconds(limits) + " s); the JVM running it was stopped"
+                        + " and restarted" + WHERE_TO_LOOK;
+                breaker.timedOut(type, method, message);
+                return new StudentException(StudentException.Kind.TIMEOUT, "", message, List.of());
+            }
+            default -> {
+                MachineLoad.Reading now = load.sample();
+                String reason = "a call waited " + waited + " and got only " + used + " of processor time, while the"
+                        + " code wanted a processor in " + Math.round(100 * clock.runnableShare()) + " % of the polls ("
+                        + now.describe() + ")";
+                overloads.add(reason);
+                LOG.warning("machine overloaded: " + reason);
+                return new StudentException(StudentException.Kind.OVERLOADED, "", "the grading machine was too busy"
+                        + " to finish this call (" + reason + "): not your code's fault; the test is graded again",
+                        List.of());
+            }
+        }
+    }
+
+    /** Returns the wall-clock backstop of one call, {@link #CALL_WALL_FACTOR} times its processor-time limit. */
+    public static int callWallSeconds(Limits limits) {
+        return limits.perCallSeconds() * CALL_WALL_FACTOR;
+    }
+
+    /** Returns the wall-clock backstop of a whole submission's calls, {@link #SUBMISSION_WALL_FACTOR} times its budget. */
+    public static int submissionWallSeconds(Limits limits) {
+        return limits.perSubmissionSeconds() * SUBMISSION_WALL_FACTOR;
+    }
+
+    /**
+     * Returns the longest wall time one submission's calls can take: every call's waiting within
+     * {@link #submissionWallSeconds}, plus one last call that the machine's load stretches until it counts as
+     * overloaded (whose wait is not counted), plus a JVM start for each.
+     */
+    public static long longestWallSeconds(Limits limits) {
+        return submissionWallSeconds(limits) + (long) CallClock.OVERLOAD_PATIENCE * callWallSeconds(limits)
+                + 2L * START_SECONDS;
+    }
+
+    /**
+     * Returns the processor time of the current JVM's tree (its members as last found: see {@link ProcessCpu.Tree#cpu}),
+     * or what was last seen when it is gone.
+     */
+    private long cpuNow() {
+        if (process != null && tree != null) {
+            ProcessCpu.Sample sample = tree.cpu();
+            if (sample.alive()) {
+                lastCpu = sample.cpuNanos();
+            }
+        }
+        return lastCpu;
+    }
+
+    /** Returns the processor time used by the submission's calls so far, in milliseconds. */
+    public synchronized long usedCpuMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(usedCpuNanos);
+    }
+
+    /** Returns the most processor time one call used, in milliseconds. */
+    public synchronized long maxCallCpuMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(maxCallCpuNanos);
+    }
+
+    /** Returns the longest wall time one call took, in milliseconds. */
+    public synchronized long maxCallMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(maxCallNanos);
+    }
+
+    /**
+     * Returns why each call so far was stopped as overloaded (the machine's fault, not the code's), oldest first; the
+     * grader grades the test of such a call again in a fresh JVM.
+     */
+    public synchronized List<String> overloads() {
+        return List.copyOf(overloads);
+    }
+
+    /** Returns the machine's load as this JVM's calls saw it. */
+    public MachineLoad load() {
+        return load;
     }
 
     /**
@@ -241,11 +422,15 @@ public final class ChildJvm implements Endpoint {
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
         }
         List<String> command = sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags);
+        uid = Sandbox.uidOf(command);
+        lastCpu = 0;
+        tree = null;
         ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
         process = pb.start();
+        tree = new ProcessCpu.Tree(process.toHandle(), uid);
         stdin = process.getOutputStream();
         secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
         replies = new LinkedBlockingQueue<>(QUEUED_REPLIES);

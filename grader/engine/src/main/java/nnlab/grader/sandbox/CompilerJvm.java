@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     /** What one compilation came to. */
-    public sealed interface Outcome permits Done, Failed {
+    public sealed interface Outcome permits Done, Failed, Overloaded {
     }
 
     /** javac finished: whether it succeeded, its errors and the class files (path under the classes folder → bytes). */
@@ -44,6 +45,20 @@ public final class CompilerJvm implements AutoCloseable {
     /** javac did not finish; {@code reason} completes "compilation … " for the student, e.g. "exceeded the time limit". */
     public record Failed(String reason) implements Outcome {
     }
+
+    /** The machine's load kept javac from the processor; {@link #compile} tries again or throws. */
+    private record Overloaded(String reason) implements Outcome {
+    }
+
+    /**
+     * The wall-clock backstop of a pass, as a multiple of its processor-time budget: javac neither sleeps nor blocks,
+     * so only a loaded machine stretches a pass towards it (and then it is retried, not failed).
+     */
+    public static final int WALL_FACTOR = 5;
+    /** Tries of one pass when the machine is overloaded: the first and one in a fresh process. */
+    private static final int OVERLOAD_ATTEMPTS = 2;
+    /** How often the compiler's processor time is read while it works. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** The largest reply read: base64 of the compiler's 16 MB class-file cap plus diagnostics. */
     static final int MAX_REPLY_BYTES = 24 << 20;
@@ -65,6 +80,9 @@ public final class CompilerJvm implements AutoCloseable {
     private long nextId;
     private long startedNanos;
     private int starts;
+    private long usedCpuNanos;
+    private OptionalLong uid = OptionalLong.empty();
+    private final List<String> overloads = new ArrayList<>();
 
     /**
      * Prepares (without starting) a compiler process with {@code heapMegabytes} of heap that lives at most
@@ -78,23 +96,61 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     /**
-     * Compiles {@code units} (source path → text) and waits at most {@code timeoutMillis}; after a failure the process
-     * is gone and the next compilation starts a fresh one.
+     * Compiles {@code units} (source path → text) within {@code cpuMillis} of the compiler's processor time (its whole
+     * process tree, read from outside: a loaded machine cannot use it up) and a wall-clock backstop of
+     * {@link #WALL_FACTOR} times that; after a failure the process is gone and the next compilation starts a fresh one.
+     * A pass the machine's load kept from the processor (see {@link CallClock}) is tried once more in a fresh process.
+     *
+     * @throws IllegalStateException when the machine was overloaded twice: a grader error, never the student's loss
      */
-    public synchronized Outcome compile(Map<String, String> units, long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    public synchronized Outcome compile(Map<String, String> units, long cpuMillis) {
+        String first = null;
+        for (int attempt = 0; attempt < OVERLOAD_ATTEMPTS; attempt++) {
+            Outcome outcome = compileOnce(units, cpuMillis);
+            if (!(outcome instanceof Overloaded overloaded)) {
+                return outcome;
+            }
+            overloads.add(overloaded.reason());
+            first = first == null ? overloaded.reason() : first;
+            LOG.warning("compiler pass overloaded: " + overloaded.reason());
+        }
+        throw new IllegalStateException("the grading machine was overloaded while compiling, twice (" + first
+                + "): grade this submission again on a quieter machine");
+    }
+
+    private Outcome compileOnce(Map<String, String> units, long cpuMillis) {
+        long cpuNanos = TimeUnit.MILLISECONDS.toNanos(cpuMillis);
+        CallClock clock = new CallClock(cpuNanos, cpuNanos * WALL_FACTOR);
+        long cpuBegin = 0;
         try {
             ensureStarted();
+            cpuBegin = cpuNow();
             long id = ++nextId;
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("id", id);
             request.put("units", units);
             stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
+            long sent = System.nanoTime();
+            long nextPoll = sent + POLL_NANOS;
+            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.toHandle(), uid);
             while (true) {
-                Object reply = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (reply == null) {
+                    nextPoll = System.nanoTime() + POLL_NANOS;
+                    ProcessCpu.Sample sample = tree.sample();
+                    CallClock.Verdict verdict = clock.observe(System.nanoTime() - sent, sample.cpuNanos() - cpuBegin,
+                            sample.runnable());
+                    if (verdict == CallClock.Verdict.RUNNING) {
+                        continue;
+                    }
                     kill();
+                    if (verdict == CallClock.Verdict.OVERLOADED) {
+                        return new Overloaded(String.format(java.util.Locale.ROOT, "a pass waited %.0f s and got only"
+                                + " %.1f s of processor time while wanting a processor in %d %% of the polls (%s)",
+                                clock.wallNanos() / 1e9, clock.cpuNanos() / 1e9, Math.round(100 * clock.runnableShare()),
+                                MachineLoad.read().describe()));
+                    }
                     return new Failed("exceeded the time limit");
                 }
                 if (reply == EOF) {
@@ -115,7 +171,24 @@ public final class CompilerJvm implements AutoCloseable {
             Thread.currentThread().interrupt();
             kill();
             return new Failed("was interrupted");
+        } finally {
+            usedCpuNanos += Math.max(clock.cpuNanos(), process == null ? 0 : cpuNow() - cpuBegin);
         }
+    }
+
+    /** Returns the processor time the compilations so far used, in milliseconds. */
+    public synchronized long usedCpuMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(usedCpuNanos);
+    }
+
+    /** Returns why each pass so far was stopped as overloaded (and tried again), oldest first. */
+    public synchronized List<String> overloads() {
+        return List.copyOf(overloads);
+    }
+
+    private long cpuNow() {
+        Process p = process;
+        return p == null ? 0 : ProcessCpu.sample(p.toHandle(), uid).cpuNanos();
     }
 
     /** Returns how many compiler processes this compiler has started so far. */
@@ -129,12 +202,17 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     /**
-     * Ends the current process unless it will live at least {@code seconds} more, so that a submission about to
-     * compile with a budget of {@code seconds} is never cut short by the process's own lifetime limit; the next
-     * compilation starts a fresh one.
+     * Ends the current process unless it has {@code seconds} of processor time left under its lifetime's limit and
+     * {@link #WALL_FACTOR} times that of wall time, so that a submission about to compile with a budget of
+     * {@code seconds} is never cut short by the process's own limits; the next compilation starts a fresh one.
      */
     public synchronized void renewUnlessItLives(int seconds) {
-        if (process != null && (System.nanoTime() - startedNanos) / 1_000_000_000L + seconds > lifetimeSeconds) {
+        if (process == null) {
+            return;
+        }
+        long age = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+        long cpu = TimeUnit.NANOSECONDS.toSeconds(cpuNow());
+        if ((age + (long) seconds * WALL_FACTOR > (long) lifetimeSeconds * WALL_FACTOR) || cpu + seconds > lifetimeSeconds) {
             close();
         }
     }
@@ -217,8 +295,9 @@ public final class CompilerJvm implements AutoCloseable {
         if (sandbox.switchesUser()) {
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
         }
-        ProcessBuilder pb = new ProcessBuilder(sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes,
-                lifetimeSeconds)).directory(scratch.toFile());
+        List<String> command = sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds);
+        uid = Sandbox.uidOf(command);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");

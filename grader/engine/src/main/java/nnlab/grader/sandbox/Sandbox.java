@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -40,6 +41,7 @@ public final class Sandbox {
     private static final int COMPILER_THREADS = 64;
     /** javac recurses over the syntax tree: a deeper stack than a submission's lets honest nesting compile. */
     private static final String COMPILER_STACK = "4m";
+    private static final String REUID = "--reuid=";
     private static volatile Sandbox detected;
 
     private final Isolation isolation;
@@ -92,7 +94,8 @@ public final class Sandbox {
      * @param scratch an empty folder the child may use as working directory when there is no private /tmp
      */
     List<String> command(RuntimeBundle runtime, Path classes, Path scratch, Limits limits, List<String> jvmFlags) {
-        List<String> cmd = limitsPrefix(limits.perSubmissionSeconds(), limits.heapMegabytes(), limits.maxThreads());
+        List<String> cmd = limitsPrefix(limits.perSubmissionSeconds(), (int) ChildJvm.longestWallSeconds(limits),
+                limits.heapMegabytes(), limits.maxThreads());
         String classesArg = classes.toString();
         String tmp = scratch.toString();
         if (bwrap) {
@@ -121,7 +124,8 @@ public final class Sandbox {
      * after {@code lifetimeSeconds}.
      */
     List<String> compilerCommand(RuntimeBundle runtime, Path scratch, int heapMegabytes, int lifetimeSeconds) {
-        List<String> cmd = limitsPrefix(lifetimeSeconds, heapMegabytes, COMPILER_THREADS);
+        List<String> cmd = limitsPrefix(lifetimeSeconds, lifetimeSeconds * CompilerJvm.WALL_FACTOR, heapMegabytes,
+                COMPILER_THREADS);
         String tmp = scratch.toString();
         if (bwrap) {
             cmd.addAll(bwrapPrefix());
@@ -138,15 +142,20 @@ public final class Sandbox {
         return cmd;
     }
 
-    /** timeout → prlimit → setpriv, for a process that may live {@code seconds} with {@code heapMegabytes} of heap. */
-    private List<String> limitsPrefix(int seconds, int heapMegabytes, int maxThreads) {
+    /**
+     * timeout → prlimit → setpriv, for a process that may use {@code cpuSeconds} of processor time and live
+     * {@code wallSeconds} (the grader's wall-clock backstops: a loaded machine must not end a process whose processor
+     * time is within budget), with {@code heapMegabytes} of heap. Both are last resorts behind the grader's own
+     * limits, with slack.
+     */
+    private List<String> limitsPrefix(int cpuSeconds, int wallSeconds, int heapMegabytes, int maxThreads) {
         List<String> cmd = new ArrayList<>();
         if (timeout) {
-            cmd.addAll(List.of("timeout", "--signal=KILL", (seconds + 30) + "s"));
+            cmd.addAll(List.of("timeout", "--signal=KILL", (wallSeconds + 30) + "s"));
         }
         if (prlimit) {
             long addressSpace = heapMegabytes * (1L << 20) + ADDRESS_SPACE_SLACK_BYTES;
-            cmd.addAll(List.of("prlimit", "--cpu=" + (seconds * 2 + 30), "--as=" + addressSpace,
+            cmd.addAll(List.of("prlimit", "--cpu=" + (cpuSeconds * 2 + 30), "--as=" + addressSpace,
                     "--fsize=" + FILE_SIZE_BYTES, "--nofile=" + OPEN_FILES, "--core=0"));
             if (setpriv) {
                 // RLIMIT_NPROC counts every process of the uid, so it is only meaningful for the dedicated sandbox uid.
@@ -156,9 +165,19 @@ public final class Sandbox {
         }
         if (setpriv) {
             long uid = UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE);
-            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--"));
+            cmd.addAll(List.of("setpriv", REUID + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all", "--"));
         }
         return cmd;
+    }
+
+    /** Returns the uid that {@code command} (one of this class's) switches to, if it switches. */
+    static OptionalLong uidOf(List<String> command) {
+        for (String arg : command) {
+            if (arg.startsWith(REUID)) {
+                return OptionalLong.of(Long.parseLong(arg.substring(REUID.length())));
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** Returns the JDK that runs submission JVMs. */

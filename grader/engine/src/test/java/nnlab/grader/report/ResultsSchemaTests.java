@@ -58,7 +58,10 @@ class ResultsSchemaTests {
                 .isolation(new RunData.Isolation("bubblewrap", List.of("timeout", "bubblewrap"), List.of()))
                 .compilation(new RunData.Compilation(List.of("A.java:1: error"), List.of("A.java"), List.of(),
                         List.of(), true))
-                .submissionJvmStarts(3).refused("no sources").graderError("boom");
+                .submissionJvmStarts(3)
+                .load(new RunData.Load(2, 0.5, 12.0, 11.5, 80.0, 4200L, 1800L, 2500L, 900L,
+                        List.of(new RunData.Retry("5.2.1", "a call waited 250 s", true))))
+                .refused("no sources").graderError("boom");
         Results.Test t = results.add("1.1", "Predictions", 4, Disclosure.teaching(Visibility.HIDDEN), "");
         t.outcome(2, TestResult.FAILED);
         t.output("1 of 2 cases passed.\n- case 2: 0.25");

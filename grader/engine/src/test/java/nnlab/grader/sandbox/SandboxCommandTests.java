@@ -50,11 +50,23 @@ class SandboxCommandTests {
         }
 
         @Test
-        void killsAfterTheSubmissionsTimeWithSlackAndLimitsItsResources() {
-            assertEquals(List.of("timeout", "--signal=KILL", "150s"), cmd.subList(0, 3));
+        void killsAfterTheSubmissionsWallBackstopWithSlackAndLimitsItsResources() {
+            // The wall-clock kill must outlast every wait the grader allows (a loaded machine stretches honest calls);
+            // the processor-time limit stays at twice the budget.
+            assertEquals(List.of("timeout", "--signal=KILL", (ChildJvm.longestWallSeconds(LIMITS) + 30) + "s"),
+                    cmd.subList(0, 3));
+            assertTrue(ChildJvm.longestWallSeconds(LIMITS) >= (long) LIMITS.perSubmissionSeconds()
+                    * ChildJvm.SUBMISSION_WALL_FACTOR);
             long addressSpace = 512L * (1 << 20) + (1L << 30);
             assertTrue(cmd.containsAll(List.of("--cpu=270", "--as=" + addressSpace, "--nofile=256", "--core=0",
                     "--nproc=128")), cmd::toString);
+        }
+
+        @Test
+        void namesTheUidItSwitchesTo() {
+            String uid = cmd.stream().filter(a -> a.startsWith("--reuid=")).findFirst().orElseThrow();
+            assertEquals(Long.parseLong(uid.substring("--reuid=".length())), Sandbox.uidOf(cmd).orElseThrow());
+            assertTrue(Sandbox.uidOf(submission(layers(true, true, false, true))).isEmpty());
         }
 
         @Test

@@ -29,6 +29,7 @@ import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
+import nnlab.grader.sandbox.ChildJvm;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
@@ -332,6 +333,203 @@ class HostileSubmissionLimitsTests {
             assertTrue(starts <= MAX_STARTS_WHEN_SPINNING, () -> starts + " JVM starts");
             String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
             assertTrue(everything.contains("so this one was not made"), everything);
+        }
+    }
+
+    /**
+     * Limits count processor time of everything the submission runs, read by the grader from outside; the wall clock
+     * is only a backstop ({@code ChildJvm.CALL_WALL_FACTOR} × 3 s here) for code that waits. Waiting on purpose gets
+     * the wall-clock message, never an "overloaded machine" retry; busy threads or processes cannot hide their time.
+     */
+    @Nested
+    class TimeLimits {
+
+        static Stream<Arguments> waits() {
+            return Stream.of(
+                    Arguments.of("a constructor that sleeps", replace(CONSTRUCTOR_BODY,
+                            "        try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }\n"
+                                    + CONSTRUCTOR_BODY)),
+                    Arguments.of("a constructor that waits for a latch nobody counts down", replace(CONSTRUCTOR_BODY,
+                            "        try { new java.util.concurrent.CountDownLatch(1).await(); }"
+                                    + " catch (InterruptedException e) { }\n" + CONSTRUCTOR_BODY)));
+        }
+
+        static Stream<Arguments> hiddenWork() {
+            return Stream.of(
+                    Arguments.of("four busy threads while the caller sleeps", replace(CONSTRUCTOR_BODY,
+                            "        for (int i = 0; i < 4; i++) { Thread t = new Thread(() -> { while (true) {"
+                                    + " Thread.onSpinWait(); } }); t.setDaemon(true); t.start(); }\n"
+                                    + "        try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { }\n"
+                                    + CONSTRUCTOR_BODY)),
+                    Arguments.of("a busy child JVM the caller waits for", replace(CONSTRUCTOR_BODY,
+                            "        try { java.nio.file.Path src = java.nio.file.Files.writeString(java.nio.file.Path.of("
+                                    + "System.getProperty(\"java.io.tmpdir\"), \"Spin.java\"), \"class Spin { public static"
+                                    + " void main(String[] a) { while (true) { } } }\");"
+                                    + " new ProcessBuilder(System.getProperty(\"java.home\") + \"/bin/java\", \"-Xmx64m\","
+                                    + " \"-XX:+UseSerialGC\", \"-XX:CompressedClassSpaceSize=64m\","
+                                    + " \"-XX:ReservedCodeCacheSize=32m\", src.toString())"
+                                    + ".redirectOutput(ProcessBuilder.Redirect.DISCARD)"
+                                    + ".redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(); }"
+                                    + " catch (Exception e) { throw new IllegalStateException(e); }\n"
+                                    + CONSTRUCTOR_BODY)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("waits")
+        void waitingCodeGetsTheWallClockMessageNotARetry(String name, Mutation wait, @TempDir Path tmp)
+                throws IOException {
+            Results results = grade(wait, tmp);
+            assertTrue(results.score() < PART1, results::output);
+            String everything = everything(results);
+            assertTrue(everything.contains("waited") && everything.contains("limit for waiting is "
+                    + ChildJvm.callWallSeconds(LIMITS) + " s"), everything);
+            assertNotRetried(results, everything);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("hiddenWork")
+        void workInOtherThreadsOrProcessesCountsAsTheCallsProcessorTime(String name, Mutation work,
+                                                                        @TempDir Path tmp) throws IOException {
+            Results results = grade(work, tmp);
+            assertTrue(results.score() < PART1, results::output);
+            String everything = everything(results);
+            assertTrue(everything.contains("more than " + LIMITS.perCallSeconds() + " s of processor time (all its"
+                    + " threads together) in one call"), everything);
+            assertFalse(everything.contains("limit for waiting"), everything);
+            assertNotRetried(results, everything);
+        }
+
+        private static String everything(Results results) {
+            return String.join("\n", results.tests().stream().map(Results.Test::output).toList());
+        }
+
+        private static void assertNotRetried(Results results, String everything) {
+            RunData extra = results.document().extraData();
+            assertTrue(extra.load().retries().isEmpty(), extra.load()::toString);
+            assertEquals(null, extra.graderError(), everything);
+            assertFalse(everything.contains("too busy"), everything);
+        }
+    }
+
+    /**
+     * A machine overloaded for real, made on purpose: once the submission JVM's call names its thread, that JVM is
+     * pinned to processor 0 at the idle scheduling class ({@code chrt -i}) beside a busy loop pinned there too, so its
+     * threads stay runnable and get almost no processor. Its test is graded again in a fresh JVM and keeps its points.
+     * (Starved twice, the test is marked not graded and the run records a grader error: {@code Grader.retryOverloaded};
+     * a harness that reliably starves the retry's JVM too is not written yet.)
+     */
+    @Nested
+    class AnOverloadedMachine {
+        /** The name the call gives its thread, for the harness to find it in /proc (at most 15 characters). */
+        private static final String MARK = "starve-me";
+        private static final long HARNESS_POLL_MILLIS = 20;
+        /** Busy loops on processor 0, each in its own session. */
+        private static final int SPINNERS = 3;
+        /** The starved JVM's autogroup nice: weight 15 against 1024 for each busy loop, about half a percent. */
+        private static final int AUTOGROUP_NICE = 19;
+
+        /**
+         * The correct sample whose first constructor call in each JVM works under the mark until its thread has used
+         * a second of processor time (by its own clock: starved, it never gets there; fed, it stays inside 3 s).
+         */
+        private final Mutation marked = replace(CONSTRUCTOR_BODY, "        if (!warmed) { warmed = true;"
+                + " Thread.currentThread().setName(\"" + MARK + "\"); java.lang.management.ThreadMXBean clock ="
+                + " java.lang.management.ManagementFactory.getThreadMXBean(); long x = 0;"
+                + " while (clock.getCurrentThreadCpuTime() < 1_000_000_000L) { x += x ^ (x >>> 3) + 1; }"
+                + " Thread.currentThread().setName(\"done\"); if (x == 42) { System.out.print(\"\"); } }\n"
+                + CONSTRUCTOR_BODY);
+        private final Mutation withFlag = s -> {
+            marked.apply(s);
+            Path file = s.resolve(PERCEPTRON);
+            Files.writeString(file, Files.readString(file).replace("    private final double[] weights;",
+                    "    private static boolean warmed;\n\n    private final double[] weights;"));
+        };
+
+        private Results gradeStarving(int jvms, Path tmp) throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(onPath("chrt") && onPath("taskset") && onPath("setsid")
+                    && Files.isWritable(Path.of("/proc/self/autogroup")), "needs chrt, taskset, setsid and autogroups");
+            List<Process> spinners = new java.util.ArrayList<>();
+            for (int i = 0; i < SPINNERS; i++) {
+                spinners.add(new ProcessBuilder("setsid", "taskset", "-c", "0", "bash", "-c", "while :; do :; done")
+                        .start());
+            }
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.Set<Long> starved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Thread harness = new Thread(() -> {
+                while (!done.get() && starved.size() < jvms) {
+                    ProcessHandle.current().descendants().filter(p -> !starved.contains(p.pid()) && marked(p.pid()))
+                            .findFirst().ifPresent(p -> {
+                                starved.add(p.pid());
+                                run("taskset", "-a", "-p", "-c", "0", Long.toString(p.pid()));
+                                run("chrt", "-a", "-i", "-p", "0", Long.toString(p.pid()));
+                                // The JVM runs in a session (an autogroup) of its own, whose weight is what counts
+                                // against the busy loops' sessions: the idle class alone would not starve it.
+                                try {
+                                    Files.writeString(Path.of("/proc", Long.toString(p.pid()), "autogroup"),
+                                            Integer.toString(AUTOGROUP_NICE));
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+                    try {
+                        Thread.sleep(HARNESS_POLL_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "starving-harness");
+            harness.start();
+            try {
+                // Not grade(): a run with a grader error has one entry more than the suite's usual seven.
+                Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
+                withFlag.apply(submission);
+                return Grading.grade(submission, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+            } finally {
+                done.set(true);
+                harness.join();
+                for (Process spinner : spinners) {
+                    spinner.destroyForcibly().waitFor();
+                }
+                assertEquals(jvms, starved.size(), "the harness starved " + starved.size() + " JVMs");
+            }
+        }
+
+        @Test
+        void aTestStarvedOnceIsGradedAgainInAFreshJvmAndKeepsItsPoints(@TempDir Path tmp) throws Exception {
+            Results results = gradeStarving(1, tmp);
+            RunData extra = results.document().extraData();
+            assertEquals(PART1, results.score(), 1e-9, results::output);
+            assertEquals(1, extra.load().retries().size(), extra.load()::toString);
+            assertTrue(extra.load().retries().get(0).recovered(), extra.load()::toString);
+            assertEquals(null, extra.graderError(), results::output);
+        }
+
+        /** Returns whether a thread of process {@code pid} bears the mark. */
+        private static boolean marked(long pid) {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                return tasks.anyMatch(t -> {
+                    try {
+                        return Files.readString(t.resolve("comm")).strip().equals(MARK);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        private static void run(String... command) {
+            try {
+                assertEquals(0, new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(), String.join(" ", command));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static boolean onPath(String program) {
+            return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
         }
     }
 
