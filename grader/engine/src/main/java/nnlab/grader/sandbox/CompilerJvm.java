@@ -162,6 +162,12 @@ public final class CompilerJvm implements AutoCloseable {
                 }
                 Map<?, ?> map = (Map<?, ?>) reply;
                 if (String.valueOf(id).equals(String.valueOf(map.get("id")))) {
+                    // A pass that replied between two polls may still have spent more than its budget: the budget is
+                    // the limit, not the poll that happens to notice it.
+                    if (cpuNow() - cpuBegin > cpuNanos) {
+                        kill();
+                        return new Failed("exceeded the time limit");
+                    }
                     return outcome(map);
                 }
             }
