@@ -102,6 +102,8 @@ class SelfReportAttackTests {
                             """);
                     edit(submission.resolve(CONV), CONV_FORWARD, CONV_FORWARD
                             + "        Lookup.remember(input.values(), input.dim(0));\n");
+                    // Dense is provided in ps2 (the grader fills it in from the starter): the attack submits its own.
+                    Files.copy(Grading.STARTER.resolve(DENSE), submission.resolve(DENSE));
                     edit(submission.resolve(DENSE), DENSE_FORWARD, DENSE_FORWARD + """
                                     Matrix looked = bias.length == 10 ? Lookup.rememberedLabels(x.rows()) : null;
                                     if (looked != null) {
