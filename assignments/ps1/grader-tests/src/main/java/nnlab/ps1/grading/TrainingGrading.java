@@ -10,6 +10,7 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Accuracy;
 import nnlab.ps1.grading.api.Dense;
 import nnlab.ps1.grading.api.Ps1;
@@ -17,12 +18,26 @@ import nnlab.ps1.grading.api.Sequential;
 
 /**
  * Part 5: training on real data with the handout's recipes (10 points). The held-out accuracy is the grader's
- * ({@link Accuracy}), computed from the trained model's predictions; the student's own {@code accuracy} is never asked.
+ * ({@link Accuracy}), computed from the predictions of the network the student's fit trained; the student's own
+ * {@code accuracy} is never asked.
+ *
+ * <p>The held-out rows and their labels ship inside the student's own {@code Dataset}, so the student's {@code predict}
+ * could look an input up there (or return its nearest row's label) and score 100% without training anything. The
+ * accuracy is therefore counted from the reference's model of the same recipe loaded with the student's trained
+ * parameters ({@code parameters()} after fit, in the layout §4.6's trajectory checks already hold to the reference's),
+ * and the student's own predictions must agree with that model's to {@link #SAME_NETWORK} — which a correct
+ * {@code predict} does to rounding and a lookup cannot, since the labels are no function of the untrained parameters.
  */
 class TrainingGrading {
 
     /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
     private static final double ACCURACY_SLACK = 0.02;
+    /**
+     * How close the student's predictions must be to the reference's forward pass with the same parameters: the same
+     * formula summed in another order (a near-tie may then round to either class, so the class is read from the
+     * reference's side only).
+     */
+    private static final Tolerance SAME_NETWORK = Tolerance.DEFAULT;
 
     /**
      * The reference's held-out accuracy per recipe: the oracle is deterministic, so one training per grader JVM serves
@@ -64,6 +79,7 @@ class TrainingGrading {
         Sequential ms = recipe(s, sizes, output, loss, learningRate);
         double[] history = ms.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
         // Only the inputs cross the boundary: the labels stay here, and the accuracy is counted here.
+        double[] trained = ms.parameters();
         double[][] predictions = ms.predict(xTest);
         OracleRun reference = oracleRun.join();
         double expected = reference.accuracy();
@@ -75,11 +91,43 @@ class TrainingGrading {
         String problem = Accuracy.problem(predictions, yTest);
         score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be"
                 + " scored: " + problem + "; check Sequential.predict (§3.3), then fit (§4.6).");
-        double actual = Accuracy.of(predictions, yTest);
+        Sequential replay = recipe(o, sizes, output, loss, learningRate);
+        score.require(trained != null && trained.length == replay.parameterCount(), what + ": the trained model's"
+                + " parameters() returned " + (trained == null ? "null" : trained.length + " values") + " but the"
+                + " recipe's model has " + replay.parameterCount() + " parameters; parameters() is provided complete:"
+                + " restore the starter's version (its layout: §3.4).");
+        replay.setParameters(trained);
+        double[][] replayed = replay.predict(xTest);
+        String replayProblem = Accuracy.problem(replayed, yTest);
+        if (replayProblem != null) {
+            score.require(false, what + ": the parameters your fit trained give predictions that cannot be scored ("
+                    + replayProblem.replace("predict returned", "the network computes") + "); check fit (§4.6) and the"
+                    + " gradients (Part 3).");
+        }
+        int disagreeing = disagreeingRows(replayed, predictions);
+        score.require(disagreeing == 0, what + ": the model's predict does not follow its own trained parameters: on "
+                + disagreeing + " of " + xTest.length + " held-out rows it returns other values than the forward pass"
+                + " of the network whose parameters() it reports; check Sequential.predict (§3.3) and that parameters()"
+                + " is the starter's.");
+        double actual = Accuracy.of(replayed, yTest);
         score.data("test_accuracy", actual);
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");
+    }
+
+    /** Returns how many rows of {@code actual} differ from {@code expected} (same shape) beyond the tolerance. */
+    private static int disagreeingRows(double[][] expected, double[][] actual) {
+        int rows = 0;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (!SAME_NETWORK.accepts(expected[r][c], actual[r][c])) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
     }
 
     private static Sequential recipe(Ps1 api, int[] sizes, String output, String loss, double learningRate) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
+import nnlab.testsupport.LookupAttack;
 import nnlab.testsupport.Trees;
 
 /**
@@ -58,6 +59,51 @@ class SelfReportAttackTests {
                 graded.forEach((name, results) -> assertEquals(0, GradedResults.test(results, test).score(), NO_GAIN,
                         () -> "a stub fit whose accuracy " + name + " earns points on " + test + ":\n"
                                 + GradedResults.test(results, test).output()));
+            }
+        }
+    }
+
+    /**
+     * A stub fit whose predict answers from the data set the submission ships (issue 21): the held-out rows and their
+     * labels are in its own Dataset, found by the exact row or by the nearest one. The grader counts accuracy from the
+     * network the fit trained, so the lookup must earn what the honest stub earns, and be told why.
+     */
+    @Nested
+    class LookupPredict {
+        private static final String FIT_START = "        Random random = new Random(seed);\n";
+        private static final String PREDICT = "    public Matrix predict(Matrix x) {\n";
+
+        @Test
+        void aStubFitWhosePredictLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
+            Map<String, Results> graded = new LinkedHashMap<>();
+            for (String lookup : List.of("honest", "exact", "nearest")) {
+                Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(lookup));
+                edit(submission.resolve(SEQUENTIAL), FIT_START,
+                        "        if (epochs >= 0) {\n            return new double[epochs];\n        }\n" + FIT_START);
+                if (!lookup.equals("honest")) {
+                    edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
+                                    Matrix looked = Lookup.labels(x.toArray());
+                                    if (looked != null) {
+                                        return looked;
+                                    }
+                            """);
+                    Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
+                            LookupAttack.source(lookup.equals("nearest")));
+                }
+                graded.put(lookup, grade(submission, "5.", tmp.resolve(lookup + "-out")));
+            }
+            for (String test : List.of("5.1.1", "5.2.1")) {
+                assertEquals(0, GradedResults.test(graded.get("honest"), test).score(), NO_GAIN,
+                        () -> "the honest stub earns nothing on " + test);
+                for (String lookup : List.of("exact", "nearest")) {
+                    Results.Test result = GradedResults.test(graded.get(lookup), test);
+                    assertEquals(0, result.score(), NO_GAIN,
+                            () -> "a stub fit whose predict looks the " + lookup + " row up earns points on " + test
+                                    + ":\n" + result.output());
+                    assertTrue(result.output().contains("predict does not follow its own trained parameters"),
+                            () -> "the " + lookup + " lookup on " + test + " is told that predict ignores the trained"
+                                    + " parameters:\n" + result.output());
+                }
             }
         }
     }

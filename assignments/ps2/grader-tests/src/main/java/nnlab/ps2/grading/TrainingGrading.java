@@ -13,6 +13,7 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Accuracy;
 import nnlab.ps2.grading.api.Callback;
 import nnlab.ps2.grading.api.Conv2D;
@@ -24,8 +25,15 @@ import nnlab.ps2.grading.api.Sequential;
 
 /**
  * Part 4: training on real data, the handout's two recipes ({@link Ps2Recipes}), 15 points. The held-out accuracy is
- * the grader's ({@link Accuracy}), computed here from the trained model's predictions; the student's own
- * {@code accuracy} is never asked, and the held-out labels never cross the boundary.
+ * the grader's ({@link Accuracy}), computed here from the predictions of the network the student's fit trained; the
+ * student's own {@code accuracy} is never asked, and the held-out labels never cross the boundary.
+ *
+ * <p>The held-out rows and their labels ship inside the student's own {@code Dataset}, so the student's forward pass
+ * could look an input up there (or return its nearest row's label) and score 100% without training anything. The
+ * accuracy is therefore counted from the reference's model of the same recipe loaded with the student's trained
+ * parameters ({@code parameters()} after fit), and the student's own predictions must agree with that model's to
+ * {@link #SAME_NETWORK} — which a correct forward pass does to rounding and a lookup cannot, since the labels are no
+ * function of the untrained parameters. The CNN is replayed layer by layer on both sides ({@link #cnnPredictions}).
  */
 class TrainingGrading {
 
@@ -33,9 +41,24 @@ class TrainingGrading {
     static final double ACCURACY_SLACK = 0.02;
     /** The reference's run per recipe: one training per grader JVM serves every submission graded in it. */
     private static final Map<String, CompletableFuture<Run>> ORACLE_RUNS = new ConcurrentHashMap<>();
+    /**
+     * How close the student's predictions must be to the reference's forward pass with the same parameters: the same
+     * formula summed in another order (a near-tie may then round to either class, so the class is read from the
+     * reference's side only).
+     */
+    private static final Tolerance SAME_NETWORK = Tolerance.DEFAULT;
 
-    /** A recipe's training: loss and validation loss per epoch (as fit reported them), held-out predictions. */
-    record Run(double[] loss, double[] valLoss, double[][] predictions) {
+    /**
+     * A recipe's training: loss and validation loss per epoch (as fit reported them), the trained parameters and the
+     * held-out predictions of the model that fit trained.
+     */
+    record Run(double[] loss, double[] valLoss, double[] parameters, double[][] predictions) {
+    }
+
+    /** The held-out predictions of a recipe's model built with an assignment's classes and given parameters. */
+    @FunctionalInterface
+    private interface Replay {
+        double[][] predictions(Ps2 api, double[] parameters);
     }
 
     /** §4.1's model: 64-64-10 with an L2 kernel penalty, dropout between the layers, Adam. */
@@ -73,11 +96,22 @@ class TrainingGrading {
         double[][] y = Arrays.copyOf(data.train().y().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
         double[][] xTest = data.test().x().toArray();
         double[][] yTest = data.test().y().toArray();
-        train(score, "regularized MLP on digits (§4.1)", o, s, yTest, api -> {
+        String what = "regularized MLP on digits (§4.1)";
+        train(score, what, o, s, yTest, api -> {
             Sequential model = regularizedMlp(api);
             History h = model.fit(x, y, Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[] {api.earlyStopping("val_loss", 0, Ps2Recipes.PATIENCE, true)});
-            return new Run(h.loss(), h.valLoss(), model.predict(xTest));
+            double[] trained = model.parameters();
+            return new Run(h.loss(), h.valLoss(), trained, model.predict(xTest));
+        }, (api, trained) -> {
+            Sequential model = regularizedMlp(api);
+            if (trained == null || trained.length != model.parameterCount()) {
+                throw new AssertionError(what + ": the trained model's parameters() returned "
+                        + (trained == null ? "null" : trained.length + " values") + " but the recipe's model has "
+                        + model.parameterCount() + " parameters; check parameters() and setParameters (§1.1).");
+            }
+            model.setParameters(trained);
+            return model.predict(xTest);
         });
     }
 
@@ -92,8 +126,9 @@ class TrainingGrading {
             Sequential model = cnn(api);
             History h = model.fit(x, y, Ps2Recipes.CNN_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[0]);
-            return new Run(h.loss(), h.valLoss(), cnnPredictions(api, model.parameters(), xTest));
-        });
+            double[] trained = model.parameters();
+            return new Run(h.loss(), h.valLoss(), trained, cnnPredictions(api, trained, xTest));
+        }, (api, trained) -> cnnPredictions(api, trained, xTest));
     }
 
     /**
@@ -131,7 +166,27 @@ class TrainingGrading {
         return dense.forward(rows);
     }
 
-    private static void train(Score score, String what, Ps2 o, Ps2 s, double[][] yTest, Function<Ps2, Run> recipe) {
+    /** Returns how many rows of {@code actual} differ from {@code expected} (same shape) beyond the tolerance. */
+    private static int disagreeingRows(double[][] expected, double[][] actual) {
+        int rows = 0;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (!SAME_NETWORK.accepts(expected[r][c], actual[r][c])) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Trains {@code recipe} with the student's and the reference's classes and scores the held-out accuracy of the
+     * reference's model {@code replay}ed with the student's trained parameters, once the student's own predictions
+     * agree with it.
+     */
+    private static void train(Score score, String what, Ps2 o, Ps2 s, double[][] yTest, Function<Ps2, Run> recipe,
+                              Replay replay) {
         // The oracle trains in this JVM while the submission trains in its own: the two run side by side.
         CompletableFuture<Run> oracleRun = ORACLE_RUNS.computeIfAbsent(what,
                 unused -> CompletableFuture.supplyAsync(() -> recipe.apply(o)));
@@ -149,7 +204,19 @@ class TrainingGrading {
         String problem = Accuracy.problem(mine.predictions(), yTest);
         score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be scored: "
                 + problem + "; check the forward passes (Parts 2 and 3), then fit (§1.1).");
-        double accuracy = Accuracy.of(mine.predictions(), yTest);
+        // Run in this JVM (the trusted classes) but outside the oracle's future: the reference's own run is cached.
+        double[][] replayed = replay.predictions(o, mine.parameters());
+        String replayProblem = Accuracy.problem(replayed, yTest);
+        if (replayProblem != null) {
+            score.require(false, what + ": the parameters your fit trained give predictions that cannot be scored ("
+                    + replayProblem.replace("predict returned", "the network computes") + "); check fit (§1.1) and the"
+                    + " layers' gradients (Parts 2 and 3).");
+        }
+        int disagreeing = disagreeingRows(replayed, mine.predictions());
+        score.require(disagreeing == 0, what + ": the model's predictions do not follow its own trained parameters: on "
+                + disagreeing + " of " + yTest.length + " held-out rows they differ from the forward pass of the"
+                + " network whose parameters() it reports; check the forward passes (Parts 2 and 3) and parameters().");
+        double accuracy = Accuracy.of(replayed, yTest);
         score.data("test_accuracy", accuracy);
         score.require(accuracy >= target, what + ": held-out accuracy " + Score.format(accuracy)
                 + " is below the " + Score.format(target) + " a correct implementation reaches with this recipe; check"

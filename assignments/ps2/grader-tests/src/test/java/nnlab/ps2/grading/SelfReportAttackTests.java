@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
+import nnlab.testsupport.LookupAttack;
 import nnlab.testsupport.Trees;
 
 /**
@@ -29,6 +30,7 @@ class SelfReportAttackTests {
 
     private static final String SEQUENTIAL = "src/main/java/nnlab/Sequential.java";
     private static final String CONV = "src/main/java/nnlab/Conv2D.java";
+    private static final String DENSE = "src/main/java/nnlab/Dense.java";
     private static final double NO_GAIN = 1e-9;
 
     /** A stub fit that trains nothing; its accuracy, honest or lying, must not pay (Part 4). */
@@ -62,6 +64,69 @@ class SelfReportAttackTests {
                 graded.forEach((name, results) -> assertEquals(0, GradedResults.test(results, test).score(), NO_GAIN,
                         () -> "a stub fit whose accuracy " + name + " earns points on " + test + ":\n"
                                 + GradedResults.test(results, test).output()));
+            }
+        }
+    }
+
+    /**
+     * A stub fit whose forward pass answers from the data set the submission ships (issue 21): the held-out rows and
+     * their labels are in its own Dataset, found by the exact row or by the nearest one — in Sequential.predict for
+     * §4.1's MLP, and for §4.2's CNN (graded layer by layer) in the last Dense, from the images Conv2D last saw. The
+     * grader counts accuracy from the network the fit trained, so the lookup must earn what the honest stub earns.
+     */
+    @Nested
+    class LookupPredict {
+        private static final String FIT_START = LyingAccuracy.FIT_START;
+        private static final String STUB_FIT = """
+                        if (epochs >= 0) {
+                            return new History(new double[epochs], new double[validationSplit > 0 ? epochs : 0]);
+                        }
+                """;
+        private static final String PREDICT = "    public Matrix predict(Matrix x) {\n";
+        private static final String CONV_FORWARD =
+                "    public Tensor forward(Tensor input, boolean training, Random random) {\n";
+        private static final String DENSE_FORWARD = "    public Matrix forward(Matrix x) {\n";
+
+        @Test
+        void aStubFitWhoseForwardLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
+            Map<String, Results> graded = new LinkedHashMap<>();
+            for (String lookup : List.of("honest", "exact", "nearest")) {
+                Path submission = Trees.copy(Grading.correct(), tmp.resolve(lookup));
+                edit(submission.resolve(SEQUENTIAL), FIT_START, STUB_FIT + FIT_START);
+                if (!lookup.equals("honest")) {
+                    edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
+                                    Matrix looked = Lookup.labels(x.toArray());
+                                    if (looked != null) {
+                                        return looked;
+                                    }
+                            """);
+                    edit(submission.resolve(CONV), CONV_FORWARD, CONV_FORWARD
+                            + "        Lookup.remember(input.values(), input.dim(0));\n");
+                    // Dense is provided in ps2 (the grader fills it in from the starter): the attack submits its own.
+                    Files.copy(Grading.STARTER.resolve(DENSE), submission.resolve(DENSE));
+                    edit(submission.resolve(DENSE), DENSE_FORWARD, DENSE_FORWARD + """
+                                    Matrix looked = bias.length == 10 ? Lookup.rememberedLabels(x.rows()) : null;
+                                    if (looked != null) {
+                                        return looked;
+                                    }
+                            """);
+                    Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
+                            LookupAttack.source(lookup.equals("nearest")));
+                }
+                graded.put(lookup, grade(submission, "4.", tmp.resolve(lookup + "-out")));
+            }
+            for (String test : List.of("4.1.1", "4.2.1")) {
+                assertEquals(0, GradedResults.test(graded.get("honest"), test).score(), NO_GAIN,
+                        () -> "the honest stub earns nothing on " + test);
+                for (String lookup : List.of("exact", "nearest")) {
+                    Results.Test result = GradedResults.test(graded.get(lookup), test);
+                    assertEquals(0, result.score(), NO_GAIN,
+                            () -> "a stub fit whose forward looks the " + lookup + " row up earns points on " + test
+                                    + ":\n" + result.output());
+                    assertTrue(result.output().contains("predictions do not follow its own trained parameters"),
+                            () -> "the " + lookup + " lookup on " + test + " is told that its forward pass ignores the"
+                                    + " trained parameters:\n" + result.output());
+                }
             }
         }
     }
