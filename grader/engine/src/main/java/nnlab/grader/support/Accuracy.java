@@ -1,5 +1,7 @@
 package nnlab.grader.support;
 
+import nnlab.grader.score.Tolerance;
+
 /**
  * The grader's one definition of classification accuracy, computed on the trusted side from a model's raw predictions
  * and labels that never pass through student code: a student's own {@code accuracy} is a number its code reports
@@ -66,6 +68,24 @@ public final class Accuracy {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns how many rows of {@code actual} differ from {@code expected} (the same shape) in some entry beyond
+     * {@code tolerance}: how far a model's own predictions stray from those of the network its reported parameters
+     * define.
+     */
+    public static int disagreeingRows(double[][] expected, double[][] actual, Tolerance tolerance) {
+        int rows = 0;
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[r].length; c++) {
+                if (!tolerance.accepts(expected[r][c], actual[r][c])) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
     }
 
     private static int argmax(double[] values) {

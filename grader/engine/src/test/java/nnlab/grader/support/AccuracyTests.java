@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import nnlab.grader.score.Tolerance;
+
 /** The grader's own accuracy: counted from predictions, and unusable predictions said so in words. */
 class AccuracyTests {
 
@@ -52,6 +54,17 @@ class AccuracyTests {
         @Test
         void usablePredictionsHaveNoProblem() {
             assertNull(Accuracy.problem(new double[][] {{0.3, 0.7}, {0.9, 0.1}}, labels));
+        }
+    }
+
+    @Nested
+    class DisagreeingRows {
+        @Test
+        void countsEachRowWithAnEntryBeyondTheToleranceOnce() {
+            double[][] network = {{0.2, 0.8}, {0.6, 0.4}, {0.5, 0.5}};
+            double[][] own = {{0.2, 0.8 + 1e-12}, {0.4, 0.6}, {0.5, 0.9}};
+            assertEquals(2, Accuracy.disagreeingRows(network, own, Tolerance.DEFAULT));
+            assertEquals(0, Accuracy.disagreeingRows(network, network, Tolerance.DEFAULT));
         }
     }
 }

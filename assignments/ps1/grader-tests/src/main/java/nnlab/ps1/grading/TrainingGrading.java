@@ -104,7 +104,7 @@ class TrainingGrading {
                     + replayProblem.replace("predict returned", "the network computes") + "); check fit (§4.6) and the"
                     + " gradients (Part 3).");
         }
-        int disagreeing = disagreeingRows(replayed, predictions);
+        int disagreeing = Accuracy.disagreeingRows(replayed, predictions, SAME_NETWORK);
         score.require(disagreeing == 0, what + ": the model's predict does not follow its own trained parameters: on "
                 + disagreeing + " of " + xTest.length + " held-out rows it returns other values than the forward pass"
                 + " of the network whose parameters() it reports; check Sequential.predict (§3.3) and that parameters()"
@@ -114,20 +114,6 @@ class TrainingGrading {
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");
-    }
-
-    /** Returns how many rows of {@code actual} differ from {@code expected} (same shape) beyond the tolerance. */
-    private static int disagreeingRows(double[][] expected, double[][] actual) {
-        int rows = 0;
-        for (int r = 0; r < expected.length; r++) {
-            for (int c = 0; c < expected[r].length; c++) {
-                if (!SAME_NETWORK.accepts(expected[r][c], actual[r][c])) {
-                    rows++;
-                    break;
-                }
-            }
-        }
-        return rows;
     }
 
     private static Sequential recipe(Ps1 api, int[] sizes, String output, String loss, double learningRate) {

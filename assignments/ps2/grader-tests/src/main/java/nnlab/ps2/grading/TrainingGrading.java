@@ -166,20 +166,6 @@ class TrainingGrading {
         return dense.forward(rows);
     }
 
-    /** Returns how many rows of {@code actual} differ from {@code expected} (same shape) beyond the tolerance. */
-    private static int disagreeingRows(double[][] expected, double[][] actual) {
-        int rows = 0;
-        for (int r = 0; r < expected.length; r++) {
-            for (int c = 0; c < expected[r].length; c++) {
-                if (!SAME_NETWORK.accepts(expected[r][c], actual[r][c])) {
-                    rows++;
-                    break;
-                }
-            }
-        }
-        return rows;
-    }
-
     /**
      * Trains {@code recipe} with the student's and the reference's classes and scores the held-out accuracy of the
      * reference's model {@code replay}ed with the student's trained parameters, once the student's own predictions
@@ -212,7 +198,7 @@ class TrainingGrading {
                     + replayProblem.replace("predict returned", "the network computes") + "); check fit (§1.1) and the"
                     + " layers' gradients (Parts 2 and 3).");
         }
-        int disagreeing = disagreeingRows(replayed, mine.predictions());
+        int disagreeing = Accuracy.disagreeingRows(replayed, mine.predictions(), SAME_NETWORK);
         score.require(disagreeing == 0, what + ": the model's predictions do not follow its own trained parameters: on "
                 + disagreeing + " of " + yTest.length + " held-out rows they differ from the forward pass of the"
                 + " network whose parameters() it reports; check the forward passes (Parts 2 and 3) and parameters().");
