@@ -16,12 +16,14 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
  * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
- * depends on no stage of the grader, no two stages depend on each other in a cycle, and nothing the contracts expose
- * belongs to the submission JVM's runtime.
+ * depends on no stage of the grader, no two stages depend on each other in a cycle, nothing the contracts expose
+ * belongs to the submission JVM's runtime, and nothing of the authoring module is in the engine or used by it.
  */
 class PackageBoundariesTests {
 
     private static final String CONTRACTS = "nnlab.grader";
+    /** The authoring module's package: the repository's layout, markers, starters, samples, mutant catalogues. */
+    private static final String AUTHORING = CONTRACTS + ".authoring..";
 
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -68,6 +70,19 @@ class PackageBoundariesTests {
             noClasses().that().resideInAPackage(CONTRACTS)
                     .should().dependOnClassesThat().resideInAPackage(CONTRACTS + ".runtime..")
                     .because("the runtime's protocol is the engine's business, not the assignment's")
+                    .check(ENGINE);
+        }
+    }
+
+    @Nested
+    class TheEngine {
+        @Test
+        void holdsAndUsesNothingOfAuthoring() {
+            noClasses().should().resideInAPackage(AUTHORING)
+                    .orShould().dependOnClassesThat().resideInAPackage(AUTHORING)
+                    .because("the engine grades any assignment from its plug-in alone; what knows the course"
+                            + " repository's layout (markers, starters, samples, mutants) is grader/authoring's, which"
+                            + " depends on the engine, never the other way")
                     .check(ENGINE);
         }
     }

@@ -1,7 +1,6 @@
 package nnlab.grader.course;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -31,8 +30,6 @@ import nnlab.grader.run.Grader;
  */
 final class Benchmark {
 
-    /** Where the catalogue of mutants lives in the repository, for assignment {@code %s}. */
-    static final String CATALOGUE = "assignments/%1$s/grader-tests/src/test/resources/nnlab/%1$s/grading/mutants.json";
     /** Where the sources live inside a submission. */
     /** The stages the engine times, in pipeline order ({@code extra_data.timings_ms}). */
     private static final List<String> STAGES = List.of("discovery", "intake", "compile", "tests", "submission_jvm", "total");
@@ -163,13 +160,8 @@ final class Benchmark {
 
     /** The assignment's mutant catalogue, or none when it has no catalogue file. */
     private static List<MutantCatalogue.Mutant> catalogue(Path repository, AssignmentSpec spec) throws IOException {
-        Path file = repository.resolve(String.format(Locale.ROOT, CATALOGUE, spec.id()));
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return MutantCatalogue.read(in, spec.parts().size(), null).mutants();
-        }
+        return MutantCatalogue.read(repository, spec.id(), spec.parts().size(), null).map(MutantCatalogue::mutants)
+                .orElse(List.of());
     }
 
     private static String mix(Map<String, String> kinds) {

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.authoring.AuthoringCommands;
+import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ReportOptions;
 import nnlab.grader.report.html.BatchPage;
@@ -564,7 +566,7 @@ public final class CourseMain implements Runnable {
             if (count < 1 || jobs < 1 || repeats < 1) {
                 throw new CommandLines.UsageError("--count, --jobs and --repeats must be at least 1");
             }
-            Path descriptor = repository.resolve("assignments").resolve(assignment).resolve("assignment.json");
+            Path descriptor = RepositoryLayout.descriptor(repository, assignment);
             if (!Files.isRegularFile(descriptor)) {
                 throw new CommandLines.UsageError("--repository " + repository.toAbsolutePath() + " has no "
                         + descriptor + " to make the samples from: run from the repository's root or pass --repository");

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import nnlab.grader.authoring.AuthoringSpec;
+import nnlab.grader.authoring.AuthoringCommands;
+import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
 
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class SimilarityCommand implements Callable<Integer> {
         }
         requireFolder("--submissions", submissions);
         Set<String> only = shardResults == null ? null : resultNames(shardResults);
-        return run(repository(repository.repository), assignment, submissions, only, out, percent / 100, System.err);
+        return run(repository(repository.given()), assignment, submissions, only, out, percent / 100, System.err);
     }
 
     /**
@@ -105,11 +106,11 @@ final class SimilarityCommand implements Callable<Integer> {
             return explicit;
         }
         try {
-            return AuthoringSpec.findRepository(Path.of(""));
+            return RepositoryLayout.findRepository(Path.of(""));
         } catch (IllegalArgumentException notHere) {
             try {
                 Path code = Path.of(SimilarityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                return AuthoringSpec.findRepository(code);
+                return RepositoryLayout.findRepository(code);
             } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
                 throw new CommandLines.UsageError(notHere.getMessage());
             }

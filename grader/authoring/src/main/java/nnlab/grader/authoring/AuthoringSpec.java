@@ -71,11 +71,11 @@ public record AuthoringSpec(Path folder, String id, String handout, Api api, Sta
      * @throws IllegalArgumentException when the assignment does not exist or has no {@code starter} section
      */
     public static AuthoringSpec read(Path repository, String id) throws IOException {
-        Path folder = repository.resolve("assignments").resolve(id);
-        Path json = folder.resolve("assignment.json");
+        Path folder = RepositoryLayout.assignment(repository, id);
+        Path json = RepositoryLayout.descriptor(repository, id);
         if (!Files.isRegularFile(json)) {
             throw new IllegalArgumentException("no assignment " + id + ": " + json + " does not exist (the assignments"
-                    + " are the folders of " + repository.resolve("assignments") + ")");
+                    + " are the folders of " + RepositoryLayout.assignments(repository) + ")");
         }
         AuthoringSpec parsed = new ObjectMapper().readValue(json.toFile(), AuthoringSpec.class);
         AuthoringSpec spec = new AuthoringSpec(folder, parsed.id(), parsed.handout(),
@@ -85,22 +85,5 @@ public record AuthoringSpec(Path folder, String id, String handout, Api api, Sta
                     + " \"The starter section\") to generate the starter from the reference");
         }
         return spec;
-    }
-
-    /**
-     * Returns the repository that holds {@code start}: the nearest folder at or above it with both {@code pom.xml}
-     * and {@code assignments/}.
-     *
-     * @throws IllegalArgumentException when there is none
-     */
-    public static Path findRepository(Path start) {
-        Path from = start.toAbsolutePath().normalize();
-        for (Path dir = from; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("assignments"))) {
-                return dir;
-            }
-        }
-        throw new IllegalArgumentException("no folder at or above " + from + " holds both pom.xml and assignments/:"
-                + " run this inside the course repository, or pass --repository");
     }
 }

@@ -1,4 +1,4 @@
-package nnlab.grader.course;
+package nnlab.grader.authoring;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,28 +6,34 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import nnlab.grader.authoring.AuthoringSpec;
-import nnlab.grader.authoring.Samples;
-import nnlab.grader.authoring.StarterProject;
 import nnlab.grader.cli.CommandLines;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The author's commands: {@code assign} writes an assignment's starter project, {@code sample} a sample submission. */
-final class AuthoringCommands {
+/**
+ * The author's commands, which the course command line mounts: {@code assign} writes an assignment's starter project,
+ * {@code sample} a sample submission.
+ */
+public final class AuthoringCommands {
 
     private AuthoringCommands() {
     }
 
     /** Options naming the repository the author works in. */
-    static final class RepositoryOption {
+    public static final class RepositoryOption {
         @Option(names = "--repository", description = "The course repository (default: the one holding the current"
                 + " folder).") Path repository;
 
-        Path resolve() {
+        /** Returns the repository passed with {@code --repository}, or null without one. */
+        public Path given() {
+            return repository;
+        }
+
+        /** Returns the repository named, else the one holding the current folder. */
+        public Path resolve() {
             try {
-                return repository != null ? repository : AuthoringSpec.findRepository(Path.of(""));
+                return repository != null ? repository : RepositoryLayout.findRepository(Path.of(""));
             } catch (IllegalArgumentException e) {
                 throw new CommandLines.UsageError(e.getMessage());
             }
@@ -40,7 +46,7 @@ final class AuthoringCommands {
                     + " student method's body replaced by its TODO text and a \"Not implemented yet\" throw, the"
                     + " handout, the data and the hand-written files (pom, README, public tests); see"
                     + " docs/authoring.md. Rewrites only files that differ; never deletes.")
-    static final class Assign implements Callable<Integer> {
+    public static final class Assign implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "The starter's folder, e.g. starter-code.") Path out;
         @picocli.CommandLine.Mixin RepositoryOption repository = new RepositoryOption();
@@ -73,7 +79,7 @@ final class AuthoringCommands {
     @Command(name = "sample", mixinStandardHelpOptions = true,
             description = "Writes a sample submission into --out: \"correct\" is the reference's student files, any"
                     + " other NAME is assignments/ID/samples/NAME.patch applied to them.")
-    static final class Sample implements Callable<Integer> {
+    public static final class Sample implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--name", defaultValue = Samples.CORRECT, description = "The sample (default: ${DEFAULT-VALUE}).") String name;
         @Option(names = "--out", required = true, description = "The folder to write the submission into.") Path out;

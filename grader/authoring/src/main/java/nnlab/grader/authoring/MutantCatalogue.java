@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -19,7 +20,8 @@ import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 
 /**
- * An assignment's catalogue of buggy implementations ({@code mutants.json} in its grader-tests): each a find → replace
+ * An assignment's catalogue of buggy implementations ({@code mutants.json} in its grader-tests: {@link
+ * RepositoryLayout#mutantCatalogue}): each a find → replace
  * patch against the correct sample, the part it breaks, the parts it inherently breaks too (with the reason) and the
  * mistake the feedback should name. Applied to a copy of the correct sample at test time; see docs/authoring.md.
  */
@@ -81,6 +83,22 @@ public final class MutantCatalogue {
     public static MutantCatalogue read(InputStream json, int parts, UnaryOperator<String> hintMessage)
             throws IOException {
         return new MutantCatalogue(JSON.readValue(json, new TypeReference<List<Mutant>>() { }), parts, hintMessage);
+    }
+
+    /**
+     * Reads the catalogue of assignment {@code id} from where {@code repository} keeps it ({@link
+     * RepositoryLayout#mutantCatalogue}), as {@link #read(InputStream, int, UnaryOperator)} does; none when the
+     * assignment has no catalogue.
+     */
+    public static Optional<MutantCatalogue> read(Path repository, String id, int parts,
+                                                 UnaryOperator<String> hintMessage) throws IOException {
+        Path file = RepositoryLayout.mutantCatalogue(repository, id);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(read(in, parts, hintMessage));
+        }
     }
 
     /** Returns the mutants in the catalogue's order. */

@@ -39,7 +39,7 @@ public final class Samples {
     /** Returns the names of the assignment's samples: {@value #CORRECT} first, then its patches' names, sorted. */
     public static List<String> names(Path repository, String assignment) throws IOException {
         List<String> names = new ArrayList<>(List.of(CORRECT));
-        Path folder = repository.resolve("assignments").resolve(assignment).resolve("samples");
+        Path folder = RepositoryLayout.samples(repository, assignment);
         if (Files.isDirectory(folder)) {
             try (Stream<Path> list = Files.list(folder)) {
                 list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(PATCH))
@@ -58,7 +58,7 @@ public final class Samples {
     public static Path write(Path repository, String assignment, String name, Path out) throws IOException {
         SortedMap<String, String> files = correct(repository, AuthoringSpec.read(repository, assignment));
         if (!name.equals(CORRECT)) {
-            Path patch = repository.resolve("assignments").resolve(assignment).resolve("samples").resolve(name + PATCH);
+            Path patch = RepositoryLayout.samples(repository, assignment).resolve(name + PATCH);
             if (!Files.isRegularFile(patch)) {
                 throw new IllegalArgumentException("no sample " + name + " of " + assignment + " (known: "
                         + String.join(", ", names(repository, assignment)) + ")");
