@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The layout's paths are where this repository keeps each assignment's files, and the repository is found from within. */
+/**
+ * The layout's paths are where this repository keeps each assignment's files, and the repository is found from
+ * inside it.
+ */
 class RepositoryLayoutTests {
 
     /** This module's tests run in grader/authoring, inside the repository. */

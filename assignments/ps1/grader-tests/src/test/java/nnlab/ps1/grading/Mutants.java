@@ -12,8 +12,8 @@ import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
 /**
- * Problem set 1's catalogue of buggy implementations ({@code mutants.json}, read by grader/authoring's {@link MutantCatalogue}):
- * each mutant applied to a temporary copy of the correct sample and graded with the fixed seed.
+ * Problem set 1's catalogue of buggy implementations ({@code mutants.json}, read by grader/authoring's {@link
+ * MutantCatalogue}): each mutant applied to a temporary copy of the correct sample and graded with the fixed seed.
  */
 final class Mutants {
 
