@@ -33,11 +33,12 @@ import nnlab.grader.sandbox.Sandbox;
  * halts, so no orphan keeps grading or writing.
  *
  * <p>With {@code --worker} it is a warm worker: it reads one request per line on standard input, {@code
- * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as the engine's
- * {@code grade --no-report} would (its own output going to LOG), and answers {@code {"out":RESULTS_JSON,"exit":CODE}}
- * on standard output once the results file is written. Every grading keeps every isolation layer; what stays warm is
- * the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson and the compiler process. Without
- * {@code --worker}, the arguments are {@link NnlabGrader}'s and it runs that command once.
+ * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as
+ * {@code nnlab-grader grade --no-report} would (its own output going to LOG), and answers
+ * {@code {"out":RESULTS_JSON,"exit":CODE}} on standard output once the results file is written. Every grading keeps
+ * every isolation layer; what stays warm is the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson
+ * and the compiler process. Without {@code --worker}, the arguments are {@link NnlabGrader}'s and it runs that command
+ * once.
  */
 public final class ChildMain {
 
@@ -120,7 +121,7 @@ public final class ChildMain {
         }
     }
 
-    /** Grades one request with its output in the request's log file; returns the engine's exit code. */
+    /** Grades one request with its output in the request's log file; returns its {@link ExitCode}'s number. */
     private static int gradeLogged(JsonNode request) throws IOException {
         Path log = Path.of(request.path("log").asText());
         Files.createDirectories(log.toAbsolutePath().getParent());
