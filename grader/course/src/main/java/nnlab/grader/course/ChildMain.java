@@ -20,10 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import nnlab.grader.cli.CommandLines;
-import nnlab.grader.cli.Main;
+import nnlab.grader.cli.ExitCode;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
-import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Sandbox;
@@ -34,11 +33,12 @@ import nnlab.grader.sandbox.Sandbox;
  * halts, so no orphan keeps grading or writing.
  *
  * <p>With {@code --worker} it is a warm worker: it reads one request per line on standard input, {@code
- * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as the engine's
- * {@code grade --no-report} would (its own output going to LOG), and answers {@code {"out":RESULTS_JSON,"exit":CODE}}
- * on standard output once the results file is written. Every grading keeps every isolation layer; what stays warm is
- * the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson and the compiler process. Without
- * {@code --worker}, the arguments are the engine's command line and it grades once.
+ * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as
+ * {@code nnlab-grader grade --no-report} would (its own output going to LOG), and answers
+ * {@code {"out":RESULTS_JSON,"exit":CODE}} on standard output once the results file is written. Every grading keeps
+ * every isolation layer; what stays warm is the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson
+ * and the compiler process. Without {@code --worker}, the arguments are {@link NnlabGrader}'s and it runs that command
+ * once.
  */
 public final class ChildMain {
 
@@ -59,7 +59,7 @@ public final class ChildMain {
     private ChildMain() {
     }
 
-    /** Runs the worker loop with {@code --worker}, else {@code nnlab.grader.cli.Main} with {@code args}. */
+    /** Runs the worker loop with {@code --worker}, else {@link NnlabGrader} with {@code args}. */
     public static void main(String[] args) throws IOException {
         Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killChildren, "kill-children"));
         if (args.length > 0 && args[0].equals(WORKER)) {
@@ -78,7 +78,7 @@ public final class ChildMain {
         }, "batch-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        System.exit(nnlab.grader.cli.Main.run(args));
+        System.exit(NnlabGrader.run(args));
     }
 
     /**
@@ -121,7 +121,7 @@ public final class ChildMain {
         }
     }
 
-    /** Grades one request with its output in the request's log file; returns the engine's exit code. */
+    /** Grades one request with its output in the request's log file; returns its {@link ExitCode}'s number. */
     private static int gradeLogged(JsonNode request) throws IOException {
         Path log = Path.of(request.path("log").asText());
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -135,7 +135,7 @@ public final class ChildMain {
                     .orElse(null));
             if (grader == null) {
                 logged.println("unknown assignment '" + id + "'; known: " + String.join(", ", Grader.known()));
-                return CommandLines.USAGE;
+                return ExitCode.USAGE.code();
             }
             Path out = Path.of(request.path("out").asText());
             Long seed = request.hasNonNull("seed") ? request.get("seed").asLong() : null;
@@ -143,11 +143,7 @@ public final class ChildMain {
                     new Grader.Options(seed, false, out, null, null));
             results.write(out);
             logged.print(results.output());
-            RunData run = results.document().extraData();
-            if (run.graderError() != null) {
-                return Main.GRADER_ERROR;
-            }
-            return run.refused() != null ? Main.REFUSED : 0;
+            return ExitCode.of(results.document()).code();
         } finally {
             System.setOut(before);
             System.setErr(before);

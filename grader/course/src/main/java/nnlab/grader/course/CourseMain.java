@@ -13,16 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.AuthoringCommands;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
-import nnlab.grader.cli.ReportOptions;
+import nnlab.grader.cli.ExitCode;
 import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.run.Grader;
-import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 
 import picocli.CommandLine;
@@ -30,18 +28,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The course's command line: {@code grade} (one submission, with lateness), {@code grade-all} (a folder, in warm
- * worker processes, optionally one shard of it), {@code merge} (shards into one batch), {@code gradebook},
- * {@code junit}, {@code classroom}, {@code bundle} (the Gradescope zip), {@code benchmark}, and for authors
- * {@code assign} (the starter project from the reference) and {@code sample} (a sample submission).
- *
- * <p>Exit codes: 0 done, 2 bad usage (one line on stderr: an unknown assignment, a missing file, submissions
- * missing from the timestamps), 3 the submission was refused, 4 the grader failed
- * (results are still written), 5 a batch finished with grader errors (every other row is final).
+ * {@code nnlab-grader course}, the course's commands: {@code grade} (one submission, with lateness: the same command
+ * as {@code nnlab-grader grade}), {@code grade-all} (a folder, in warm worker processes, optionally one shard of it),
+ * {@code merge} (shards into one batch), {@code gradebook}, {@code junit}, {@code classroom}, {@code bundle} (the
+ * Gradescope zip), {@code benchmark}, and for authors {@code assign} (the starter project from the reference) and
+ * {@code sample} (a sample submission). {@code grader/course/bin/course} runs it; its exit codes are
+ * {@link ExitCode}'s.
  */
-@Command(name = "nnlab-course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
+@Command(name = "course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
         description = "Runs the nnlab grader for a course: late days, batches, gradebooks, CI outputs.",
-        subcommands = {CourseMain.Grade.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
+        subcommands = {GradeCommand.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
                 CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
                 AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class})
@@ -52,24 +48,8 @@ public final class CourseMain implements Runnable {
             + " Section; optional Submission): submission NAME belongs to the student whose Submission, SIS Login ID,"
             + " SIS User ID or ID is NAME, tried in that order. See docs/ta-guide.md.";
 
-    static final int USAGE = 2;
-    static final int REFUSED = 3;
-    static final int GRADER_ERROR = 4;
-    static final int BATCH_ERRORS = 5;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** Runs the command line and exits with its code. */
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    /** Runs the command line and returns its exit code. */
-    public static int run(String... args) {
-        CommandLines.chatter(List.of(args).contains("--verbose"));
-        return CommandLines.configure(new CommandLine(new CourseMain())).execute(args);
-    }
 
     @Override
     public void run() {
@@ -118,78 +98,6 @@ public final class CourseMain implements Runnable {
 
         LateDayLedger open() {
             return ledger == null ? null : new LateDayLedger(ledger, budget);
-        }
-    }
-
-    /** {@code grade}: one submission, in this process, with lateness. */
-    @Command(name = "grade", mixinStandardHelpOptions = true,
-            description = "Grades one submission and writes results.json, applying the late policy when a submission"
-                    + " time is known (--submitted-at, or --metadata: Gradescope's submission_metadata.json).")
-    static final class Grade implements Callable<Integer> {
-        @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
-        @Option(names = "--submission", required = true, description = "A submission folder or zip.") Path submission;
-        @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).") Path out;
-        @Option(names = "--seed", description = "The run's seed: it steers the probes only, never the points (default:"
-                + " drawn secretly, recorded).") Long seed;
-        @Option(names = "--submitted-at", description = "Submission time, e.g. 2027-02-20T10:15:00-05:00.") String submittedAt;
-        @Option(names = "--metadata", description = "Gradescope's submission_metadata.json: its created_at is the"
-                + " submission time, and its due dates (the assignment's, or a student's extension) replace"
-                + " assignment.json's; ignored when missing.") Path metadata;
-        @Option(names = "--leaderboard", description = "Add Gradescope's leaderboard (Part 5's held-out accuracies) to"
-                + " results.json; off unless the course enables a leaderboard.") boolean leaderboard;
-        @Option(names = "--verbose", description = "Also print the matrix backend's log lines (OpenCL devices found).") boolean verbose;
-        @Option(names = "--student", description = "Student id for the ledger (default: from the metadata, else the submission's name).") String student;
-        @Option(names = "--junit", description = "Also write JUnit XML here.") Path junit;
-        @Option(names = "--classroom-output", description = "Also append GitHub Classroom's result=… line to this file.") Path classroom;
-        @CommandLine.Mixin LateOptions late = new LateOptions();
-        @CommandLine.Mixin ReportOptions reports = new ReportOptions();
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            CommandLines.chatter(verbose);
-            Assignment a = assignment(assignment);
-            AssignmentSpec s = a.spec();
-            CommandLines.existing("--submission", submission);
-            Instant when = null;
-            Instant due = null;
-            String who = student;
-            if (submittedAt != null) {
-                when = readInput("--submitted-at", null, () -> SubmissionTimes.parse(submittedAt, zone(s)));
-            } else if (metadata != null && Files.isRegularFile(metadata)) {
-                SubmissionTimes.Gradescope gradescope = readInput("--metadata", metadata,
-                        () -> SubmissionTimes.fromGradescope(metadata, zone(s)));
-                when = gradescope.createdAt();
-                due = gradescope.due();
-                if (who == null) {
-                    who = gradescope.sid();
-                }
-            }
-            if (who == null || who.isBlank()) {
-                who = submission.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
-            }
-            Results results = new Grader(a).grade(submission, new Grader.Options(seed, false, out, null, null));
-            ResultsDocument json = results.document();
-            if (when != null) {
-                json = LateGrading.apply(json, s, who, when, late.open(), due);
-            }
-            if (leaderboard) {
-                json = Leaderboard.addTo(json);
-            }
-            json.write(out);
-            if (junit != null) {
-                JunitXml.write(json, s.id() + "." + who, junit);
-            }
-            if (classroom != null) {
-                ClassroomResult.appendOutput(json, classroom);
-            }
-            reports.publish(out, results.summary(), json.output() + String.format(Locale.ROOT,
-                    "Final score: %.2f / %.2f%n", json.score(), json.maxScore()),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
-            if (json.extraData().graderError() != null) {
-                return GRADER_ERROR;
-            }
-            return json.extraData().refused() != null ? REFUSED : 0;
         }
     }
 
@@ -264,7 +172,7 @@ public final class CourseMain implements Runnable {
             }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
-            return errors ? BATCH_ERRORS : 0;
+            return (errors ? ExitCode.BATCH_ERRORS : ExitCode.OK).code();
         }
 
         /**
@@ -456,7 +364,7 @@ public final class CourseMain implements Runnable {
             }
             batchPage(out);
             boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
-            return errors ? BATCH_ERRORS : 0;
+            return (errors ? ExitCode.BATCH_ERRORS : ExitCode.OK).code();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nnlab.grader.authoring.AuthoringCommands;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
+import nnlab.grader.cli.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ final class SimilarityCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the check and writes its files into {@code out}; returns 0, or {@link CourseMain#GRADER_ERROR} with one line
+     * Runs the check and writes its files into {@code out}; returns 0, or {@link ExitCode#GRADER_ERROR} with one line
      * on {@code err} when the set could not be compared (JPlag refused or failed, a sample no longer applies, a
      * submission could not be read); the batch's own results are untouched either way.
      */
@@ -65,7 +66,7 @@ final class SimilarityCommand implements Callable<Integer> {
         } catch (IllegalStateException | IllegalArgumentException | IOException e) {
             // Said in one line and never thrown: grade-all and merge call this after their own results are final.
             err.println("similarity: " + e.getMessage() + " (the batch's own results are unchanged)");
-            return CourseMain.GRADER_ERROR;
+            return ExitCode.GRADER_ERROR.code();
         }
         result.notCompared().forEach(n -> err.println("similarity: " + n.name() + " not compared: " + n.text()));
         System.out.printf(Locale.ROOT, "Similarity: %d pair(s) at or above %s%% of %d compared, in %.1f s: %s%n",

@@ -68,7 +68,7 @@ class BatchGradingTests {
     }
 
     private Process start(String log) throws IOException {
-        return new ProcessBuilder(Course.java(CourseMain.class, batchArgs().toArray(String[]::new)))
+        return new ProcessBuilder(Course.course(batchArgs().toArray(String[]::new)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
     }
 

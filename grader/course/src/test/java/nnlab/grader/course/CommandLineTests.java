@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.authoring.AuthoringSpec;
 import nnlab.grader.authoring.StarterProject;
 import nnlab.grader.cli.CommandLines;
-import nnlab.grader.cli.Main;
+import nnlab.grader.cli.ExitCode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,11 +57,12 @@ class CommandLineTests {
     }
 
     private Run course(String... args) throws IOException, InterruptedException {
-        return run(Course.java(CourseMain.class, args));
+        return run(Course.course(args));
     }
 
-    private Run engine(String... args) throws IOException, InterruptedException {
-        return run(Course.java(Main.class, args));
+    /** Runs {@code nnlab-grader ARGS} in a new JVM, as grader/bin/grade does. */
+    private Run root(String... args) throws IOException, InterruptedException {
+        return run(Course.java(NnlabGrader.class, args));
     }
 
     private List<String> written() throws IOException {
@@ -72,7 +73,7 @@ class CommandLineTests {
 
     /** Fails unless {@code r} is a usage error: exit 2, one line on stderr containing {@code text}, no stack trace. */
     private void assertUsageError(Run r, String text) throws IOException {
-        assertEquals(CommandLines.USAGE, r.exit(), r::toString);
+        assertEquals(ExitCode.USAGE.code(), r.exit(), r::toString);
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), () -> "one line expected: " + r.err());
         assertTrue(lines.get(0).contains(text), r::err);
@@ -96,8 +97,8 @@ class CommandLineTests {
         }
 
         @Test
-        void theEngineTreatsAMissingSubmissionAsAUsageErrorNotARefusal() throws Exception {
-            assertUsageError(engine("grade", "--assignment", "ps1", "--submission", "/missing"),
+        void gradeTreatsAMissingSubmissionAsAUsageErrorNotARefusal() throws Exception {
+            assertUsageError(root("grade", "--assignment", "ps1", "--submission", "/missing"),
                     "--submission /missing: no such file or folder");
         }
 
@@ -140,8 +141,7 @@ class CommandLineTests {
         @Test
         void everyOptionOfEveryCommandIsDescribed() {
             List<String> undescribed = new ArrayList<>();
-            collectUndescribed(new CommandLine(new CourseMain()).getCommandSpec(), undescribed);
-            collectUndescribed(new CommandLine(new Main()).getCommandSpec(), undescribed);
+            collectUndescribed(NnlabGrader.commandLine().getCommandSpec(), undescribed);
             assertEquals(List.of(), undescribed);
         }
 
@@ -154,16 +154,45 @@ class CommandLineTests {
             spec.subcommands().values().forEach(sub -> collectUndescribed(sub.getCommandSpec(), undescribed));
         }
 
+        /** Every command of the one root, reached through it as the scripts reach it, answers --help with its usage. */
         @Test
-        void everyCommandsHelpPrintsUsageAndWritesNothing() throws Exception {
-            for (String command : new CommandLine(new CourseMain()).getSubcommands().keySet()) {
-                Run r = course(command, "--help");
-                assertEquals(0, r.exit(), command);
-                assertTrue(r.out().startsWith("Usage: nnlab-course " + command), r::out);
+        void everySubcommandsHelpThroughTheOneRootPrintsItsUsage() {
+            List<List<String>> paths = new ArrayList<>();
+            collectCommands(NnlabGrader.commandLine(), List.of(), paths);
+            assertTrue(paths.containsAll(List.of(List.of("grade"), List.of("report", "student"),
+                    List.of("report", "batch"), List.of("course", "grade"), List.of("course", "grade-all"),
+                    List.of("course", "assign"), List.of("course", "similarity"))), paths::toString);
+            for (List<String> path : paths) {
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                CommandLine root = NnlabGrader.commandLine();
+                root.setOut(new java.io.PrintWriter(out));
+                root.setErr(new java.io.PrintWriter(err));
+                List<String> args = new ArrayList<>(path);
+                args.add("--help");
+                assertEquals(0, root.execute(args.toArray(String[]::new)), path::toString);
+                String usage = String.join(" ", ("Usage: nnlab-grader " + String.join(" ", path)).strip().split(" +"));
+                assertTrue(out.toString().startsWith(usage), () -> path + ": " + out);
+                assertEquals("", err.toString(), path::toString);
             }
-            Run r = engine("grade", "--help");
-            assertEquals(0, r.exit());
-            assertTrue(r.out().startsWith("Usage: nnlab-grader grade"), r::out);
+        }
+
+        private void collectCommands(CommandLine command, List<String> path, List<List<String>> paths) {
+            paths.add(path);
+            command.getSubcommands().forEach((name, sub) -> {
+                List<String> longer = new ArrayList<>(path);
+                longer.add(name);
+                collectCommands(sub, longer, paths);
+            });
+        }
+
+        @Test
+        void helpInARealJvmWritesNothing() throws Exception {
+            for (Run r : List.of(root("--help"), root("grade", "--help"), course("grade-all", "--help"),
+                    root("report", "student", "--help"))) {
+                assertEquals(0, r.exit(), r::toString);
+                assertTrue(r.out().startsWith("Usage: nnlab-grader"), r::out);
+            }
             assertEquals(List.of(), written());
         }
 
@@ -302,7 +331,7 @@ class CommandLineTests {
         }
 
         private Run grading(Path libraryPath, Path submission, boolean verbose) throws Exception {
-            List<String> command = new ArrayList<>(Course.java(Main.class, "grade", "--assignment", "ps1",
+            List<String> command = new ArrayList<>(Course.java(NnlabGrader.class, "grade", "--assignment", "ps1",
                     "--submission", submission.toString(), "--out", dir.resolve("r.json").toString(), "--seed", "1",
                     "--in-process", "--no-report"));
             if (verbose) {

@@ -70,6 +70,20 @@ final class Course {
         return cmd;
     }
 
+    /** Returns a command line that runs {@code nnlab-grader course ARGS} in a new JVM on this JVM's classpath. */
+    static List<String> course(String... args) {
+        List<String> cmd = java(NnlabGrader.class, "course");
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs {@code nnlab-grader course ARGS} in this JVM and returns its exit code. */
+    static int runCourse(String... args) {
+        List<String> all = new ArrayList<>(List.of("course"));
+        all.addAll(List.of(args));
+        return NnlabGrader.run(all.toArray(String[]::new));
+    }
+
     private static JsonSchema loadSchema() {
         try (InputStream in = Grader.class.getResourceAsStream("/nnlab/grader/report/results.schema.json")) {
             if (in == null) {

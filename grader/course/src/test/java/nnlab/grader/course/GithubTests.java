@@ -56,7 +56,7 @@ class GithubTests {
         graded.write(file);
         Path output = dir.resolve("github_output");
         Files.writeString(output, "other=1\n");
-        assertEquals(0, CourseMain.run("classroom", "--results", file.toString(), "--github-output", output.toString()));
+        assertEquals(0, Course.runCourse("classroom", "--results", file.toString(), "--github-output", output.toString()));
         List<String> lines = Files.readAllLines(output);
         assertEquals("other=1", lines.get(0), "the output file is appended to, not replaced");
         assertTrue(lines.get(1).startsWith("result="), lines::toString);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.cli.CommandLines;
+import nnlab.grader.cli.ExitCode;
 
 /**
  * A batch as a TA runs it over a week: graded first without submission times, then resumed with a timestamps file
@@ -54,7 +54,7 @@ class LateBatchTests {
                 dir.resolve("subs").toString(), "--out", out.toString(), "--seed", Long.toString(Course.SEED),
                 "--roster", dir.resolve("roster.csv").toString()));
         args.addAll(List.of(extra));
-        Process p = new ProcessBuilder(Course.java(CourseMain.class, args.toArray(String[]::new)))
+        Process p = new ProcessBuilder(Course.course(args.toArray(String[]::new)))
                 .redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
                 .start();
         assertTrue(p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS), name + " hung");
@@ -107,7 +107,7 @@ class LateBatchTests {
         @Test
         void aTimestampsFileWithAGapIsAUsageErrorThatChangesNothing() throws IOException {
             Run r = runs.get("gap");
-            assertEquals(CommandLines.USAGE, r.exit(), r::toString);
+            assertEquals(ExitCode.USAGE.code(), r.exit(), r::toString);
             assertEquals(1, r.err().lines().count(), r::err);
             assertTrue(r.err().contains("1 submission(s) have no time") && r.err().contains("s02"), r::err);
             assertTrue(r.err().contains("--allow-missing-times"), r::err);
@@ -213,22 +213,22 @@ class LateBatchTests {
             assertTrue(err.contains("Warning: No --canvas-id: the Canvas import's grade column is \"Problem set 1")
                     && err.contains("/assignments/"), err);
             assertTrue(Files.readString(out.resolve("index.html")).contains("<p class=\"warning\">No --canvas-id"));
-            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+            assertEquals(0, Course.runCourse("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
                     dir.resolve("roster.csv").toString(), "--canvas-id", "424242"));
             List<Map<String, String>> canvas = Csv.read(out.resolve("gradebook-canvas.csv"));
             assertTrue(canvas.get(0).keySet().stream().anyMatch(h -> h.endsWith(" (424242)")), canvas::toString);
             assertFalse(Files.readString(out.resolve("index.html")).contains("No --canvas-id"),
                     "the page follows the gradebook it describes");
-            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+            assertEquals(0, Course.runCourse("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
                     dir.resolve("roster.csv").toString()));
         }
 
         @Test
         void blankLeavesTheMissingStudentsCanvasCellEmpty() throws Exception {
-            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+            assertEquals(0, Course.runCourse("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
                     dir.resolve("roster.csv").toString(), "--absent", "blank"));
             assertEquals("", gradebook().get("1099").get("score"));
-            assertEquals(0, CourseMain.run("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
+            assertEquals(0, Course.runCourse("gradebook", "--assignment", "ps1", "--out", out.toString(), "--roster",
                     dir.resolve("roster.csv").toString()));
             assertEquals("0.00", gradebook().get("1099").get("score"));
         }

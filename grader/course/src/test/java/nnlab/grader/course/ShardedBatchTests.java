@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import nnlab.grader.course.SubmissionBatch.Kind;
+import nnlab.grader.cli.ExitCode;
 
 /**
  * Runs the course workflow's split, shard and merge steps (ci/github/course/grade-submissions.yml) the way the runners do:
@@ -119,7 +120,7 @@ class ShardedBatchTests {
     private static Path checkout(Path root) throws IOException {
         Path bin = Files.createDirectories(root.resolve("grader/course/bin"));
         Files.writeString(bin.resolve("course"), "#!/usr/bin/env bash\nexec " + String.join(" ",
-                Course.java(CourseMain.class).stream().map(a -> "'" + a + "'").toList()) + " \"$@\"\n");
+                Course.course().stream().map(a -> "'" + a + "'").toList()) + " \"$@\"\n");
         assertTrue(bin.resolve("course").toFile().setExecutable(true));
         return root;
     }
@@ -242,7 +243,7 @@ class ShardedBatchTests {
                     "merge", "--assignment", "ps1", "--out", Files.createTempDirectory(dir, "refused").toString()));
             given.forEach(p -> cmd.add(p.toString()));
             int exit = run(cmd, Map.of(), "refused");
-            assertEquals(CourseMain.USAGE, exit, () -> log("refused"));
+            assertEquals(ExitCode.USAGE.code(), exit, () -> log("refused"));
             return log("refused");
         }
 

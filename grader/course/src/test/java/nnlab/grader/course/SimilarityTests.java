@@ -304,7 +304,7 @@ class SimilarityTests {
         /** Runs the course command line as its own process (as a TA does); returns its output, failing on exit ≠ 0. */
         private static String course(Path tmp, String... args) throws Exception {
             Path log = Files.createTempFile(tmp, "course-", ".log");
-            Process p = new ProcessBuilder(Course.java(CourseMain.class, args)).redirectErrorStream(true)
+            Process p = new ProcessBuilder(Course.course(args)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             assertTrue(p.waitFor(10, TimeUnit.MINUTES), "course " + args[0] + " hung");
             String text = Files.readString(log);
@@ -390,7 +390,7 @@ class SimilarityTests {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = CourseMain.run(args);
+            int exit = Course.runCourse(args);
             return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

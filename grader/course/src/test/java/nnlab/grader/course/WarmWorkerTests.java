@@ -70,7 +70,7 @@ class WarmWorkerTests {
         for (BatchGrader.Submission s : BatchGrader.list(subs)) {
             Path out = dir.resolve("alone").resolve(s.name() + ".json");
             Files.createDirectories(out.getParent());
-            Process p = new ProcessBuilder(Course.java(nnlab.grader.cli.Main.class, "grade", "--assignment", "ps1",
+            Process p = new ProcessBuilder(Course.java(NnlabGrader.class, "grade", "--assignment", "ps1",
                     "--submission", s.path().toString(), "--out", out.toString(), "--seed", Long.toString(Course.SEED),
                     "--no-report")).redirectErrorStream(true).redirectOutput(dir.resolve(s.name() + ".log").toFile()).start();
             assertTrue(p.waitFor(BATCH_LIMIT_MINUTES, TimeUnit.MINUTES), "grading " + s.name() + " alone hung");

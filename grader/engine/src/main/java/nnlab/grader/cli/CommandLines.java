@@ -10,14 +10,11 @@ import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
- * What every nnlab command line shares: a user's mistake is one line on stderr and exit code {@value #USAGE}, never a
- * stack trace; and the matrix backend's log lines (its choice of device, OpenCL being absent) stay out of the
- * output unless {@code --verbose} asks for them.
+ * What every command of the nnlab command line shares: a user's mistake is one line on stderr and exit code
+ * {@link ExitCode#USAGE}, never a stack trace; and the matrix backend's log lines (its choice of device, OpenCL being
+ * absent) stay out of the output unless {@code --verbose} asks for them.
  */
 public final class CommandLines {
-
-    /** Exit code of a usage error: a bad option, a missing file, an unknown assignment. */
-    public static final int USAGE = 2;
 
     /**
      * Loggers whose records are diagnostics of the machine rather than of the submission; held here because the
@@ -38,7 +35,10 @@ public final class CommandLines {
         }
     }
 
-    /** Makes {@code commandLine} report parameter and usage errors as one line and exit code {@value #USAGE}. */
+    /**
+     * Makes {@code commandLine} and every command under it report parameter and usage errors as one line and exit
+     * code {@link ExitCode#USAGE}, and read enum values whatever their case.
+     */
     public static CommandLine configure(CommandLine commandLine) {
         return commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, args) -> usage(e.getCommandLine(), e.getMessage()))
@@ -55,7 +55,7 @@ public final class CommandLines {
         err.println(cl.getCommandSpec().qualifiedName() + ": " + message + " (see " + cl.getCommandSpec().qualifiedName()
                 + " --help)");
         err.flush();
-        return USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** Returns the error for an assignment id that no plug-in registers. */
