@@ -21,6 +21,7 @@ import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Measures batch grading the way a course meets it: builds {@code count} typical submissions (the correct and the
@@ -54,7 +55,7 @@ final class Benchmark {
     void run() throws IOException, InterruptedException {
         PrintStream out = options.out();
         Path subs = options.work().resolve("submissions");
-        BatchGrader.deleteTree(options.work());
+        FileTrees.delete(options.work());
         Map<String, String> kinds = build(options.repository(), options.assignment().spec(), subs, options.count());
         out.printf(Locale.ROOT, "Benchmark: %d submissions (%s), --jobs %d, seed %d, %d cores, load %s%n",
                 kinds.size(), mix(kinds), options.jobs(), options.seed(), Runtime.getRuntime().availableProcessors(),

@@ -51,6 +51,7 @@ import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
 import nnlab.grader.runtime.Dispatcher;
+import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.sandbox.ChildJvm;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Endpoint;
@@ -265,7 +266,9 @@ public final class Grader {
             if (opened[0] != null) {
                 opened[0].close();
             }
-            deleteQuietly(work);
+            if (work != null) {
+                FileTrees.deleteQuietly(work); // A leftover temp folder is harmless.
+            }
         }
         return finish(results, summary, start);
     }
@@ -501,17 +504,6 @@ public final class Grader {
 
     private static long millis(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp folder is harmless.
-        }
     }
 
     /** Lets discovery happen before the session (and its endpoints) exist. */
