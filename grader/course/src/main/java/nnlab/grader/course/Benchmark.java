@@ -34,7 +34,6 @@ final class Benchmark {
 
     /** Where the catalogue of mutants lives in the repository, for assignment {@code %s}. */
     static final String CATALOGUE = "assignments/%1$s/grader-tests/src/test/resources/nnlab/%1$s/grading/mutants.json";
-    /** Where the sources live inside a submission. */
     /** The stages the engine times, in pipeline order ({@code extra_data.timings_ms}). */
     private static final List<String> STAGES = List.of("discovery", "intake", "compile", "tests", "submission_jvm", "total");
     /** Linux reports a process's children's CPU time in clock ticks of this many per second (USER_HZ). */
