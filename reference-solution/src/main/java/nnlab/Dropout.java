@@ -98,24 +98,4 @@ public final class Dropout implements Layer {
         return Tensor.wrap(gradOutput.shape(), out);
         //@end
     }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] values) {
-        NoParameters.check(values, "Dropout");
-    }
-
-    @Override
-    public double[] parameterGradient() {
-        return new double[0];
-    }
 }

@@ -118,24 +118,4 @@ public final class MaxPooling2D implements Layer {
         return Tensor.wrap(lastShape, dx);
         //@end
     }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] values) {
-        NoParameters.check(values, "MaxPooling2D");
-    }
-
-    @Override
-    public double[] parameterGradient() {
-        return new double[0];
-    }
 }

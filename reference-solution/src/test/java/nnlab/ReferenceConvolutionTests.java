@@ -281,6 +281,29 @@ class ReferenceConvolutionTests {
         }
     }
 
+    /** The layers that keep Layer's defaults for parameters: none. */
+    static Stream<Layer> layersWithoutParameters() {
+        return Stream.of(new Flatten(), new MaxPooling2D(2), new Dropout(0.5));
+    }
+
+    @Nested
+    class LayersWithoutParameters {
+
+        @ParameterizedTest
+        @MethodSource("nnlab.ReferenceConvolutionTests#layersWithoutParameters")
+        void haveNoneAndTakeOnlyTheEmptyVector(Layer layer) {
+            assertEquals(0, layer.parameterCount());
+            assertArrayEquals(new double[0], layer.parameters());
+            assertArrayEquals(new double[0], layer.parameterGradient());
+            layer.setParameters(new double[0]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> layer.setParameters(new double[3]));
+            assertEquals(layer.getClass().getSimpleName() + " has no parameters but got 3; pass an empty array.",
+                    e.getMessage());
+            assertThrows(NullPointerException.class, () -> layer.setParameters(null));
+        }
+    }
+
     @Nested
     class InASequentialModel {
 

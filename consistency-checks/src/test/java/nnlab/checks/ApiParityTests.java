@@ -43,12 +43,12 @@ import nnlab.grader.authoring.Markers;
  * (what {@code course sample} does for the correct sample, applied to every file), so what a later problem set adds
  * (files marked {@code //@file since ps2}, blocks marked {@code //@since ps2}) is not part of ps1's API.
  */
-@DisplayName("API parity: starter-code/src/main/java against the reference, package nnlab")
+@DisplayName("API parity: starter-code/ps1/src/main/java against the reference, package nnlab")
 class ApiParityTests {
 
     private static final String PACKAGE = "nnlab";
 
-    /** The assignment whose starter starter-code/ is. */
+    /** The assignment whose starter starter-code/ps1/ is. */
     private static final String ASSIGNMENT = "ps1";
 
     @Test
@@ -68,7 +68,7 @@ class ApiParityTests {
         assertThat("The reference's API as read from " + Compilation.referenceClasses() + " looks empty; the check "
                 + "would compare nothing", reference.keySet(), hasItems("nnlab.Matrix", "nnlab.Perceptron#weightedSum"));
         List<String> differences = differences(reference, starter);
-        assertThat("The starter's public API differs from the reference's; make starter-code/src/main/java/nnlab "
+        assertThat("The starter's public API differs from the reference's; make starter-code/ps1/src/main/java/nnlab "
                 + "declare exactly what reference-solution declares (students must not see a different API):\n  "
                 + String.join("\n  ", differences) + "\n", differences, empty());
     }

@@ -18,19 +18,26 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The starter's data sets are byte-identical to assignments/ps1/data, as its SHA256SUMS records them. */
-@DisplayName("Data copies in starter-code/src/main/resources/nnlab/data")
+/**
+ * Each starter's data sets are byte-identical to the one copy its assignment.json's {@code starter.data.from} names
+ * (assignments/ps1/data for both problem sets), as that folder's SHA256SUMS records them.
+ */
+@DisplayName("Data copies in starter-code/psN/src/main/resources/nnlab/data")
 class DataCopiesTests {
 
     private static final String SUMS = "SHA256SUMS";
     private static final String LICENSE = "LICENSE";
 
-    @Test
-    void everyChecksummedFileIsCopiedUnchangedWithItsLicence() throws IOException {
-        Path source = Repository.assignmentData();
-        Path copy = Repository.starterData();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ps1", "ps2"})
+    void everyChecksummedFileIsCopiedUnchangedWithItsLicence(String assignment) throws IOException {
+        Path source = Repository.assignmentData(assignment);
+        Path copy = Repository.starterData(assignment);
+        String regenerate = ": regenerate the starter with grader/course/bin/course assign --assignment " + assignment
+                + " --out " + Repository.root().relativize(Repository.starter(assignment));
         List<String> problems = new ArrayList<>();
         Set<String> expectedFiles = new TreeSet<>(Set.of(LICENSE));
         for (String line : Files.readAllLines(source.resolve(SUMS))) {
@@ -42,26 +49,24 @@ class DataCopiesTests {
             String name = parts[1];
             expectedFiles.add(name);
             if (!hash.equals(sha256(source.resolve(name)))) {
-                problems.add("assignments/ps1/data/" + name + " does not match " + SUMS
-                        + ": regenerate both with regenerate.sh");
+                problems.add(source.resolve(name) + " does not match " + SUMS + ": regenerate both with regenerate.sh");
             }
             Path copied = copy.resolve(name);
             if (!Files.exists(copied)) {
-                problems.add(name + " is missing from the starter: copy assignments/ps1/data/" + name + " there");
+                problems.add(name + " is missing from " + copy + regenerate);
             } else if (!hash.equals(sha256(copied))) {
-                problems.add("the starter's " + name + " differs from " + SUMS + ": copy assignments/ps1/data/" + name
-                        + " over it");
+                problems.add(copied + " differs from " + SUMS + regenerate);
             }
         }
         Path license = copy.resolve(LICENSE);
         if (!Files.exists(license) || Files.mismatch(license, source.resolve(LICENSE)) != -1) {
-            problems.add("the starter's " + LICENSE + " is missing or differs: copy assignments/ps1/data/" + LICENSE);
+            problems.add(license + " is missing or differs from " + source.resolve(LICENSE) + regenerate);
         }
         assertThat("Data copies out of step:\n  " + String.join("\n  ", problems) + "\n", problems, empty());
         try (Stream<Path> files = Files.list(copy)) {
             Set<String> present = files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-            assertThat("Files in starter-code/src/main/resources/nnlab/data (exactly the checksummed data sets and "
-                    + "their licence; remove anything else)", present, equalTo(expectedFiles));
+            assertThat("Files in " + copy + " (exactly the checksummed data sets and their licence; remove anything"
+                    + " else)", present, equalTo(expectedFiles));
         }
     }
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Students receive starter-code/ alone, so it carries the handout: starter-code/HANDOUT.md is
+ * Students receive starter-code/ps1/ alone, so it carries the handout: starter-code/ps1/HANDOUT.md is
  * assignments/ps1/README.md byte for byte, and the starter's README sends students there, not to the course repository
  * (which holds the reference solution).
  */
-@DisplayName("The handout inside starter-code/")
+@DisplayName("The handout inside starter-code/ps1/")
 class HandoutCopyTests {
 
     private static final String COPY = "HANDOUT.md";
@@ -26,7 +26,7 @@ class HandoutCopyTests {
     void theStarterCarriesAnUnchangedCopyOfTheHandout() throws IOException {
         Path handout = Repository.root().resolve("assignments/ps1/README.md");
         Path copy = Repository.starter().resolve(COPY);
-        assertThat("starter-code/" + COPY + " differs from assignments/ps1/README.md: copy the handout over it",
+        assertThat("starter-code/ps1/" + COPY + " differs from assignments/ps1/README.md: copy the handout over it",
                 Files.exists(copy) && Files.mismatch(handout, copy) == -1, is(true));
     }
 

@@ -33,7 +33,7 @@ class PublicTestOrderTests {
     private static final Pattern PART = Pattern.compile("^Part (\\d)(?:–\\d)? — ");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"starter-code", "assignments/ps2/starter"})
+    @ValueSource(strings = {"starter-code/ps1", "starter-code/ps2"})
     void publicTestClassesRunInHandoutOrder(String starter) throws IOException {
         Path folder = Repository.root().resolve(starter).resolve("src/test");
         Properties junit = new Properties();

@@ -26,7 +26,7 @@ import org.junit.platform.engine.TestExecutionResult.Status;
  * implemented yet (so a student's first run names the methods to write, never a crash in provided code).
  */
 @Tag("slow")
-@DisplayName("Public tests of starter-code/src/test/java")
+@DisplayName("Public tests of starter-code/ps1/src/test/java")
 class PublicTestsTests {
 
     /**
@@ -52,7 +52,7 @@ class PublicTestsTests {
             Path tests = Compilation.compile("public-tests-on-reference", Repository.starterTestSources(), classPath);
             List<PublicTestRun.Outcome> outcomes = PublicTestRun.run(tests, List.of(reference));
 
-            assertThat("Number of public tests found in starter-code/src/test/java (top-level *Tests classes with "
+            assertThat("Number of public tests found in starter-code/ps1/src/test/java (top-level *Tests classes with "
                     + "their @Nested groups)", outcomes.size(),
                     allOf(greaterThanOrEqualTo(FEWEST_PUBLIC_TESTS), lessThanOrEqualTo(MOST_PUBLIC_TESTS)));
             List<String> notPassing = new ArrayList<>();

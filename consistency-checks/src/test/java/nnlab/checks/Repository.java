@@ -6,12 +6,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nnlab.grader.authoring.AuthoringSpec;
 import nnlab.testsupport.Trees;
 
 /** Where things are: the repository root (found by walking up from this module) and the paths the checks compare. */
 final class Repository {
 
     private static final Path ROOT = findRoot();
+    /** The assignment whose starter most checks read; {@link #starter(String)} reaches the others. */
+    private static final String FIRST = "ps1";
 
     private Repository() {
     }
@@ -21,8 +24,14 @@ final class Repository {
         return ROOT;
     }
 
+    /** Returns problem set 1's starter. */
     static Path starter() {
-        return ROOT.resolve("starter-code");
+        return starter(FIRST);
+    }
+
+    /** Returns {@code assignment}'s starter: the folder its assignment.json's {@code starter.folder} names. */
+    static Path starter(String assignment) {
+        return existing(ROOT.resolve(starterSection(assignment).folder()), assignment + "'s starter");
     }
 
     static Path starterMainSources() {
@@ -37,12 +46,16 @@ final class Repository {
         return existing(starter().resolve("src/main/resources"), "the starter's resources");
     }
 
-    static Path starterData() {
-        return existing(starterResources().resolve("nnlab/data"), "the starter's copy of the data sets");
+    /** Returns the folder of {@code assignment}'s starter that its {@code starter.data.into} names. */
+    static Path starterData(String assignment) {
+        return existing(starter(assignment).resolve(starterSection(assignment).data().into()),
+                assignment + "'s copy of the data sets");
     }
 
-    static Path assignmentData() {
-        return existing(ROOT.resolve("assignments/ps1/data"), "the problem set's data sets");
+    /** Returns the one copy of the data sets: the folder {@code assignment}'s {@code starter.data.from} names. */
+    static Path assignmentData(String assignment) {
+        return existing(ROOT.resolve(starterSection(assignment).data().from()), "the data sets " + assignment
+                + " takes");
     }
 
     /**
@@ -56,6 +69,14 @@ final class Repository {
             return Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the scratch folder " + folder, e);
+        }
+    }
+
+    private static AuthoringSpec.Starter starterSection(String assignment) {
+        try {
+            return AuthoringSpec.read(ROOT, assignment).starter();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read assignments/" + assignment + "/assignment.json", e);
         }
     }
 

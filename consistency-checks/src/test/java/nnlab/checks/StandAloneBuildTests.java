@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * SLOW (about 30 s): copies starter-code/ out of the repository and runs two real child Maven builds in the copy, as
- * a student would. {@code mvn -B -q test-compile} must succeed; {@code mvn -B test} must fail, and fail with the
+ * SLOW (about 30 s): copies starter-code/ps1/ out of the repository and runs two real child Maven builds in the copy,
+ * as a student would. {@code mvn -B -q test-compile} must succeed; {@code mvn -B test} must fail, and fail with the
  * "Not implemented yet" messages. The child Maven is the one running this build, on the same local repository and in
  * the same online/offline mode (surefire passes them as nnlab.maven.* system properties); without them, {@code mvn}
  * from the PATH.
  */
 @Tag("slow")
-@DisplayName("Stand-alone build of starter-code (SLOW: two child Maven runs)")
+@DisplayName("Stand-alone build of starter-code/ps1 (SLOW: two child Maven runs)")
 class StandAloneBuildTests {
 
     private static final long MAVEN_TIMEOUT_MINUTES = 5;
@@ -40,8 +40,8 @@ class StandAloneBuildTests {
         Trees.copyExcept(Repository.starter(), copy, "target");
 
         Result compile = maven(copy, "compile.log", "-B", "-q", "test-compile");
-        assertThat("`mvn -B -q test-compile` in a stand-alone copy of starter-code failed; students could not build "
-                + "it. Its output (also in " + compile.log + "):\n" + compile.output, compile.exitCode, equalTo(0));
+        assertThat("`mvn -B -q test-compile` in a stand-alone copy of starter-code/ps1 failed; students could not"
+                + " build it. Its output (also in " + compile.log + "):\n" + compile.output, compile.exitCode, equalTo(0));
 
         Result test = maven(copy, "test.log", "-B", "test");
         assertThat("`mvn -B test` on the untouched starter should fail (every public test hits a TODO) but it "

@@ -21,17 +21,17 @@ import nnlab.grader.authoring.Samples;
 import nnlab.grader.authoring.StarterProject;
 
 /**
- * starter-code/ is generated: {@code course assign} renders the reference's markers, copies the handout and the data,
- * and takes the hand-written files (pom, README, public tests) from starter-code/ itself. The committed folder must be
- * exactly what the command writes, so a fix to the reference cannot miss the starter; and the samples, which are
+ * starter-code/ps1/ is generated: {@code course assign} renders the reference's markers, copies the handout and the
+ * data, and takes the hand-written files (pom, README, public tests) from starter-code/ps1/ itself. The committed folder
+ * must be exactly what the command writes, so a fix to the reference cannot miss the starter; and the samples, which are
  * made from the reference rather than committed, must still be made.
  */
-@DisplayName("starter-code/ and the samples, generated from the reference")
+@DisplayName("starter-code/ps1/ and the samples, generated from the reference")
 class StarterGenerationTests {
 
     private static final String ASSIGNMENT = "ps1";
     private static final String REGENERATE = "grader/course/bin/course assign --assignment " + ASSIGNMENT
-            + " --out starter-code";
+            + " --out starter-code/ps1";
 
     private static StarterProject generate() throws IOException {
         return StarterProject.generate(Repository.root(), AuthoringSpec.read(Repository.root(), ASSIGNMENT));
@@ -49,7 +49,7 @@ class StarterGenerationTests {
             assertThat("the starter written to " + fresh + " differs from the one generated in memory",
                     starter.differences(fresh), empty());
             List<String> problems = starter.differences(Repository.starter());
-            assertThat("starter-code/ is not what course assign generates from reference-solution/ and"
+            assertThat("starter-code/ps1/ is not what course assign generates from reference-solution/ and"
                     + " assignments/" + ASSIGNMENT + ":\n  " + String.join("\n  ", problems) + "\nEdit the reference"
                     + " (its markers) or the hand-written starter files, never a generated file; then regenerate with\n  "
                     + REGENERATE + "\n", problems, empty());

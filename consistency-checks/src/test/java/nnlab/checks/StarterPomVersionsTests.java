@@ -14,10 +14,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * starter-code/pom.xml has no parent (it builds alone), so it repeats the versions it needs; the root pom stays the one
- * place they are decided. Every version the starter pins must equal what the root pom manages for the same artifact.
+ * starter-code/ps1/pom.xml has no parent (it builds alone), so it repeats the versions it needs; the root pom stays the
+ * one place they are decided. Every version the starter pins must equal what the root pom manages for the same artifact.
  */
-@DisplayName("Versions pinned in starter-code/pom.xml equal the root pom's")
+@DisplayName("Versions pinned in starter-code/ps1/pom.xml equal the root pom's")
 class StarterPomVersionsTests {
 
     private static final String RELEASE_PROPERTY = "maven.compiler.release";
@@ -27,9 +27,9 @@ class StarterPomVersionsTests {
 
     @Test
     void starterHasNoParentAndTheSameJavaRelease() {
-        assertThat("starter-code/pom.xml must not declare a <parent>: students build it without the course repository",
-                starter.hasParent, is(false));
-        assertThat("starter-code/pom.xml's " + RELEASE_PROPERTY + " is " + starter.properties.get(RELEASE_PROPERTY)
+        assertThat("starter-code/ps1/pom.xml must not declare a <parent>: students build it without the course"
+                + " repository", starter.hasParent, is(false));
+        assertThat("starter-code/ps1/pom.xml's " + RELEASE_PROPERTY + " is " + starter.properties.get(RELEASE_PROPERTY)
                 + " but the root pom's is " + root.properties.get(RELEASE_PROPERTY) + ": make them equal",
                 starter.properties.get(RELEASE_PROPERTY).equals(root.properties.get(RELEASE_PROPERTY)), is(true));
     }
@@ -52,7 +52,7 @@ class StarterPomVersionsTests {
                         + "with a property, or drop it from the starter");
             } else if (!expected.equals(version)) {
                 drift.add(p.key() + " (" + p.where() + "): the starter pins " + version + " but the root pom has "
-                        + expected + "; copy the root pom's value into starter-code/pom.xml");
+                        + expected + "; copy the root pom's value into starter-code/ps1/pom.xml");
             }
         }
         for (Map.Entry<String, String> property : starter.properties.entrySet()) {
@@ -62,9 +62,9 @@ class StarterPomVersionsTests {
                         + rootValue + " in the root pom");
             }
         }
-        assertThat("Versions in starter-code/pom.xml that drifted from the root pom:\n  " + String.join("\n  ", drift)
-                + "\n", drift, empty());
-        assertThat("starter-code/pom.xml must pin the compiler and surefire plugins and the JUnit BOM and Hamcrest "
+        assertThat("Versions in starter-code/ps1/pom.xml that drifted from the root pom:\n  "
+                + String.join("\n  ", drift) + "\n", drift, empty());
+        assertThat("starter-code/ps1/pom.xml must pin the compiler and surefire plugins and the JUnit BOM and Hamcrest "
                 + "(so a student's build is reproducible)", pinnedKeys, hasItems(
                 "org.apache.maven.plugins:maven-compiler-plugin", "org.apache.maven.plugins:maven-surefire-plugin",
                 "org.junit:junit-bom", "org.hamcrest:hamcrest"));

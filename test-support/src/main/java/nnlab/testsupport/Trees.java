@@ -3,13 +3,13 @@ package nnlab.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Copies and deletes folder trees for tests. Neither descends into a linked folder: a copy takes a link's target
@@ -54,15 +54,10 @@ public final class Trees {
         return to;
     }
 
-    /** Deletes {@code root} and everything under it; does nothing when {@code root} does not exist. */
+    /** Deletes {@code root} and everything under it ({@link FileTrees#delete(Path)}); nothing when it does not exist. */
     public static void delete(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + root, e);
         }

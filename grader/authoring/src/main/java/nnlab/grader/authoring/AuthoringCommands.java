@@ -48,7 +48,7 @@ public final class AuthoringCommands {
                     + " docs/authoring.md. Rewrites only files that differ; never deletes.")
     public static final class Assign implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
-        @Option(names = "--out", required = true, description = "The starter's folder, e.g. starter-code.") Path out;
+        @Option(names = "--out", required = true, description = "The starter's folder, e.g. starter-code/ps1.") Path out;
         @picocli.CommandLine.Mixin RepositoryOption repository = new RepositoryOption();
 
         @Override

@@ -54,8 +54,8 @@ public record AuthoringSpec(Path folder, String id, String handout, Api api, Sta
     }
 
     /**
-     * Data files: {@code files} from {@code from} (relative to the assignment's folder) into {@code into} (relative
-     * to the starter).
+     * Data files: {@code files} from {@code from} (relative to the repository root, so that assignments share one
+     * copy) into {@code into} (relative to the starter).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(String from, String into, List<String> files) {

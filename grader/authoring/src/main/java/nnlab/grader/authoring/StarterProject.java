@@ -64,7 +64,7 @@ public final class StarterProject {
         AuthoringSpec.Data data = starter.data();
         if (data != null) {
             for (String file : data.files()) {
-                Path source = existing(spec.folder().resolve(data.from()).resolve(file), "a data file (starter.data)");
+                Path source = existing(repository.resolve(data.from()).resolve(file), "a data file (starter.data)");
                 files.put(data.into() + "/" + file, Files.readAllBytes(source));
             }
         }

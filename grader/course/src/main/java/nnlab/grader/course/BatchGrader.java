@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Grades a folder of submissions, each subfolder or file one submission, {@code jobs} at a time, in as many warm
@@ -180,7 +180,7 @@ public final class BatchGrader {
     private Outcome grade(Submission s) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Path work = options.out().resolve("work").resolve(s.name());
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work);
         Path raw = work.resolve("results.json");
         long limit = limitSeconds(options.spec());
@@ -251,7 +251,7 @@ public final class BatchGrader {
         results.write(resultFile(options.out(), s.name()));
         log("finished", s.name(), status, null);
         if (!status.equals(GRADER_ERROR)) {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
         return new Outcome(s.name(), status, results.score(), seconds);
     }
@@ -332,25 +332,5 @@ public final class BatchGrader {
     private static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._@-]", "_");
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
-    }
-
-    /** Deletes {@code dir} and everything in it, leaving whatever cannot be deleted. */
-    static void deleteQuietly(Path dir) {
-        try {
-            deleteTree(dir);
-        } catch (IOException e) {
-            // A leftover scratch folder is harmless.
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

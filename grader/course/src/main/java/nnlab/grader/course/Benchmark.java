@@ -20,6 +20,7 @@ import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Measures batch grading the way a course meets it: builds {@code count} typical submissions (the correct and the
@@ -30,7 +31,6 @@ import nnlab.grader.run.Grader;
  */
 final class Benchmark {
 
-    /** Where the sources live inside a submission. */
     /** The stages the engine times, in pipeline order ({@code extra_data.timings_ms}). */
     private static final List<String> STAGES = List.of("discovery", "intake", "compile", "tests", "submission_jvm", "total");
     /** Linux reports a process's children's CPU time in clock ticks of this many per second (USER_HZ). */
@@ -51,7 +51,7 @@ final class Benchmark {
     void run() throws IOException, InterruptedException {
         PrintStream out = options.out();
         Path subs = options.work().resolve("submissions");
-        BatchGrader.deleteTree(options.work());
+        FileTrees.delete(options.work());
         Map<String, String> kinds = build(options.repository(), options.assignment().spec(), subs, options.count());
         out.printf(Locale.ROOT, "Benchmark: %d submissions (%s), --jobs %d, seed %d, %d cores, load %s%n",
                 kinds.size(), mix(kinds), options.jobs(), options.seed(), Runtime.getRuntime().availableProcessors(),

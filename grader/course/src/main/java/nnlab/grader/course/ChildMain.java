@@ -24,6 +24,7 @@ import nnlab.grader.cli.ExitCode;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
+import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Sandbox;
 
@@ -167,7 +168,7 @@ public final class ChildMain {
     private static void orphaned() {
         killChildren();
         if (scratch != null) {
-            BatchGrader.deleteQuietly(scratch);
+            FileTrees.deleteQuietly(scratch);
         }
         Runtime.getRuntime().halt(ORPHANED);
     }

@@ -26,6 +26,7 @@ import nnlab.grader.authoring.AuthoringSpec;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.authoring.StarterProject;
 import nnlab.grader.intake.Intake;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Which submissions of a batch share their code: reads every submission with the engine's {@link Intake} (its rules:
@@ -167,7 +168,7 @@ final class Similarity {
             JsonNode doc = runDriver(work);
             return read(doc, sources, notCompared, notes);
         } finally {
-            BatchGrader.deleteQuietly(work);
+            FileTrees.deleteQuietly(work);
         }
     }
 
@@ -200,7 +201,7 @@ final class Similarity {
                     outcome = kept.size() + " file(s)";
                 }
             }
-            BatchGrader.deleteQuietly(intake);
+            FileTrees.deleteQuietly(intake);
             done++;
             progress(done, all.size(), s.name(), outcome, (System.nanoTime() - start) / 1e9);
         }

@@ -129,7 +129,7 @@ class ClassroomWorkflowTests {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ProblemSet1 {
-        private final Workflow workflow = new Workflow("ps1", "starter-code", "ci/github/student/classroom.yml");
+        private final Workflow workflow = new Workflow("ps1", "starter-code/ps1", "ci/github/student/classroom.yml");
         private Map<String, Integer> correct;
         private Map<String, Integer> buggy;
 
@@ -160,7 +160,7 @@ class ClassroomWorkflowTests {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ProblemSet2 {
-        private final Workflow workflow = new Workflow("ps2", "assignments/ps2/starter",
+        private final Workflow workflow = new Workflow("ps2", "starter-code/ps2",
                 "ci/github/student/classroom-ps2.yml");
         private Map<String, Integer> correct;
         private Map<String, Integer> starter;

@@ -160,7 +160,7 @@ class GithubTests {
                 Matcher m = test.matcher(command);
                 assertTrue(m.find(), command);
                 for (String cls : m.group(1).split(",")) {
-                    assertTrue(Files.isRegularFile(Course.repository().resolve("starter-code/src/test/java/nnlab/" + cls
+                    assertTrue(Files.isRegularFile(Course.repository().resolve("starter-code/ps1/src/test/java/nnlab/" + cls
                             + ".java")), cls + " is not a public test of the starter");
                 }
             }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import nnlab.grader.course.SubmissionBatch.Kind;
 import nnlab.grader.cli.ExitCode;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Runs the course workflow's split, shard and merge steps (ci/github/course/grade-submissions.yml) the way the runners do:
@@ -113,7 +114,7 @@ class ShardedBatchTests {
 
     @AfterAll
     void cleanUp() {
-        BatchGrader.deleteQuietly(dir);
+        FileTrees.deleteQuietly(dir);
     }
 
     /** A folder laid out like the course repository's checkout, whose course launcher runs this build's classes. */

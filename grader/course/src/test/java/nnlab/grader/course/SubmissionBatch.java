@@ -51,7 +51,7 @@ public final class SubmissionBatch {
     public static Map<String, Kind> generate(Path repo, Path out, List<Kind> kinds) throws IOException {
         Files.createDirectories(out);
         Map<String, String> correct = correct(repo);
-        Map<String, String> starter = read(repo.resolve("starter-code").resolve(SOURCES));
+        Map<String, String> starter = read(repo.resolve("starter-code/ps1").resolve(SOURCES));
         Map<String, Kind> made = new LinkedHashMap<>();
         Random random = new Random(SEED);
         for (int i = 0; i < kinds.size(); i++) {

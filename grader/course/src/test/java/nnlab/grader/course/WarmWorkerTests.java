@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import nnlab.grader.course.SubmissionBatch.Kind;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * Batches graded by warm worker processes: the same submissions graded by a batch and each alone in its own grader
@@ -98,7 +99,7 @@ class WarmWorkerTests {
 
     @AfterAll
     void cleanUp() {
-        BatchGrader.deleteQuietly(dir);
+        FileTrees.deleteQuietly(dir);
     }
 
     private Path runBatch(Path out) throws IOException, InterruptedException {

@@ -51,6 +51,7 @@ import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
 import nnlab.grader.runtime.Dispatcher;
+import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.sandbox.ChildJvm;
 import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Endpoint;
@@ -72,6 +73,8 @@ public final class Grader {
 
     /** The grader's version, recorded in every result. */
     public static final String VERSION = "0.1.0";
+    /** The session id of test discovery, which happens before the session (and its endpoints) exist. */
+    private static final String DISCOVERY_SESSION = "discovery";
 
     /** How to grade. */
     public record Options(Long seed, boolean inProcess, Path placeholderFile, String only, Limits limits,
@@ -176,8 +179,7 @@ public final class Grader {
             extra.isolation(new RunData.Isolation(isolation.level(), isolation.layers(), isolation.warnings()));
             Launcher launcher = LauncherFactory.create();
             long t0 = System.nanoTime();
-            GradingSessionHolder holder = new GradingSessionHolder();
-            TestPlan plan = launcher.discover(request(holder.id, options.only()));
+            TestPlan plan = launcher.discover(request(DISCOVERY_SESSION, options.only()));
             placeholders(plan, byId, results);
             extra.timing("discovery", millis(t0));
             if (options.placeholderFile() != null) {
@@ -242,7 +244,6 @@ public final class Grader {
                  Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), valueTypes());
                  GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
                          oracle, seed, cases.seed())) {
-                holder.session = session;
                 Listener listener = new Listener(session, byId,
                         () -> child == null ? List.of() : child.overloads());
                 for (Visibility pass : Visibility.values()) {
@@ -265,7 +266,9 @@ public final class Grader {
             if (opened[0] != null) {
                 opened[0].close();
             }
-            deleteQuietly(work);
+            if (work != null) {
+                FileTrees.deleteQuietly(work); // A leftover temp folder is harmless.
+            }
         }
         return finish(results, summary, start);
     }
@@ -443,14 +446,15 @@ public final class Grader {
         }
     }
 
+    /** Dates in results.json: RFC 3339 with the assignment's own offset, to the second. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
     /**
      * Records what a report needs to present the results: the due date, when after-due-date tests may be shown (once
      * the last late submission is in: the due date plus the allowed late days, so no one who can still submit sees
      * them), the parts' titles and sections, and the version of the scoring cases. The run's seed and the isolation
      * level stay in extra_data only, which students do not see: with the seed, the run's probes could be regenerated.
      */
-    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-
     private static void describeAssignment(RunData.Builder extra, AssignmentSpec spec) {
         if (spec.due() != null) {
             try {
@@ -501,23 +505,6 @@ public final class Grader {
 
     private static long millis(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    /** Lets discovery happen before the session (and its endpoints) exist. */
-    private static final class GradingSessionHolder {
-        final String id = "discovery";
-        GradingSession session;
     }
 
     private static final class Listener implements TestExecutionListener {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +18,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import nnlab.grader.Limits;
 import nnlab.grader.StudentException;
 import nnlab.grader.runtime.Dispatcher;
+import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.runtime.Json;
 
 /**
@@ -510,8 +509,8 @@ public final class ChildJvm implements Endpoint {
         if (folder == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.delete(folder);
         } catch (IOException | RuntimeException e) {
             LOG.fine("scratch folder left behind: " + e);
         }

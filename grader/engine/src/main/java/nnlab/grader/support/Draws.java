@@ -32,4 +32,28 @@ public final class Draws {
         }
         return m;
     }
+
+    /** 0/1 labels, each drawn with probability one half. */
+    public static double[][] binary(Random r, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = r.nextBoolean() ? 1 : 0;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Targets for {@code rows} samples of a model with {@code outputs} outputs trained with the Keras loss named
+     * {@code loss}: {@link #oneHot} rows for {@code CATEGORICAL_CROSSENTROPY}, {@link #binary} labels for
+     * {@code BINARY_CROSSENTROPY}, else (a regression loss such as {@code MSE}) a {@link #matrix} in [−1, 1].
+     */
+    public static double[][] targets(Random r, String loss, int rows, int outputs) {
+        switch (loss) {
+            case "CATEGORICAL_CROSSENTROPY": return oneHot(r, rows, outputs);
+            case "BINARY_CROSSENTROPY": return binary(r, rows, outputs);
+            default: return matrix(r, rows, outputs, 1);
+        }
+    }
 }

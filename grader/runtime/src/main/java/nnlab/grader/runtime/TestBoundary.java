@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -119,28 +118,16 @@ final class TestBoundary implements BooleanSupplier {
         return clean;
     }
 
-    /** Deletes everything under {@code folder} that was not there before student code ran; false if something stays. */
+    /**
+     * Deletes everything under {@code folder} that was not there before student code ran, never following a link the
+     * student made (see {@link FileTrees}); false if something stays.
+     */
     private boolean empty(Path folder) {
         if (!Files.isDirectory(folder)) {
             return true;
         }
-        boolean emptied = true;
-        // Deepest first, so that a new folder is empty by the time it is deleted; links are deleted, never followed.
-        try (Stream<Path> entries = Files.walk(folder)) {
-            for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
-                if (!preexisting.contains(entry)) {
-                    emptied &= delete(entry);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        return emptied;
-    }
-
-    private static boolean delete(Path entry) {
         try {
-            Files.deleteIfExists(entry);
+            FileTrees.delete(folder, preexisting::contains);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

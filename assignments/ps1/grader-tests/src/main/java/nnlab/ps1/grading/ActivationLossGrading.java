@@ -179,7 +179,7 @@ class ActivationLossGrading {
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 1 + r.nextInt(3);
-            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols + 1) : Gen.binary(r, rows, cols);
+            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols + 1) : Draws.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols + 1)
                     : Gen.probabilities(r, rows, cols);
             score.check(name, () -> {
@@ -195,7 +195,7 @@ class ActivationLossGrading {
         for (String name : LOSSES) {
             boolean categorical = name.equals("CATEGORICAL_CROSSENTROPY");
             double[][] y = categorical ? Draws.oneHot(r, SEVERAL_ROWS, SEVERAL_COLUMNS)
-                    : Gen.binary(r, SEVERAL_ROWS, SEVERAL_COLUMNS);
+                    : Draws.binary(r, SEVERAL_ROWS, SEVERAL_COLUMNS);
             double[][] p = categorical ? Gen.distributions(r, SEVERAL_ROWS, SEVERAL_COLUMNS)
                     : Gen.probabilities(r, SEVERAL_ROWS, SEVERAL_COLUMNS);
             score.check(name + ", " + SEVERAL_ROWS + " rows × " + SEVERAL_COLUMNS + " columns", () -> {
@@ -218,7 +218,7 @@ class ActivationLossGrading {
         for (String name : LOSSES) {
             int rows = 1 + r.nextInt(4);
             int cols = 2 + r.nextInt(3);
-            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols) : Gen.binary(r, rows, cols);
+            double[][] y = name.equals("CATEGORICAL_CROSSENTROPY") ? Draws.oneHot(r, rows, cols) : Draws.binary(r, rows, cols);
             double[][] p = name.equals("CATEGORICAL_CROSSENTROPY") ? Gen.distributions(r, rows, cols)
                     : Gen.probabilities(r, rows, cols);
             score.check(name, () -> {

@@ -236,7 +236,7 @@ class BackpropGrading {
         for (Net net : NETS) {
             long seed = r.nextLong();
             double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
-            double[][] y = targets(r, net, x.length);
+            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
             score.check(describe(net), () -> {
                 Sequential ms = build(s, net, seed);
                 Sequential mo = build(o, net, seed);
@@ -264,7 +264,7 @@ class BackpropGrading {
         for (Net net : NETS.subList(0, 3)) {
             long seed = r.nextLong();
             double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
-            double[][] y = targets(r, net, x.length);
+            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
             score.check(describe(net), () -> {
                 Sequential model = build(s, net, seed);
                 Sequential reference = build(o, net, seed);
@@ -344,14 +344,6 @@ class BackpropGrading {
             offset += out;
         }
         return blocks;
-    }
-
-    private static double[][] targets(Random r, Net net, int rows) {
-        switch (net.loss()) {
-            case "CATEGORICAL_CROSSENTROPY": return Draws.oneHot(r, rows, net.outputs());
-            case "BINARY_CROSSENTROPY": return Gen.binary(r, rows, net.outputs());
-            default: return Draws.matrix(r, rows, net.outputs(), 1);
-        }
     }
 
     private static String describe(Net net) {

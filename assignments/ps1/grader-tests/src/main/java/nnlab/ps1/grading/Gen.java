@@ -36,17 +36,6 @@ final class Gen {
         return m;
     }
 
-    /** 0/1 labels. */
-    static double[][] binary(Random r, int rows, int cols) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int c = 0; c < cols; c++) {
-                row[c] = r.nextBoolean() ? 1 : 0;
-            }
-        }
-        return m;
-    }
-
     /** Copies a matrix. */
     static double[][] copy(double[][] m) {
         double[][] out = new double[m.length][];

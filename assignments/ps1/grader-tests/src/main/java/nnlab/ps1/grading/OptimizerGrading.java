@@ -229,7 +229,7 @@ class OptimizerGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         double[][] x = Draws.matrix(r, 23, 3, 2);
-        double[][] y = Gen.binary(r, 23, 1);
+        double[][] y = Draws.binary(r, 23, 1);
         long seed = r.nextLong();
         int[] batchSizes = {5, 23, 1};
         String[] optimizers = {"sgd-momentum", "adam", "sgd"};

@@ -20,7 +20,7 @@ final class Grading {
     static final Path CORRECT = sample(Samples.CORRECT);
     static final Path LOOPS = sample("loops");
     static final Path BUGGY = sample("buggy");
-    static final Path STARTER = REPOSITORY.resolve("starter-code");
+    static final Path STARTER = REPOSITORY.resolve("starter-code/ps1");
     static final Grader GRADER = new Grader(new Ps1Assignment());
 
     private Grading() {

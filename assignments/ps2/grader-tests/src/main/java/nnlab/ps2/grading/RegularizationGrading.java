@@ -110,6 +110,10 @@ class RegularizationGrading {
 
     /** A dense net with a kernel regularizer on every layer. */
     private record Net(int[] sizes, String[] activations, String loss, Coefficients regularizer) {
+        int outputs() {
+            return sizes[sizes.length - 1];
+        }
+
         Sequential build(Ps2 api, long seed, boolean regularized) {
             Layer[] layers = new Layer[sizes.length - 1];
             for (int i = 0; i < layers.length; i++) {
@@ -134,11 +138,6 @@ class RegularizationGrading {
             new Net(new int[] {2, 5, 3}, new String[] {"ELU", "SOFTMAX"}, "CATEGORICAL_CROSSENTROPY",
                     new Coefficients(0.01, 0.03)));
 
-    private static double[][] targets(Random r, Net net, int rows) {
-        int outputs = net.sizes()[net.sizes().length - 1];
-        return net.loss().equals("MSE") ? Draws.matrix(r, rows, outputs, 1) : Draws.oneHot(r, rows, outputs);
-    }
-
     @GradedTest(number = "2.3.1", name = "Regularized model: gradient against the reference", points = 5,
             visibility = Visibility.HIDDEN)
     void regularizedGradient(@Student Ps2 s, @Oracle Ps2 o, Score score) {
@@ -147,7 +146,7 @@ class RegularizationGrading {
         for (Net net : NETS) {
             long seed = r.nextLong();
             double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
-            double[][] y = targets(r, net, x.length);
+            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
             // Random biases too: a penalty on the bias shows only where the bias is not 0.
             double[] theta = Draws.vector(r, net.build(o, seed, true).parameterCount(), 1);
             score.check(net.describe(), () -> {
@@ -205,7 +204,7 @@ class RegularizationGrading {
         for (Net net : List.of(NETS.get(0), NETS.get(2))) {
             long seed = r.nextLong();
             double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
-            double[][] y = targets(r, net, x.length);
+            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
             score.check(net.describe(), () -> {
                 Sequential model = net.build(s, seed, true);
                 Sequential reference = net.build(o, seed, true);

@@ -19,7 +19,7 @@ final class Grading {
 
     static final long SEED = 20260326L;
     static final Path REPOSITORY = Path.of(System.getProperty("nnlab.repository", "../../..")).toAbsolutePath().normalize();
-    static final Path STARTER = REPOSITORY.resolve("assignments/ps2/starter");
+    static final Path STARTER = REPOSITORY.resolve("starter-code/ps2");
     static final Grader GRADER = new Grader(new Ps2Assignment());
     private static Path correct;
 

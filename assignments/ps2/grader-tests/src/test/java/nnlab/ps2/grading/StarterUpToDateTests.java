@@ -21,6 +21,6 @@ class StarterUpToDateTests {
         StarterProject generated = StarterProject.generate(Grading.REPOSITORY,
                 AuthoringSpec.read(Grading.REPOSITORY, "ps2"));
         assertEquals(List.of(), generated.differences(Grading.STARTER), "regenerate it: grader/course/bin/course"
-                + " assign --assignment ps2 --out assignments/ps2/starter");
+                + " assign --assignment ps2 --out starter-code/ps2");
     }
 }

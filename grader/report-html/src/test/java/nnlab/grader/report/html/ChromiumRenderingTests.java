@@ -156,7 +156,7 @@ class ChromiumRenderingTests {
 
     @Test
     void theUntouchedStartersReportSaysWhatIsNotImplementedAndWhereToLook() throws Exception {
-        ResultsDocument results = new Grader(new Ps1Assignment()).grade(BuggySample.REPOSITORY.resolve("starter-code"),
+        ResultsDocument results = new Grader(new Ps1Assignment()).grade(BuggySample.REPOSITORY.resolve("starter-code/ps1"),
                 Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).document();
         Path page = BuggySample.ARTIFACTS.resolve("starter-student-before-due-date.html");
         Files.createDirectories(page.getParent());

@@ -64,24 +64,4 @@ public final class MaxPooling2D implements Layer {
         //  window's first maximum (overlapping windows add up); every other input position gets 0.
         throw new UnsupportedOperationException("Not implemented yet: MaxPooling2D.backward — see handout §3.3");
     }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] values) {
-        NoParameters.check(values, "MaxPooling2D");
-    }
-
-    @Override
-    public double[] parameterGradient() {
-        return new double[0];
-    }
 }

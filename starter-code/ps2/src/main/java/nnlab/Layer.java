@@ -1,5 +1,6 @@
 package nnlab;
 
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -22,21 +23,40 @@ public interface Layer {
     /** Given ∂L/∂output of the last forward batch, stores ∂L/∂parameters and returns ∂L/∂input. */
     Tensor backward(Tensor gradOutput);
 
-    /** Returns how many trainable parameters the layer has (0 for Flatten, MaxPooling2D and Dropout). */
-    int parameterCount();
+    /**
+     * Returns how many trainable parameters the layer has; 0 by default, which layers without parameters (Flatten,
+     * MaxPooling2D, Dropout) keep, with the defaults of the three methods below.
+     */
+    default int parameterCount() {
+        return 0;
+    }
 
-    /** Returns a fresh flat copy of the parameters, in the layer's documented layout. */
-    double[] parameters();
+    /** Returns a fresh flat copy of the parameters, in the layer's documented layout; empty by default. */
+    default double[] parameters() {
+        return new double[0];
+    }
 
     /**
-     * Replaces the parameters from a flat vector in the layout of {@link #parameters()}.
+     * Replaces the parameters from a flat vector in the layout of {@link #parameters()}; by default accepts only the
+     * empty vector.
      *
      * @throws IllegalArgumentException if the length is not {@link #parameterCount()}
      */
-    void setParameters(double[] values);
+    default void setParameters(double[] values) {
+        Objects.requireNonNull(values, "values must not be null");
+        if (values.length != 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no parameters but got "
+                    + values.length + "; pass an empty array.");
+        }
+    }
 
-    /** Returns ∂L/∂parameters of the data loss from the last backward call, in the layout of {@link #parameters()}. */
-    double[] parameterGradient();
+    /**
+     * Returns ∂L/∂parameters of the data loss from the last backward call, in the layout of {@link #parameters()};
+     * empty by default.
+     */
+    default double[] parameterGradient() {
+        return new double[0];
+    }
 
     /** Returns the regularization penalty of the current parameters, added to the model's loss; 0 by default. */
     default double penalty() {

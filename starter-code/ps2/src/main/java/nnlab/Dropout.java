@@ -55,24 +55,4 @@ public final class Dropout implements Layer {
         //  otherwise 0 where the last forward dropped, gradOutput / (1 − rate) where it kept.
         throw new UnsupportedOperationException("Not implemented yet: Dropout.backward — see handout §2.2");
     }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] values) {
-        NoParameters.check(values, "Dropout");
-    }
-
-    @Override
-    public double[] parameterGradient() {
-        return new double[0];
-    }
 }

@@ -29,24 +29,4 @@ public final class Flatten implements Layer {
         }
         return gradOutput.reshape(lastShape);
     }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] values) {
-        NoParameters.check(values, "Flatten");
-    }
-
-    @Override
-    public double[] parameterGradient() {
-        return new double[0];
-    }
 }
