@@ -4,14 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One change an operator proposes in a reference file: text edits at offsets found by the parser, applied together.
+ * One change an operator proposes in a source file: text edits at offsets found by the parser, applied together.
  *
  * @param operator  the operator
- * @param reference the reference file, relative to the reference's source folder (e.g. "nnlab/Sgd.java")
+ * @param file      the file it changes (a sample's: "src/main/java/nnlab/Sgd.java")
  * @param task      the task whose solution block it changes
  * @param edits     the edits, never overlapping
  */
-public record Candidate(MutationOperator operator, String reference, TaskRegion task, List<Edit> edits) {
+public record Candidate(MutationOperator operator, String file, TaskRegion task, List<Edit> edits) {
 
     /** Replace the text at [{@code start}, {@code end}) by {@code text}. */
     public record Edit(int start, int end, String text) {

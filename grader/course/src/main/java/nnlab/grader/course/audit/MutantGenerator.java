@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.SortedMap;
 
 import com.github.difflib.DiffUtils;
@@ -17,14 +16,13 @@ import com.github.difflib.patch.Patch;
 
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.AuthoringSpec;
-import nnlab.grader.authoring.Markers;
 import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.authoring.Samples;
 
 /**
- * Makes an assignment's mutants: every change the operators propose in the reference's student files (only inside the
- * assignment's own solution blocks), each rendered through the markers like the correct sample, so that a mutant is
- * the correct sample plus one change; then, in an order drawn from the seed, keeps the first {@code max} that compile,
+ * Makes an assignment's mutants: every change the operators propose in the correct sample's files, only inside the
+ * assignment's own solution blocks (found from the reference's markers, then located in the rendered sample, so that
+ * starter text such as a {@code //@reference} block's plain-Java form is changed too); then, in an order drawn from the seed, keeps the first {@code max} that compile,
  * setting apart those whose bytecode equals the correct sample's.
  */
 public final class MutantGenerator {
@@ -58,10 +56,12 @@ public final class MutantGenerator {
     /** Returns every change {@code operators} propose, in a fixed order: by file, then operator, then position. */
     public List<Candidate> propose(List<MutationOperator> operators) throws IOException {
         List<Candidate> all = new ArrayList<>();
-        for (String file : correct.keySet()) {
-            String reference = referenceName(file);
+        for (var file : correct.entrySet()) {
+            String reference = referenceName(file.getKey());
             String source = Files.readString(referenceRoot().resolve(reference));
-            all.addAll(MutantMaker.parse(reference, source, spec.id()).candidates(operators));
+            List<TaskRegion> regions = TaskRegion.inRendered(MutantMaker.parse(reference, source, spec.id()).regions(),
+                    source, file.getValue());
+            all.addAll(MutantMaker.parse(file.getKey(), file.getValue(), regions).candidates(operators));
         }
         return all;
     }
@@ -79,7 +79,6 @@ public final class MutantGenerator {
         Collections.shuffle(order, new Random(seed));
         Path starter = repository.resolve(authoring.starter().folder()).resolve(authoring.starter().sources());
         MutantCompiler compiler = new MutantCompiler(correct, starter, work);
-        Markers markers = new Markers(spec.id(), Set.copyOf(authoring.starter().follows()), Markers.View.SOLUTION);
         List<Mutant> mutants = new ArrayList<>();
         List<Mutant> equivalent = new ArrayList<>();
         int tried = 0;
@@ -92,10 +91,8 @@ public final class MutantGenerator {
             }
             tried++;
             Candidate c = all.get(index);
-            String file = sampleName(c.reference());
-            String source = Files.readString(referenceRoot().resolve(c.reference()));
-            String text = markers.render(authoring.starter().reference() + "/" + c.reference(), c.applyTo(source))
-                    .text().orElseThrow();
+            String file = c.file();
+            String text = c.applyTo(correct.get(file));
             if (text.equals(correct.get(file))) {
                 unchanged++;
                 continue;
@@ -130,9 +127,5 @@ public final class MutantGenerator {
     /** The reference file (relative to the reference's source folder) of a sample file. */
     private String referenceName(String sampleFile) {
         return sampleFile.substring(authoring.starter().sources().length() + 1);
-    }
-
-    private String sampleName(String reference) {
-        return authoring.starter().sources() + "/" + reference;
     }
 }

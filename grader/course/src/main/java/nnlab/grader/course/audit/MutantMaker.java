@@ -39,7 +39,8 @@ import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 
 /**
- * Proposes every change the chosen operators make inside an assignment's solution blocks of one reference file. The
+ * Proposes every change the chosen operators make inside an assignment's solution blocks of one file: a correct
+ * sample's file (its blocks found in the reference it is rendered from), or a reference file with its markers. The
  * file is parsed with JavaParser (comments, hence the {@code //@} markers, kept); each change is an edit of the exact
  * source range of a parsed node or token, so the rest of the file stays byte for byte as it was. Whether a change
  * compiles is for the caller to find out.
@@ -77,14 +78,14 @@ public final class MutantMaker {
     /** A bound moved by one, either way. */
     private static final List<String> OFF_BY_ONE = List.of(" - 1", " + 1");
 
-    private final String reference;
+    private final String file;
     private final String source;
     private final int[] lineStarts;
     private final CompilationUnit unit;
     private final List<TaskRegion> regions;
 
-    private MutantMaker(String reference, String source, CompilationUnit unit, List<TaskRegion> regions) {
-        this.reference = reference;
+    private MutantMaker(String file, String source, CompilationUnit unit, List<TaskRegion> regions) {
+        this.file = file;
         this.source = source;
         this.unit = unit;
         this.regions = regions;
@@ -98,18 +99,33 @@ public final class MutantMaker {
     }
 
     /**
-     * Parses {@code source}, the reference file {@code reference}, for {@code assignment}.
+     * Parses {@code source}, a reference file with its markers, and changes it inside {@code assignment}'s own solution
+     * blocks.
      *
      * @throws IllegalArgumentException when the file does not parse (naming the parser's problems)
      */
     public static MutantMaker parse(String reference, String source, String assignment) {
+        CompilationUnit unit = unit(reference, source);
+        return new MutantMaker(reference, source, unit, TaskRegion.of(unit, assignment));
+    }
+
+    /**
+     * Parses {@code sample}, a file of the correct sample, and changes it inside {@code regions} (its solution blocks,
+     * in its own lines: {@link TaskRegion#inRendered}).
+     *
+     * @throws IllegalArgumentException when the file does not parse (naming the parser's problems)
+     */
+    public static MutantMaker parse(String file, String sample, List<TaskRegion> regions) {
+        return new MutantMaker(file, sample, unit(file, sample), List.copyOf(regions));
+    }
+
+    private static CompilationUnit unit(String name, String source) {
         ParseResult<CompilationUnit> parsed = new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(source);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            throw new IllegalArgumentException(reference + " does not parse: " + parsed.getProblems());
+            throw new IllegalArgumentException(name + " does not parse: " + parsed.getProblems());
         }
-        CompilationUnit unit = parsed.getResult().get();
-        return new MutantMaker(reference, source, unit, TaskRegion.of(unit, assignment));
+        return parsed.getResult().get();
     }
 
     /** Returns the assignment's solution blocks in this file. */
@@ -271,7 +287,7 @@ public final class MutantMaker {
             return;
         }
         regions.stream().filter(r -> r.encloses(range.begin.line, range.end.line)).findFirst()
-                .ifPresent(r -> all.add(new Candidate(op, reference, r, edits)));
+                .ifPresent(r -> all.add(new Candidate(op, file, r, edits)));
     }
 
     /** The token {@code text} that stands between two operands (the operator of a binary or compound expression). */

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.comments.LineComment;
@@ -22,6 +24,8 @@ import com.github.javaparser.ast.comments.LineComment;
 public record TaskRegion(String method, String section, int first, int last) {
 
     private static final String MARKER = "@";
+    /** The starter text's prefix in the reference (docs/authoring.md). */
+    private static final String TEXT = "//>";
 
     /** Returns whether lines {@code from}..{@code to} lie inside the block. */
     public boolean encloses(int from, int to) {
@@ -70,6 +74,67 @@ public record TaskRegion(String method, String section, int first, int last) {
         }
         regions.sort(Comparator.comparingInt(TaskRegion::first));
         return regions;
+    }
+
+    /**
+     * Returns the blocks {@code regions} of a reference file as lines of {@code rendered}, the file the markers render
+     * from it: a rendered line belongs to a block when it comes from a line inside it, or when it is starter text
+     * (a {@code //>} line, an {@code //@else} part) that the markers put in place of lines inside it. Lines are matched
+     * by a diff of the two texts, which differ only where markers added or removed lines.
+     */
+    public static List<TaskRegion> inRendered(List<TaskRegion> regions, String reference, String rendered) {
+        List<String> before = List.of(reference.split("\n", -1));
+        List<String> after = List.of(rendered.split("\n", -1));
+        // origin[k]: the reference line (1-based) that rendered line k + 1 comes from or stands in for.
+        int[] origin = new int[after.size()];
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<String> d : DiffUtils.diff(before, after).getDeltas()) {
+            while (j < d.getTarget().getPosition()) {
+                origin[j++] = ++i;
+            }
+            List<String> removed = d.getSource().getLines();
+            int from = 0;
+            for (String line : d.getTarget().getLines()) {
+                int found = standsFor(removed, from, line);
+                from = found < 0 ? from : found + 1;
+                origin[j++] = d.getSource().getPosition() + 1 + Math.max(found, 0);
+            }
+            i = d.getSource().getPosition() + d.getSource().size();
+        }
+        while (j < after.size()) {
+            origin[j++] = ++i;
+        }
+        List<TaskRegion> mapped = new ArrayList<>();
+        for (TaskRegion r : regions) {
+            int first = -1;
+            int last = -1;
+            for (int k = 0; k < origin.length; k++) {
+                if (origin[k] >= r.first() && origin[k] <= r.last()) {
+                    first = first < 0 ? k + 1 : first;
+                    last = k + 1;
+                }
+            }
+            if (first > 0) {
+                mapped.add(new TaskRegion(r.method(), r.section(), first, last));
+            }
+        }
+        return mapped;
+    }
+
+    /**
+     * Returns the index, from {@code from} on, of the reference line that rendered {@code line} comes from: the same
+     * line, or the starter text ({@code //> text}, or {@code //>} for an empty line) that renders as it; -1 when none.
+     */
+    private static int standsFor(List<String> reference, int from, String line) {
+        String text = line.strip();
+        for (int k = from; k < reference.size(); k++) {
+            String r = reference.get(k).strip();
+            if (r.equals(text) || r.equals(TEXT + " " + text) || (text.isEmpty() && r.equals(TEXT))) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** An open block: its marker's words and, for a task, the line of its {@code //@solution}. */

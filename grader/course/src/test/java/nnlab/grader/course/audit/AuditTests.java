@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.AuthoringSpec;
+import nnlab.grader.authoring.Markers;
 import nnlab.grader.course.BatchGrader;
 import nnlab.grader.course.CourseMain;
 import nnlab.grader.run.Grader;
@@ -135,6 +137,33 @@ class AuditTests {
                 assertTrue(line != otherTask && line != helper, () -> c + " changes code outside t1's solution blocks");
                 assertTrue(regions.stream().anyMatch(r -> r.first() <= line && line <= r.last()), c::toString);
             }
+        }
+
+        @Test
+        void starterTextThatStandsInForReferenceCodeIsChangedInTheSample() {
+            String reference = """
+                    package toy;
+
+                    public final class Fast {
+                        public double half(double x) {
+                            //@task t1 Fast.half §1.1
+                            //@solution
+                            //@reference
+                            return Backend.half(x);
+                            //@starter
+                            //> return x / 2;
+                            //@end
+                            //@end
+                        }
+                    }
+                    """;
+            String sample = new Markers("t1", Set.of(), Markers.View.SOLUTION).render("toy/Fast.java", reference).text()
+                    .orElseThrow();
+            List<TaskRegion> regions = TaskRegion.inRendered(MutantMaker.parse("toy/Fast.java", reference, "t1")
+                    .regions(), reference, sample);
+            List<String> mutated = MutantMaker.parse("toy/Fast.java", sample, regions)
+                    .candidates(List.of(MutationOperator.ARITHMETIC)).stream().map(c -> c.applyTo(sample)).toList();
+            assertEquals(List.of(sample.replace("x / 2", "x * 2")), mutated);
         }
 
         @Test
