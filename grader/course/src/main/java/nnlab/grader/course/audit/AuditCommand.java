@@ -31,7 +31,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "1", description = "Mutants graded at once (default: ${DEFAULT-VALUE}).") int jobs;
     @Option(names = "--shard", description = "Grade only shard K of N (K/N), like grade-all --shard; copy the shards'"
             + " results/ into one folder and re-run without --shard for the whole report.") String shardText;
-    @Option(names = "--operators", split = ",", description = "Only these operators (default: all): ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--operators", split = ",", description = "Only these operators, comma-separated (default: all):"
+            + " arithmetic, relational, negate, constant, remove, swap-arguments, return-value, increment, transpose,"
+            + " loop-bound.")
     List<String> operators;
     @Option(names = "--repository", description = "The course repository (default: the one holding the current"
             + " folder).") Path repository;
