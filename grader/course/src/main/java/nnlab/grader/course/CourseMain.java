@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
         subcommands = {GradeCommand.class, CourseMain.GradeAll.class, CourseMain.Reports.class,
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
                 CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
-                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class})
+                AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class,
+                nnlab.grader.course.audit.AuditCommand.class})
 public final class CourseMain implements Runnable {
 
     /** What --roster takes, in every command that has it. */
@@ -226,7 +227,7 @@ public final class CourseMain implements Runnable {
      * Returns the command that starts one batch grader process with this JVM's java and classpath (its class path
      * made absolute, so it does not depend on the working folder).
      */
-    static List<String> childCommand() {
+    public static List<String> childCommand() {
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Bundle.currentClasspath().stream().map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));

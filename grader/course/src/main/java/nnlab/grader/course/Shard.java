@@ -27,21 +27,21 @@ import nnlab.grader.AssignmentSpec;
  * talking to the others, and a submission stays in its shard when others are added. A sharded {@code grade-all} writes
  * {@value #MANIFEST} beside its results; {@link #merge} checks the manifests and combines the shards' outputs.
  */
-record Shard(int index, int count) {
+public record Shard(int index, int count) {
 
     /** The manifest a sharded batch writes into its output folder. */
     static final String MANIFEST = "shard.json";
 
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,4})/(\\d{1,4})");
 
-    Shard {
+    public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException("a shard is K/N with 1 ≤ K ≤ N, e.g. 1/4; got " + index + "/" + count);
         }
     }
 
     /** Parses {@code K/N}, e.g. {@code 2/4}. */
-    static Shard parse(String text) {
+    public static Shard parse(String text) {
         Matcher m = SYNTAX.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("a shard is K/N with 1 ≤ K ≤ N, e.g. 1/4; got '" + text + "'");
@@ -50,7 +50,7 @@ record Shard(int index, int count) {
     }
 
     /** Returns whether submission {@code name} belongs to this shard. */
-    boolean contains(String name) {
+    public boolean contains(String name) {
         CRC32 crc = new CRC32();
         crc.update(name.getBytes(StandardCharsets.UTF_8));
         return crc.getValue() % count == index - 1;
