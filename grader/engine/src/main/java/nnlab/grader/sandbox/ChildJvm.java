@@ -1,25 +1,15 @@
 package nnlab.grader.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import nnlab.grader.Limits;
 import nnlab.grader.StudentException;
@@ -39,26 +29,14 @@ import nnlab.grader.runtime.Json;
 public final class ChildJvm implements Endpoint {
 
     private static final Logger LOG = Logger.getLogger(ChildJvm.class.getName());
-    private static final Object EOF = new Object();
     private static final int START_SECONDS = 30;
-    private static final int STRAY_CHARS = 4096;
     private static final int STUDENT_OUTPUT_CHARS = 4096;
     private static final int SECRET_BYTES = 24;
-    private static final int ERR_DRAIN_MILLIS = 100;
     /**
-     * The grader's memory for one submission JVM's streams is fixed: a 64 KB and an 8 KB read buffer, at most
-     * {@code QUEUED_REPLIES + 1} replies of at most {@code MAX_REPLY_BYTES} each, and 4 KB each of stderr and printed
-     * output. Bytes that are not replies are counted and dropped as they arrive.
+     * The largest reply read; with the bounds of {@link SandboxedProcess} and 4 KB of printed output, the grader's
+     * memory for one submission JVM is fixed.
      */
     static final int MAX_REPLY_BYTES = 4 << 20;
-    static final int QUEUED_REPLIES = 2;
-    /**
-     * Raw bytes (not replies, not through System.out/err) a child may write to fd 1 or fd 2 before it is stopped: far
-     * more than any JVM message, enough for code that forges a few MB of protocol lines to be graded on its answers.
-     */
-    static final long MAX_STRAY_BYTES = 16L << 20;
-    private static final int DRAIN_BUFFER_BYTES = 8192;
-    private static final long DELIVER_WAIT_MILLIS = 200;
     /**
      * How often the grader reads the child's processor time while it waits: 10 times a second costs a few
      * milliseconds of the grader's time per second (one {@code stat} read per process and thread of the child), and
@@ -93,12 +71,7 @@ public final class ChildJvm implements Endpoint {
     private final StringBuilder studentOutput = new StringBuilder();
     private final Breaker breaker = new Breaker();
 
-    private Process process;
-    private Path scratch;
-    private OutputStream stdin;
-    private BlockingQueue<Object> replies;
-    private StringBuilder stderr;
-    private String secret;
+    private SandboxedProcess<Object> process;
     private int generation;
     private int starts;
     private long usedNanos;
@@ -107,7 +80,6 @@ public final class ChildJvm implements Endpoint {
     private long maxCallCpuNanos;
     private long maxCallNanos;
     private long polls;
-    private OptionalLong uid = OptionalLong.empty();
     /** The current JVM's process tree, kept for its life so that the host's processes are walked once a second. */
     private ProcessCpu.Tree tree;
     private final List<String> overloads = new ArrayList<>();
@@ -170,12 +142,11 @@ public final class ChildJvm implements Endpoint {
             long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
             CallClock clock = new CallClock(callCpu, callWall);
             Object id = request.get("id");
-            stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            process.send(Json.write(request) + "\n");
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
             while (true) {
-                Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
+                SandboxedProcess.Delivery<Object> reply = process.poll(nextPoll - System.nanoTime());
                 if (System.nanoTime() >= nextPoll) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
                     ProcessCpu.Sample sample = tree.sample();
@@ -196,14 +167,16 @@ public final class ChildJvm implements Endpoint {
                 if (reply == null) {
                     continue;
                 }
-                if (reply == EOF) {
+                if (reply instanceof SandboxedProcess.Ended<Object>) {
                     throw died();
                 }
-                if (reply instanceof Overflow overflow) {
+                if (reply instanceof SandboxedProcess.Overflow<Object> overflow) {
                     kill();
-                    throw new StudentException(StudentException.Kind.CRASHED, "", overflow.message(), List.of());
+                    throw new StudentException(StudentException.Kind.CRASHED, "", overflow(overflow.bound()), List.of());
                 }
-                Map<?, ?> map = (Map<?, ?>) reply;
+                if (!(((SandboxedProcess.Frame<Object>) reply).reply() instanceof Map<?, ?> map)) {
+                    continue;
+                }
                 if (!String.valueOf(id).equals(String.valueOf(map.get("id")))) {
                     continue;
                 }
@@ -384,9 +357,7 @@ public final class ChildJvm implements Endpoint {
         if (process == null) {
             return;
         }
-        if (!ProcessEnds.endGently(process, stdin)) {
-            kill();
-        }
+        process.close();
         process = null;
     }
 
@@ -417,38 +388,21 @@ public final class ChildJvm implements Endpoint {
         // method that kills the JVM on every call costs only the tests that call it.
         starts++;
         generation++;
-        scratch = Files.createTempDirectory(scratchRoot, "scratch");
-        if (sandbox.switchesUser()) {
-            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        List<String> command = sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags);
-        uid = Sandbox.uidOf(command);
         lastCpu = 0;
         tree = null;
-        ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/bin:/bin");
-        pb.environment().put("LANG", "C.UTF-8");
-        process = pb.start();
-        tree = new ProcessCpu.Tree(process.toHandle(), uid);
-        stdin = process.getOutputStream();
-        secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
-        replies = new LinkedBlockingQueue<>(QUEUED_REPLIES);
-        stderr = new StringBuilder();
-        startReader(process, replies, secret);
-        startDrain(process, stderr, replies);
-        stdin.write((secret + "\n" + Json.write(initRequest()) + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        Object ready = replies.poll(START_SECONDS, TimeUnit.SECONDS);
-        if (!(ready instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("ready"))) {
+        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
+        process = SandboxedProcess.start(sandbox, scratchRoot,
+                scratch -> sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags),
+                secret + " ", MAX_REPLY_BYTES, Json::read, "submission");
+        tree = new ProcessCpu.Tree(process.handle(), process.uid());
+        process.send(secret + "\n" + Json.write(initRequest()) + "\n");
+        SandboxedProcess.Delivery<Object> ready = process.poll(TimeUnit.SECONDS.toNanos(START_SECONDS));
+        if (!(ready instanceof SandboxedProcess.Frame<Object> frame && frame.reply() instanceof Map<?, ?> m
+                && Boolean.TRUE.equals(m.get("ready")))) {
             // Let the stderr drain catch up with a JVM that exited at once, so the message says why.
-            process.waitFor(2, TimeUnit.SECONDS);
-            Thread.sleep(ERR_DRAIN_MILLIS);
-            String err;
-            synchronized (stderr) {
-                err = stderr.toString();
-            }
-            kill();
+            List<String> command = process.command();
+            String err = process.diagnose().stderr();
+            process = null;
             throw new IllegalStateException("the submission JVM did not start: " + err + " (command: " + command + ")");
         }
     }
@@ -463,28 +417,18 @@ public final class ChildJvm implements Endpoint {
     }
 
     private StudentException died() {
-        Process p = process;
-        String err;
-        synchronized (stderr) {
-            err = stderr.toString();
-        }
-        Integer exit = null;
-        try {
-            if (p != null && p.waitFor(2, TimeUnit.SECONDS)) {
-                exit = p.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        kill();
+        SandboxedProcess.Exit exit = process == null ? new SandboxedProcess.Exit(null, "") : process.diagnose();
+        process = null;
+        String err = exit.stderr();
         String message;
-        if (err.contains("OutOfMemoryError")) {
+        if (exit.outOfMemory()) {
             message = "your code ran out of memory (the heap limit is " + limits.heapMegabytes() + " MB); the JVM was restarted";
-        } else if (exit != null && exit > 128) {
-            message = "the JVM running your code was killed by signal " + (exit - 128) + " (a resource limit: CPU time,"
+        } else if (exit.killedBySignal()) {
+            message = "the JVM running your code was killed by signal "
+                    + (exit.status() - SandboxedProcess.SIGNAL_EXIT_BASE) + " (a resource limit: CPU time,"
                     + " memory, processes or file size); it was restarted";
-        } else if (exit != null) {
-            message = "your code ended the JVM with exit status " + exit + " (System.exit or Runtime.halt?) — never call"
+        } else if (exit.status() != null) {
+            message = "your code ended the JVM with exit status " + exit.status() + " (System.exit or Runtime.halt?) — never call"
                     + " them in graded code; the JVM was restarted";
         } else {
             message = "the JVM running your code stopped answering (did your code close System.out or read System.in?);"
@@ -495,103 +439,24 @@ public final class ChildJvm implements Endpoint {
     }
 
     private void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        ProcessEnds.destroy(p);
-        process = null;
-        // Where the scratch folder is the working folder (no private /tmp), the next JVM could read it next door.
-        deleteBestEffort(scratch);
-        scratch = null;
-    }
-
-    private static void deleteBestEffort(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            LOG.fine("scratch folder left behind: " + e);
+        if (process != null) {
+            process.kill();
+            process = null;
         }
     }
 
-    private static void startReader(Process process, BlockingQueue<Object> replies, String secret) {
-        Thread t = new Thread(() -> {
-            BoundedLines lines = new BoundedLines(process.getInputStream(), secret + " ", MAX_REPLY_BYTES, MAX_STRAY_BYTES);
-            try {
-                for (BoundedLines.Event e = lines.next(); e != null; e = lines.next()) {
-                    if (e instanceof BoundedLines.Kept kept) {
-                        try {
-                            deliver(replies, Json.read(kept.text()), process);
-                        } catch (IllegalArgumentException bad) {
-                            LOG.fine("unreadable reply from the submission JVM");
-                        }
-                    } else if (e instanceof BoundedLines.TooLong tooLong) {
-                        deliver(replies, new Overflow("a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB"), process);
-                    } else if (e instanceof BoundedLines.Flood) {
-                        deliver(replies, new Overflow(flood("standard output")), process);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("submission stdout closed: " + e);
-            } finally {
-                deliver(replies, EOF, process);
-            }
-        }, "submission-stdout");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void startDrain(Process process, StringBuilder sink, BlockingQueue<Object> replies) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[DRAIN_BUFFER_BYTES];
-            long total = 0;
-            try (InputStream in = process.getErrorStream()) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    synchronized (sink) {
-                        if (sink.length() < STRAY_CHARS) {
-                            sink.append(new String(buffer, 0, Math.min(n, STRAY_CHARS - sink.length()), StandardCharsets.UTF_8));
-                        }
-                    }
-                    long before = total;
-                    total += n;
-                    if (before <= MAX_STRAY_BYTES && total > MAX_STRAY_BYTES) {
-                        deliver(replies, new Overflow(flood("standard error")), process);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("submission stderr closed: " + e);
-            }
-        }, "submission-stderr");
-        t.setDaemon(true);
-        t.start();
+    /** The failure message of a child that broke {@code bound}. */
+    private static String overflow(SandboxedProcess.Bound bound) {
+        return switch (bound) {
+            case REPLY -> "a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB";
+            case STDOUT -> flood("standard output");
+            case STDERR -> flood("standard error");
+        };
     }
 
     private static String flood(String stream) {
-        return "your code printed more than " + (MAX_STRAY_BYTES >> 20) + " MB straight to the " + stream + " file"
-                + " descriptor, past System.out and System.err (which keep what a report can show and drop the rest);"
-                + " the JVM running it was stopped and restarted";
-    }
-
-    /**
-     * Hands {@code item} to the waiting call, waiting while the queue is full (a child that floods the grader with
-     * replies is slowed down, not buffered), and giving up once the child is gone and nobody takes it.
-     */
-    private static void deliver(BlockingQueue<Object> replies, Object item, Process process) {
-        try {
-            while (!replies.offer(item, DELIVER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (!process.isAlive()) {
-                    replies.clear();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The child's output broke a bound of the grader's; the call fails with {@code message}. */
-    private record Overflow(String message) {
+        return "your code printed more than " + (SandboxedProcess.MAX_STRAY_BYTES >> 20) + " MB straight to the "
+                + stream + " file descriptor, past System.out and System.err (which keep what a report can show and"
+                + " drop the rest); the JVM running it was stopped and restarted";
     }
 }
