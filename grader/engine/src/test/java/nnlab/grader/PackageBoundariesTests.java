@@ -13,11 +13,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.runtime.Json;
+
 /**
  * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
  * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
- * depends on no stage of the grader, no two stages depend on each other in a cycle, and nothing the contracts expose
- * belongs to the submission JVM's runtime.
+ * depends on no stage of the grader, no two stages depend on each other in a cycle, nothing the contracts expose
+ * belongs to the submission JVM's runtime, and on both sides of the wire only the protocol's codec writes or reads it.
  */
 class PackageBoundariesTests {
 
@@ -26,7 +29,13 @@ class PackageBoundariesTests {
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .withImportOption(location -> !location.contains("/nnlab/grader/runtime/"))
+            .withImportOption(location -> !location.contains("/nnlab/grader/runtime/")
+                    && !location.contains("/nnlab/grader/protocol/"))
+            .importPackages(CONTRACTS);
+
+    /** The engine and the runtime module (jar or folder): both ends of the wire. */
+    private static final JavaClasses BOTH_ENDS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(CONTRACTS);
 
     /** Each class's slice: "contracts" for the package itself, else its stage (run, report, sandbox, …). */
@@ -69,6 +78,28 @@ class PackageBoundariesTests {
                     .should().dependOnClassesThat().resideInAPackage(CONTRACTS + ".runtime..")
                     .because("the runtime's protocol is the engine's business, not the assignment's")
                     .check(ENGINE);
+        }
+    }
+
+    @Nested
+    class TheWire {
+        @Test
+        void isWrittenAndReadOnlyByTheProtocolsCodec() {
+            noClasses().that().doNotBelongToAnyOf(Protocol.class, Json.class)
+                    .should().callMethod(Json.class, "write", Object.class)
+                    .orShould().callMethod(Json.class, "read", String.class)
+                    .because("requests and replies are typed records, and only Protocol names their operations and"
+                            + " fields on the wire; a map with an \"op\" built anywhere else would be a second protocol")
+                    .check(BOTH_ENDS);
+        }
+
+        @Test
+        void isSeenFromBothEnds() {
+            // The rule above holds vacuously if the runtime's classes were not imported: make sure both ends are there.
+            if (!BOTH_ENDS.contain(Protocol.class.getName()) || !BOTH_ENDS.contain("nnlab.grader.runtime.Server")
+                    || !BOTH_ENDS.contain("nnlab.grader.sandbox.ChildJvm")) {
+                throw new AssertionError("the import lacks the runtime or the engine: " + BOTH_ENDS.size() + " classes");
+            }
         }
     }
 

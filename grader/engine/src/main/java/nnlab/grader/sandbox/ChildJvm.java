@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import nnlab.grader.Limits;
 import nnlab.grader.StudentException;
-import nnlab.grader.runtime.Dispatcher;
-import nnlab.grader.runtime.Json;
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
+import nnlab.grader.protocol.ValueType;
 
 /**
  * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
@@ -64,14 +64,14 @@ public final class ChildJvm implements Endpoint {
 
     private final Sandbox sandbox;
     private final Limits limits;
-    private final List<Dispatcher.ValueType> valueTypes;
+    private final List<ValueType> valueTypes;
     private final Path classes;
     private final Path scratchRoot;
     private final List<String> jvmFlags;
     private final StringBuilder studentOutput = new StringBuilder();
     private final Breaker breaker = new Breaker();
 
-    private SandboxedProcess<Object> process;
+    private SandboxedProcess<Reply> process;
     private int generation;
     private int starts;
     private long usedNanos;
@@ -90,7 +90,7 @@ public final class ChildJvm implements Endpoint {
      * Prepares (without starting) the JVM for the compiled submission in {@code classes}; each JVM gets its own
      * scratch folder under {@code scratchRoot}.
      */
-    public ChildJvm(Sandbox sandbox, Limits limits, List<Dispatcher.ValueType> valueTypes, Path classes, Path scratchRoot) {
+    public ChildJvm(Sandbox sandbox, Limits limits, List<ValueType> valueTypes, Path classes, Path scratchRoot) {
         this.sandbox = sandbox;
         this.limits = limits;
         this.valueTypes = List.copyOf(valueTypes);
@@ -110,7 +110,7 @@ public final class ChildJvm implements Endpoint {
     }
 
     @Override
-    public synchronized Map<?, ?> exchange(Map<String, Object> request) {
+    public synchronized Reply.Answer exchange(Request request) {
         long cpuLeft = TimeUnit.SECONDS.toNanos(limits.perSubmissionSeconds()) - usedCpuNanos;
         long wallLeft = TimeUnit.SECONDS.toNanos(submissionWallSeconds(limits)) - usedNanos;
         if (cpuLeft <= 0) {
@@ -122,9 +122,8 @@ public final class ChildJvm implements Endpoint {
                     + " limit of " + submissionWallSeconds(limits) + " s of waiting (wall-clock time) in earlier tests",
                     List.of());
         }
-        String type = String.valueOf(request.get("type"));
-        String method = "new".equals(request.get("op")) ? "<init>"
-                : String.valueOf(request.get(request.containsKey("method") ? "method" : "name"));
+        String type = String.valueOf(typeOf(request));
+        String method = String.valueOf(memberOf(request));
         String tripped = breaker.tripped(type, method);
         if (tripped != null) {
             throw new StudentException(StudentException.Kind.TIMEOUT, "", tripped, List.of());
@@ -141,12 +140,11 @@ public final class ChildJvm implements Endpoint {
             long callCpu = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), cpuLeft);
             long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
             CallClock clock = new CallClock(callCpu, callWall);
-            Object id = request.get("id");
-            process.send(Json.write(request) + "\n");
+            process.send(Protocol.encode(request) + "\n");
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
             while (true) {
-                SandboxedProcess.Delivery<Object> reply = process.poll(nextPoll - System.nanoTime());
+                SandboxedProcess.Delivery<Reply> reply = process.poll(nextPoll - System.nanoTime());
                 if (System.nanoTime() >= nextPoll) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
                     ProcessCpu.Sample sample = tree.sample();
@@ -167,26 +165,24 @@ public final class ChildJvm implements Endpoint {
                 if (reply == null) {
                     continue;
                 }
-                if (reply instanceof SandboxedProcess.Ended<Object>) {
+                if (reply instanceof SandboxedProcess.Ended<Reply>) {
                     throw died();
                 }
-                if (reply instanceof SandboxedProcess.Overflow<Object> overflow) {
+                if (reply instanceof SandboxedProcess.Overflow<Reply> overflow) {
                     kill();
                     throw new StudentException(StudentException.Kind.CRASHED, "", overflow(overflow.bound()), List.of());
                 }
-                if (!(((SandboxedProcess.Frame<Object>) reply).reply() instanceof Map<?, ?> map)) {
+                if (!(((SandboxedProcess.Frame<Reply>) reply).reply() instanceof Reply.Answer answer)
+                        || answer.id() != request.id()) {
                     continue;
                 }
-                if (!String.valueOf(id).equals(String.valueOf(map.get("id")))) {
-                    continue;
-                }
-                collectOutput(map);
-                if (Boolean.TRUE.equals(map.get("fatal"))) {
+                collectOutput(answer.output());
+                if (answer instanceof Reply.Failed failed && failed.fatal()) {
                     kill();
                 } else {
                     lastCpu = cpuNow();
                 }
-                return map;
+                return answer;
             }
         } catch (IOException e) {
             StudentException failure = died();
@@ -361,10 +357,10 @@ public final class ChildJvm implements Endpoint {
         process = null;
     }
 
-    private void collectOutput(Map<?, ?> reply) {
-        appendOutput(java.util.Objects.toString(reply.get("out"), ""));
-        appendOutput(java.util.Objects.toString(reply.get("err"), ""));
-        if (Boolean.TRUE.equals(reply.get("truncated"))) {
+    private void collectOutput(Reply.Output output) {
+        appendOutput(output.out());
+        appendOutput(output.err());
+        if (output.truncated()) {
             studentOutputTruncated = true;
         }
     }
@@ -393,12 +389,11 @@ public final class ChildJvm implements Endpoint {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
         process = SandboxedProcess.start(sandbox, scratchRoot,
                 scratch -> sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags),
-                secret + " ", MAX_REPLY_BYTES, Json::read, "submission");
+                secret + " ", MAX_REPLY_BYTES, Protocol::decodeReply, "submission");
         tree = new ProcessCpu.Tree(process.handle(), process.uid());
-        process.send(secret + "\n" + Json.write(initRequest()) + "\n");
-        SandboxedProcess.Delivery<Object> ready = process.poll(TimeUnit.SECONDS.toNanos(START_SECONDS));
-        if (!(ready instanceof SandboxedProcess.Frame<Object> frame && frame.reply() instanceof Map<?, ?> m
-                && Boolean.TRUE.equals(m.get("ready")))) {
+        process.send(secret + "\n" + Protocol.encode(new Request.Init(0, valueTypes)) + "\n");
+        SandboxedProcess.Delivery<Reply> ready = process.poll(TimeUnit.SECONDS.toNanos(START_SECONDS));
+        if (!(ready instanceof SandboxedProcess.Frame<Reply> frame && frame.reply() instanceof Reply.Ready)) {
             // Let the stderr drain catch up with a JVM that exited at once, so the message says why.
             List<String> command = process.command();
             String err = process.diagnose().stderr();
@@ -407,13 +402,26 @@ public final class ChildJvm implements Endpoint {
         }
     }
 
-    private Map<String, Object> initRequest() {
-        List<Object> types = new ArrayList<>();
-        valueTypes.forEach(vt -> types.add(vt.toJson()));
-        Map<String, Object> init = new LinkedHashMap<>();
-        init.put("op", "init");
-        init.put("valueTypes", types);
-        return init;
+    /** The class a request calls into, for the {@link Breaker}; {@code null} for a reset. */
+    private static String typeOf(Request request) {
+        if (request instanceof Request.Invocation invocation) {
+            return invocation.type();
+        }
+        return request instanceof Request.Constant constant ? constant.type() : null;
+    }
+
+    /** The member a request calls ("&lt;init&gt;" for a constructor), for the {@link Breaker}; {@code null} for a reset. */
+    private static String memberOf(Request request) {
+        if (request instanceof Request.Construct) {
+            return "<init>";
+        }
+        if (request instanceof Request.CallStatic call) {
+            return call.method();
+        }
+        if (request instanceof Request.CallMethod call) {
+            return call.method();
+        }
+        return request instanceof Request.Constant constant ? constant.name() : null;
     }
 
     private StudentException died() {

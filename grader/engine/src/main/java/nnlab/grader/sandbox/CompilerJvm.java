@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nnlab.grader.runtime.Json;
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 
 /**
  * A compiler process seen from the grader: {@code javac} in its own sandboxed JVM, fed one compilation at a time
@@ -23,16 +25,13 @@ import nnlab.grader.runtime.Json;
  */
 public final class CompilerJvm implements AutoCloseable {
 
-    /** A compiler error (or a file's failure) as javac reported it. */
-    public record Diagnostic(String file, long line, String message) {
-    }
-
     /** What one compilation came to. */
     public sealed interface Outcome permits Done, Failed, Overloaded {
     }
 
     /** javac finished: whether it succeeded, its errors and the class files (path under the classes folder → bytes). */
-    public record Done(boolean success, List<Diagnostic> diagnostics, Map<String, byte[]> classes) implements Outcome {
+    public record Done(boolean success, List<Reply.Diagnostic> diagnostics, Map<String, byte[]> classes)
+            implements Outcome {
     }
 
     /** javac did not finish; {@code reason} completes "compilation … " for the student, e.g. "exceeded the time limit". */
@@ -63,7 +62,7 @@ public final class CompilerJvm implements AutoCloseable {
     private final int heapMegabytes;
     private final int lifetimeSeconds;
     private final Path scratchRoot;
-    private SandboxedProcess<Object> process;
+    private SandboxedProcess<Reply> process;
     private long nextId;
     private long startedNanos;
     private int starts;
@@ -112,15 +111,12 @@ public final class CompilerJvm implements AutoCloseable {
             ensureStarted();
             cpuBegin = cpuNow();
             long id = ++nextId;
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("id", id);
-            request.put("units", units);
-            process.send(Json.write(request) + "\n");
+            process.send(Protocol.encode(new Request.Compile(id, units)) + "\n");
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
             ProcessCpu.Tree tree = new ProcessCpu.Tree(process.handle(), process.uid());
             while (true) {
-                SandboxedProcess.Delivery<Object> reply = process.poll(nextPoll - System.nanoTime());
+                SandboxedProcess.Delivery<Reply> reply = process.poll(nextPoll - System.nanoTime());
                 if (reply == null) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
                     ProcessCpu.Sample sample = tree.sample();
@@ -138,22 +134,22 @@ public final class CompilerJvm implements AutoCloseable {
                     }
                     return new Failed("exceeded the time limit");
                 }
-                if (reply instanceof SandboxedProcess.Ended<Object>) {
+                if (reply instanceof SandboxedProcess.Ended<Reply>) {
                     return died();
                 }
-                if (reply instanceof SandboxedProcess.Overflow<Object> overflow) {
+                if (reply instanceof SandboxedProcess.Overflow<Reply> overflow) {
                     kill();
                     return new Failed(overflow(overflow.bound()));
                 }
-                if (((SandboxedProcess.Frame<Object>) reply).reply() instanceof Map<?, ?> map
-                        && String.valueOf(id).equals(String.valueOf(map.get("id")))) {
+                Reply answer = ((SandboxedProcess.Frame<Reply>) reply).reply();
+                if (answer.id() == id) {
                     // A pass that replied between two polls may still have spent more than its budget: the budget is
                     // the limit, not the poll that happens to notice it.
                     if (cpuNow() - cpuBegin > cpuNanos) {
                         kill();
                         return new Failed("exceeded the time limit");
                     }
-                    return outcome(map);
+                    return outcome(answer);
                 }
             }
         } catch (IOException e) {
@@ -178,7 +174,7 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     private long cpuNow() {
-        SandboxedProcess<Object> p = process;
+        SandboxedProcess<Reply> p = process;
         return p == null ? 0 : ProcessCpu.sample(p.handle(), p.uid()).cpuNanos();
     }
 
@@ -217,27 +213,20 @@ public final class CompilerJvm implements AutoCloseable {
         process = null;
     }
 
-    private Outcome outcome(Map<?, ?> reply) {
-        if (!"done".equals(reply.get("status"))) {
+    private Outcome outcome(Reply reply) {
+        if (!(reply instanceof Reply.Compiled compiled)) {
             kill();
-            return new Failed(crashReason(String.valueOf(reply.get("reason"))));
+            return new Failed(crashReason(reply instanceof Reply.CompileCrashed crashed ? crashed.reason()
+                    : String.valueOf(reply)));
         }
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Object o : (List<?>) reply.get("diagnostics")) {
-            Map<?, ?> d = (Map<?, ?>) o;
-            diagnostics.add(new Diagnostic(String.valueOf(d.get("file")), ((Number) d.get("line")).longValue(),
-                    String.valueOf(d.get("message"))));
-        }
-        boolean success = Boolean.TRUE.equals(reply.get("success"));
-        if (!success && diagnostics.isEmpty()) {
+        if (!compiled.success() && compiled.diagnostics().isEmpty()) {
             // javac reports a StackOverflowError or OutOfMemoryError of its own only on its log: a failure, not a pass.
             kill();
-            return new Failed(crashReason(String.valueOf(reply.get("log"))));
+            return new Failed(crashReason(compiled.log()));
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        ((Map<?, ?>) reply.get("classes")).forEach((name, bytes) ->
-                classes.put((String) name, Base64.getDecoder().decode((String) bytes)));
-        return new Done(success, diagnostics, classes);
+        compiled.classes().forEach((name, bytes) -> classes.put(name, Base64.getDecoder().decode(bytes)));
+        return new Done(compiled.success(), compiled.diagnostics(), classes);
     }
 
     private String crashReason(String detail) {
@@ -271,7 +260,7 @@ public final class CompilerJvm implements AutoCloseable {
         kill();
         process = SandboxedProcess.start(sandbox, scratchRoot,
                 scratch -> sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds),
-                "", MAX_REPLY_BYTES, Json::read, "javac");
+                "", MAX_REPLY_BYTES, Protocol::decodeReply, "javac");
         startedNanos = System.nanoTime();
         starts++;
     }
