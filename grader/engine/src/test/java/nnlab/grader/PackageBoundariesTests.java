@@ -2,6 +2,9 @@ package nnlab.grader;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
@@ -81,16 +85,31 @@ class PackageBoundariesTests {
         }
     }
 
+    /** Only the codec turns requests and replies into lines and back. */
+    private static final ArchRule ONE_CODEC = noClasses().that().doNotBelongToAnyOf(Protocol.class, Json.class)
+            .should().callMethod(Json.class, "write", Object.class)
+            .orShould().callMethod(Json.class, "read", String.class)
+            .because("requests and replies are typed records, and only Protocol names their operations and fields on"
+                    + " the wire; a map written to a child anywhere else would be a second protocol");
+
+    /** What {@link #ONE_CODEC} must catch: a class that writes a line of its own. */
+    static final class ASecondCodec {
+        static String line() {
+            return Json.write(List.of());
+        }
+    }
+
     @Nested
     class TheWire {
         @Test
         void isWrittenAndReadOnlyByTheProtocolsCodec() {
-            noClasses().that().doNotBelongToAnyOf(Protocol.class, Json.class)
-                    .should().callMethod(Json.class, "write", Object.class)
-                    .orShould().callMethod(Json.class, "read", String.class)
-                    .because("requests and replies are typed records, and only Protocol names their operations and"
-                            + " fields on the wire; a map with an \"op\" built anywhere else would be a second protocol")
-                    .check(BOTH_ENDS);
+            ONE_CODEC.check(BOTH_ENDS);
+        }
+
+        @Test
+        void ruleCatchesAClassThatWritesALineOfItsOwn() {
+            JavaClasses offender = new ClassFileImporter().importClasses(ASecondCodec.class);
+            assertThrows(AssertionError.class, () -> ONE_CODEC.check(offender));
         }
 
         @Test
