@@ -18,13 +18,13 @@ import nnlab.grader.protocol.ValueType;
 
 /**
  * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
- * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). Its
- * streams are read in fixed memory, and a child that floods them is stopped. Replies are read only from lines that
- * start with this run's secret; anything else on the child's stdout is stray output. The grader enforces the per-call
- * and per-submission limits by killing the child and all its descendants: the limits count processor time of the
- * child's whole process tree, read from outside ({@link ProcessCpu}), with wall-clock backstops several times larger
- * for code that sleeps or blocks; a call that the machine's load kept from its processor is reported as overloaded,
- * not as the student's (see {@link CallClock}).
+ * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). It runs
+ * as a {@link SandboxedProcess}: its streams are read in fixed memory, and a child that floods them is stopped.
+ * Replies are read only from lines that start with this run's secret; anything else on the child's stdout is stray
+ * output. The grader enforces the per-call and per-submission limits by killing the child and all its descendants:
+ * the limits count processor time of the child's whole process tree, read from outside ({@link ProcessCpu}), with
+ * wall-clock backstops several times larger for code that sleeps or blocks; a call that the machine's load kept from
+ * its processor is reported as overloaded, not as the student's (see {@link CallClock}).
  */
 public final class ChildJvm implements Endpoint {
 

@@ -22,8 +22,8 @@ import nnlab.grader.protocol.ValueType;
 
 /**
  * Executes one protocol {@link Request} against the classes of one class loader and returns the {@link Reply}; it
- * compares nothing and decides nothing. The requests, replies and their values are specified by
- * {@link nnlab.grader.protocol.Request}, {@link Reply} and {@link Protocol}.
+ * compares nothing and decides nothing. The requests, the replies and the values they carry are specified by
+ * {@link Request}, {@link Reply} and {@link Protocol}.
  */
 public final class Dispatcher {
 
@@ -70,7 +70,7 @@ public final class Dispatcher {
      * Handles one request line and returns the reply, with what the student's code printed meanwhile where output is
      * captured; never throws for bad input (a line that is not a request gets a protocol failure with no id).
      */
-    public Reply handle(String requestLine) {
+    public Reply.Answer handle(String requestLine) {
         Reply.Answer reply;
         try {
             Request request = Protocol.decodeRequest(requestLine);
