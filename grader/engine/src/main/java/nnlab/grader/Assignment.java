@@ -3,6 +3,8 @@ package nnlab.grader;
 import java.util.List;
 import java.util.Map;
 
+import nnlab.grader.protocol.ValueType;
+
 /**
  * An assignment plugged into the grader, found with {@link java.util.ServiceLoader}: its descriptor, its hidden test
  * classes, the starter sources that replace files that do not compile, the resources its submissions read, the value

@@ -2,6 +2,9 @@ package nnlab.grader;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -10,14 +13,19 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.runtime.Json;
 
 /**
  * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
  * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
  * depends on no stage of the grader, no two stages depend on each other in a cycle, nothing the contracts expose
- * belongs to the submission JVM's runtime, and nothing of the authoring module is in the engine or used by it.
+ * belongs to the submission JVM's runtime, nothing of the authoring module is in the engine or used by it, and on
+ * both sides of the wire only the protocol's codec writes or reads it.
  */
 class PackageBoundariesTests {
 
@@ -28,7 +36,13 @@ class PackageBoundariesTests {
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .withImportOption(location -> !location.contains("/nnlab/grader/runtime/"))
+            .withImportOption(location -> !location.contains("/nnlab/grader/runtime/")
+                    && !location.contains("/nnlab/grader/protocol/"))
+            .importPackages(CONTRACTS);
+
+    /** The engine and the runtime module (jar or folder): both ends of the wire. */
+    private static final JavaClasses BOTH_ENDS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(CONTRACTS);
 
     /** Each class's slice: "contracts" for the package itself, else its stage (run, report, sandbox, …). */
@@ -71,6 +85,43 @@ class PackageBoundariesTests {
                     .should().dependOnClassesThat().resideInAPackage(CONTRACTS + ".runtime..")
                     .because("the runtime's protocol is the engine's business, not the assignment's")
                     .check(ENGINE);
+        }
+    }
+
+    /** Only the codec turns requests and replies into lines and back. */
+    private static final ArchRule ONE_CODEC = noClasses().that().doNotBelongToAnyOf(Protocol.class, Json.class)
+            .should().callMethod(Json.class, "write", Object.class)
+            .orShould().callMethod(Json.class, "read", String.class)
+            .because("requests and replies are typed records, and only Protocol names their operations and fields on"
+                    + " the wire; a map written to a child anywhere else would be a second protocol");
+
+    /** What {@link #ONE_CODEC} must catch: a class that writes a line of its own. */
+    static final class ASecondCodec {
+        static String line() {
+            return Json.write(List.of());
+        }
+    }
+
+    @Nested
+    class TheWire {
+        @Test
+        void isWrittenAndReadOnlyByTheProtocolsCodec() {
+            ONE_CODEC.check(BOTH_ENDS);
+        }
+
+        @Test
+        void ruleCatchesAClassThatWritesALineOfItsOwn() {
+            JavaClasses offender = new ClassFileImporter().importClasses(ASecondCodec.class);
+            assertThrows(AssertionError.class, () -> ONE_CODEC.check(offender));
+        }
+
+        @Test
+        void isSeenFromBothEnds() {
+            // The rule above holds vacuously if the runtime's classes were not imported: make sure both ends are there.
+            if (!BOTH_ENDS.contain(Protocol.class.getName()) || !BOTH_ENDS.contain("nnlab.grader.runtime.Server")
+                    || !BOTH_ENDS.contain("nnlab.grader.sandbox.ChildJvm")) {
+                throw new AssertionError("the import lacks the runtime or the engine: " + BOTH_ENDS.size() + " classes");
+            }
         }
     }
 

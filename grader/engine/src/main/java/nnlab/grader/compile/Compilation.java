@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import nnlab.grader.Text;
+import nnlab.grader.protocol.Reply;
 import nnlab.grader.sandbox.CompilerJvm;
 
 /**
@@ -252,7 +253,7 @@ public final class Compilation {
     private Map<String, String> withoutBrokenFiles(Map<String, String> units, CompilerJvm.Done done) {
         Set<String> broken = new LinkedHashSet<>();
         Map<String, Integer> perFile = new LinkedHashMap<>();
-        for (CompilerJvm.Diagnostic d : done.diagnostics()) {
+        for (Reply.Diagnostic d : done.diagnostics()) {
             broken.add(d.file());
             if (perFile.merge(d.file(), 1, Integer::sum) <= MAX_ERRORS_PER_FILE && errors.size() < MAX_ERRORS) {
                 errors.add(new Error(d.file(), d.line(), d.message()));

@@ -18,6 +18,8 @@ import nnlab.grader.InOut;
 import nnlab.grader.New;
 import nnlab.grader.Static;
 import nnlab.grader.StudentException;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 import nnlab.grader.runtime.Json;
 import nnlab.grader.sandbox.Endpoint;
 
@@ -58,29 +60,23 @@ final class Facades {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, method, args, "student API facade");
             }
-            Map<String, Object> request = new LinkedHashMap<>();
             New create = method.getAnnotation(New.class);
             Static call = method.getAnnotation(Static.class);
             Constant constant = method.getAnnotation(Constant.class);
             if (constant != null) {
-                request.put("op", "constant");
-                request.put("type", constant.value());
-                request.put("name", args[0]);
-                send(endpoint, request);
+                send(endpoint, new Request.Constant(REQUEST_IDS.incrementAndGet(), constant.value(), (String) args[0]));
                 return mirror(endpoint, method.getReturnType(), null, (String) args[0]);
             }
             if (create != null) {
-                request.put("op", "new");
-                request.put("type", create.value());
-            } else if (call != null) {
-                request.put("op", "static");
-                request.put("type", call.value());
-                request.put("method", call.method());
-                request.put("returns", studentType(method.getReturnType(), method.getAnnotation(AsValue.class)));
-            } else {
-                throw new IllegalStateException(method + " needs @New, @Static or @Constant");
+                return invokeRemote(endpoint, method, args, (id, params, encoded, inout) ->
+                        new Request.Construct(id, create.value(), params, encoded, inout));
             }
-            return invokeRemote(endpoint, method, args, request);
+            if (call != null) {
+                String returns = studentType(method.getReturnType(), method.getAnnotation(AsValue.class));
+                return invokeRemote(endpoint, method, args, (id, params, encoded, inout) ->
+                        new Request.CallStatic(id, call.value(), call.method(), returns, params, encoded, inout));
+            }
+            throw new IllegalStateException(method + " needs @New, @Static or @Constant");
         }
     }
 
@@ -104,13 +100,11 @@ final class Facades {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, method, args, studentType(mirror, null) + (constant != null ? "." + constant : "#" + ref));
             }
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("op", "call");
-            request.put("type", studentType(mirror, null));
-            request.put("method", method.getName());
-            request.put("returns", studentType(method.getReturnType(), method.getAnnotation(AsValue.class)));
-            request.put("target", reference());
-            return invokeRemote(endpoint, method, args, request);
+            String type = studentType(mirror, null);
+            String returns = studentType(method.getReturnType(), method.getAnnotation(AsValue.class));
+            Object target = reference();
+            return invokeRemote(endpoint, method, args, (id, params, encoded, inout) ->
+                    new Request.CallMethod(id, type, method.getName(), returns, target, params, encoded, inout));
         }
 
         Map<String, Object> reference() {
@@ -126,11 +120,17 @@ final class Facades {
         }
     }
 
-    private static Object invokeRemote(Endpoint endpoint, Method method, Object[] args, Map<String, Object> request) {
+    /** Builds the request of one call from its id and its arguments as the protocol carries them. */
+    @FunctionalInterface
+    private interface Invocation {
+        Request.Invocation request(long id, List<String> params, List<Object> args, List<Integer> inout);
+    }
+
+    private static Object invokeRemote(Endpoint endpoint, Method method, Object[] args, Invocation invocation) {
         Parameter[] parameters = method.getParameters();
-        List<Object> params = new ArrayList<>();
+        List<String> params = new ArrayList<>();
         List<Object> encoded = new ArrayList<>();
-        List<Object> inout = new ArrayList<>();
+        List<Integer> inout = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
             params.add(studentType(parameters[i].getType(), parameters[i].getAnnotation(AsValue.class)));
             encoded.add(encode(args[i]));
@@ -138,45 +138,33 @@ final class Facades {
                 inout.add(i);
             }
         }
-        request.put("params", params);
-        request.put("args", encoded);
-        if (!inout.isEmpty()) {
-            request.put("inout", inout);
-        }
-        Map<?, ?> reply = send(endpoint, request);
-        if (reply.get("inout") instanceof Map<?, ?> changed) {
-            for (Map.Entry<?, ?> e : changed.entrySet()) {
-                int i = Integer.parseInt((String) e.getKey());
-                Object fresh = decode(endpoint, e.getValue(), parameters[i].getType());
-                if (fresh != null && args[i] != null && Array.getLength(fresh) == Array.getLength(args[i])) {
-                    System.arraycopy(fresh, 0, args[i], 0, Array.getLength(fresh));
-                }
+        Reply.Returned reply = send(endpoint,
+                invocation.request(REQUEST_IDS.incrementAndGet(), params, encoded, inout));
+        for (Map.Entry<Integer, Object> e : reply.inout().entrySet()) {
+            int i = e.getKey();
+            Object fresh = decode(endpoint, e.getValue(), parameters[i].getType());
+            if (fresh != null && args[i] != null && Array.getLength(fresh) == Array.getLength(args[i])) {
+                System.arraycopy(fresh, 0, args[i], 0, Array.getLength(fresh));
             }
         }
-        return decode(endpoint, reply.get("value"), method.getReturnType());
+        return decode(endpoint, reply.value(), method.getReturnType());
     }
 
-    private static Map<?, ?> send(Endpoint endpoint, Map<String, Object> request) {
-        request.put("id", REQUEST_IDS.incrementAndGet());
-        Map<?, ?> reply = endpoint.exchange(request);
-        if (Boolean.TRUE.equals(reply.get("ok"))) {
-            return reply;
+    private static Reply.Returned send(Endpoint endpoint, Request request) {
+        Reply.Answer reply = endpoint.exchange(request);
+        if (reply instanceof Reply.Returned returned) {
+            return returned;
         }
-        Map<?, ?> error = reply.get("error") instanceof Map<?, ?> m ? m : Map.of();
-        String kind = String.valueOf(error.get("kind"));
-        List<String> frames = new ArrayList<>();
-        if (error.get("frames") instanceof List<?> list) {
-            list.forEach(f -> frames.add(String.valueOf(f)));
-        }
-        String message = String.valueOf(error.get("message"));
-        switch (kind) {
-            case "exception":
-                throw new StudentException(StudentException.Kind.THREW, String.valueOf(error.get("class")), message, frames);
-            case "missing":
-                throw new StudentException(StudentException.Kind.MISSING, "", message, frames);
+        Reply.Failed failed = (Reply.Failed) reply;
+        switch (failed.failure()) {
+            case EXCEPTION:
+                throw new StudentException(StudentException.Kind.THREW, failed.className(), failed.message(),
+                        failed.frames());
+            case MISSING:
+                throw new StudentException(StudentException.Kind.MISSING, "", failed.message(), failed.frames());
             default:
                 throw new StudentException(StudentException.Kind.PROTOCOL, "",
-                        "the grader could not call your code (" + message + ")", frames);
+                        "the grader could not call your code (" + failed.message() + ")", failed.frames());
         }
     }
 

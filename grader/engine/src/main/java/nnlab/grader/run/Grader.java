@@ -50,7 +50,6 @@ import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
-import nnlab.grader.runtime.Dispatcher;
 import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.sandbox.ChildJvm;
 import nnlab.grader.sandbox.CompilerJvm;
@@ -241,7 +240,7 @@ public final class Grader {
                 child.load().sample();
             }
             try (student;
-                 Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), valueTypes());
+                 Endpoint oracle = new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes());
                  GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
                          oracle, seed, cases.seed())) {
                 Listener listener = new Listener(session, byId,
@@ -334,10 +333,10 @@ public final class Grader {
         if (options.inProcess()) {
             URL[] urls = {classes.toUri().toURL()};
             return new InProcessEndpoint(() -> new URLClassLoader("submission", urls, ClassLoader.getPlatformClassLoader()),
-                    valueTypes());
+                    assignment.valueTypes());
         }
         Limits limits = options.limits() != null ? options.limits() : assignment.spec().limits();
-        return new ChildJvm(sandbox, limits, valueTypes(), classes, work);
+        return new ChildJvm(sandbox, limits, assignment.valueTypes(), classes, work);
     }
 
     private LauncherDiscoveryRequest request(String sessionId, String only) {
@@ -490,12 +489,6 @@ public final class Grader {
                         + " Tests that did not run are marked as such.");
         results.add("0.1", "Grader error trace (staff only)", 0, Visibility.HIDDEN, trace.toString());
         results.run().graderError(e.toString());
-    }
-
-    /** Returns the assignment's value types as the runtime's protocol names them. */
-    private List<Dispatcher.ValueType> valueTypes() {
-        return assignment.valueTypes().stream()
-                .map(v -> new Dispatcher.ValueType(v.type(), v.repr(), v.factory(), v.accessor())).toList();
     }
 
     /** Returns the grader's JVM, as recorded. */

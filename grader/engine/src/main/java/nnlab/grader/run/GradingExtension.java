@@ -1,8 +1,5 @@
 package nnlab.grader.run;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -14,6 +11,8 @@ import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 
 /**
  * Supplies a graded test's parameters ({@link Student} and {@link Oracle} facades, its {@link Score}), starts each
@@ -46,11 +45,8 @@ public final class GradingExtension implements GradedTestExtension.Implementatio
     public void beforeEach(ExtensionContext e) {
         GradingSession session = session(e);
         score(session, e);
-        Map<String, Object> reset = new LinkedHashMap<>();
-        reset.put("id", 0);
-        reset.put("op", "reset");
         try {
-            if (Boolean.TRUE.equals(session.student().exchange(reset).get("restart"))) {
+            if (session.student().exchange(new Request.Reset(0)) instanceof Reply.Returned r && r.restart()) {
                 session.student().recycle();
             }
         } catch (StudentException ignored) {

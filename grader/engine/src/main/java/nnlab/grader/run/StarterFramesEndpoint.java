@@ -1,12 +1,11 @@
 package nnlab.grader.run;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 import nnlab.grader.sandbox.Endpoint;
 
 /**
@@ -38,18 +37,14 @@ final class StarterFramesEndpoint implements Endpoint {
     }
 
     @Override
-    public Map<?, ?> exchange(Map<String, Object> request) {
-        Map<?, ?> reply = student.exchange(request);
-        if (!(reply.get("error") instanceof Map<?, ?> error) || !(error.get("frames") instanceof List<?> frames)) {
+    public Reply.Answer exchange(Request request) {
+        Reply.Answer reply = student.exchange(request);
+        if (!(reply instanceof Reply.Failed failed)) {
             return reply;
         }
-        List<String> marked = new ArrayList<>();
-        frames.forEach(f -> marked.add(mark(String.valueOf(f))));
-        Map<Object, Object> markedError = new LinkedHashMap<>(error);
-        markedError.put("frames", marked);
-        Map<Object, Object> markedReply = new LinkedHashMap<>(reply);
-        markedReply.put("error", markedError);
-        return markedReply;
+        List<String> marked = failed.frames().stream().map(this::mark).toList();
+        return new Reply.Failed(failed.id(), failed.failure(), failed.className(), failed.message(), marked,
+                failed.fatal(), failed.output());
     }
 
     private String mark(String frame) {

@@ -1,63 +1,42 @@
 package nnlab.grader.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import nnlab.grader.Limits;
 import nnlab.grader.StudentException;
-import nnlab.grader.runtime.Dispatcher;
-import nnlab.grader.runtime.FileTrees;
-import nnlab.grader.runtime.Json;
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
+import nnlab.grader.protocol.ValueType;
 
 /**
  * The submission JVM seen from the grader: started lazily, one call at a time, replaced after a crash, a timeout
- * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). Its
- * streams are read in fixed memory, and a child that floods them is stopped. Replies are read only from lines that
- * start with this run's secret; anything else on the child's stdout is stray output. The grader enforces the per-call
- * and per-submission limits by killing the child and all its descendants: the limits count processor time of the
- * child's whole process tree, read from outside ({@link ProcessCpu}), with wall-clock backstops several times larger
- * for code that sleeps or blocks; a call that the machine's load kept from its processor is reported as overloaded,
- * not as the student's (see {@link CallClock}).
+ * or a fatal error; calls into a method or class that keeps timing out stop being made (see {@link Breaker}). It runs
+ * as a {@link SandboxedProcess}: its streams are read in fixed memory, and a child that floods them is stopped.
+ * Replies are read only from lines that start with this run's secret; anything else on the child's stdout is stray
+ * output. The grader enforces the per-call and per-submission limits by killing the child and all its descendants:
+ * the limits count processor time of the child's whole process tree, read from outside ({@link ProcessCpu}), with
+ * wall-clock backstops several times larger for code that sleeps or blocks; a call that the machine's load kept from
+ * its processor is reported as overloaded, not as the student's (see {@link CallClock}).
  */
 public final class ChildJvm implements Endpoint {
 
     private static final Logger LOG = Logger.getLogger(ChildJvm.class.getName());
-    private static final Object EOF = new Object();
     private static final int START_SECONDS = 30;
-    private static final int STRAY_CHARS = 4096;
     private static final int STUDENT_OUTPUT_CHARS = 4096;
     private static final int SECRET_BYTES = 24;
-    private static final int ERR_DRAIN_MILLIS = 100;
     /**
-     * The grader's memory for one submission JVM's streams is fixed: a 64 KB and an 8 KB read buffer, at most
-     * {@code QUEUED_REPLIES + 1} replies of at most {@code MAX_REPLY_BYTES} each, and 4 KB each of stderr and printed
-     * output. Bytes that are not replies are counted and dropped as they arrive.
+     * The largest reply read; with the bounds of {@link SandboxedProcess} and 4 KB of printed output, the grader's
+     * memory for one submission JVM is fixed.
      */
     static final int MAX_REPLY_BYTES = 4 << 20;
-    static final int QUEUED_REPLIES = 2;
-    /**
-     * Raw bytes (not replies, not through System.out/err) a child may write to fd 1 or fd 2 before it is stopped: far
-     * more than any JVM message, enough for code that forges a few MB of protocol lines to be graded on its answers.
-     */
-    static final long MAX_STRAY_BYTES = 16L << 20;
-    private static final int DRAIN_BUFFER_BYTES = 8192;
-    private static final long DELIVER_WAIT_MILLIS = 200;
     /**
      * How often the grader reads the child's processor time while it waits: 10 times a second costs a few
      * milliseconds of the grader's time per second (one {@code stat} read per process and thread of the child), and
@@ -85,19 +64,14 @@ public final class ChildJvm implements Endpoint {
 
     private final Sandbox sandbox;
     private final Limits limits;
-    private final List<Dispatcher.ValueType> valueTypes;
+    private final List<ValueType> valueTypes;
     private final Path classes;
     private final Path scratchRoot;
     private final List<String> jvmFlags;
     private final StringBuilder studentOutput = new StringBuilder();
     private final Breaker breaker = new Breaker();
 
-    private Process process;
-    private Path scratch;
-    private OutputStream stdin;
-    private BlockingQueue<Object> replies;
-    private StringBuilder stderr;
-    private String secret;
+    private SandboxedProcess<Reply> process;
     private int generation;
     private int starts;
     private long usedNanos;
@@ -106,7 +80,6 @@ public final class ChildJvm implements Endpoint {
     private long maxCallCpuNanos;
     private long maxCallNanos;
     private long polls;
-    private OptionalLong uid = OptionalLong.empty();
     /** The current JVM's process tree, kept for its life so that the host's processes are walked once a second. */
     private ProcessCpu.Tree tree;
     private final List<String> overloads = new ArrayList<>();
@@ -117,7 +90,7 @@ public final class ChildJvm implements Endpoint {
      * Prepares (without starting) the JVM for the compiled submission in {@code classes}; each JVM gets its own
      * scratch folder under {@code scratchRoot}.
      */
-    public ChildJvm(Sandbox sandbox, Limits limits, List<Dispatcher.ValueType> valueTypes, Path classes, Path scratchRoot) {
+    public ChildJvm(Sandbox sandbox, Limits limits, List<ValueType> valueTypes, Path classes, Path scratchRoot) {
         this.sandbox = sandbox;
         this.limits = limits;
         this.valueTypes = List.copyOf(valueTypes);
@@ -137,7 +110,7 @@ public final class ChildJvm implements Endpoint {
     }
 
     @Override
-    public synchronized Map<?, ?> exchange(Map<String, Object> request) {
+    public synchronized Reply.Answer exchange(Request request) {
         long cpuLeft = TimeUnit.SECONDS.toNanos(limits.perSubmissionSeconds()) - usedCpuNanos;
         long wallLeft = TimeUnit.SECONDS.toNanos(submissionWallSeconds(limits)) - usedNanos;
         if (cpuLeft <= 0) {
@@ -149,9 +122,8 @@ public final class ChildJvm implements Endpoint {
                     + " limit of " + submissionWallSeconds(limits) + " s of waiting (wall-clock time) in earlier tests",
                     List.of());
         }
-        String type = String.valueOf(request.get("type"));
-        String method = "new".equals(request.get("op")) ? "<init>"
-                : String.valueOf(request.get(request.containsKey("method") ? "method" : "name"));
+        String type = String.valueOf(typeOf(request));
+        String method = String.valueOf(memberOf(request));
         String tripped = breaker.tripped(type, method);
         if (tripped != null) {
             throw new StudentException(StudentException.Kind.TIMEOUT, "", tripped, List.of());
@@ -168,13 +140,11 @@ public final class ChildJvm implements Endpoint {
             long callCpu = Math.min(TimeUnit.SECONDS.toNanos(limits.perCallSeconds()), cpuLeft);
             long callWall = Math.min(TimeUnit.SECONDS.toNanos(callWallSeconds(limits)), wallLeft);
             CallClock clock = new CallClock(callCpu, callWall);
-            Object id = request.get("id");
-            stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            process.send(Protocol.encode(request) + "\n");
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
             while (true) {
-                Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
+                SandboxedProcess.Delivery<Reply> reply = process.poll(nextPoll - System.nanoTime());
                 if (System.nanoTime() >= nextPoll) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
                     ProcessCpu.Sample sample = tree.sample();
@@ -195,24 +165,24 @@ public final class ChildJvm implements Endpoint {
                 if (reply == null) {
                     continue;
                 }
-                if (reply == EOF) {
+                if (reply instanceof SandboxedProcess.Ended<Reply>) {
                     throw died();
                 }
-                if (reply instanceof Overflow overflow) {
+                if (reply instanceof SandboxedProcess.Overflow<Reply> overflow) {
                     kill();
-                    throw new StudentException(StudentException.Kind.CRASHED, "", overflow.message(), List.of());
+                    throw new StudentException(StudentException.Kind.CRASHED, "", overflow(overflow.bound()), List.of());
                 }
-                Map<?, ?> map = (Map<?, ?>) reply;
-                if (!String.valueOf(id).equals(String.valueOf(map.get("id")))) {
+                if (!(((SandboxedProcess.Frame<Reply>) reply).reply() instanceof Reply.Answer answer)
+                        || answer.id() != request.id()) {
                     continue;
                 }
-                collectOutput(map);
-                if (Boolean.TRUE.equals(map.get("fatal"))) {
+                collectOutput(answer.output());
+                if (answer instanceof Reply.Failed failed && failed.fatal()) {
                     kill();
                 } else {
                     lastCpu = cpuNow();
                 }
-                return map;
+                return answer;
             }
         } catch (IOException e) {
             StudentException failure = died();
@@ -383,16 +353,14 @@ public final class ChildJvm implements Endpoint {
         if (process == null) {
             return;
         }
-        if (!ProcessEnds.endGently(process, stdin)) {
-            kill();
-        }
+        process.close();
         process = null;
     }
 
-    private void collectOutput(Map<?, ?> reply) {
-        appendOutput(java.util.Objects.toString(reply.get("out"), ""));
-        appendOutput(java.util.Objects.toString(reply.get("err"), ""));
-        if (Boolean.TRUE.equals(reply.get("truncated"))) {
+    private void collectOutput(Reply.Output output) {
+        appendOutput(output.out());
+        appendOutput(output.err());
+        if (output.truncated()) {
             studentOutputTruncated = true;
         }
     }
@@ -416,74 +384,59 @@ public final class ChildJvm implements Endpoint {
         // method that kills the JVM on every call costs only the tests that call it.
         starts++;
         generation++;
-        scratch = Files.createTempDirectory(scratchRoot, "scratch");
-        if (sandbox.switchesUser()) {
-            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        List<String> command = sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags);
-        uid = Sandbox.uidOf(command);
         lastCpu = 0;
         tree = null;
-        ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/bin:/bin");
-        pb.environment().put("LANG", "C.UTF-8");
-        process = pb.start();
-        tree = new ProcessCpu.Tree(process.toHandle(), uid);
-        stdin = process.getOutputStream();
-        secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
-        replies = new LinkedBlockingQueue<>(QUEUED_REPLIES);
-        stderr = new StringBuilder();
-        startReader(process, replies, secret);
-        startDrain(process, stderr, replies);
-        stdin.write((secret + "\n" + Json.write(initRequest()) + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        Object ready = replies.poll(START_SECONDS, TimeUnit.SECONDS);
-        if (!(ready instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("ready"))) {
+        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(SECRET_BYTES));
+        process = SandboxedProcess.start(sandbox, scratchRoot,
+                scratch -> sandbox.command(RuntimeBundle.get(), classes, scratch, limits, jvmFlags),
+                secret + " ", MAX_REPLY_BYTES, Protocol::decodeReply, "submission");
+        tree = new ProcessCpu.Tree(process.handle(), process.uid());
+        process.send(secret + "\n" + Protocol.encode(new Request.Init(0, valueTypes)) + "\n");
+        SandboxedProcess.Delivery<Reply> ready = process.poll(TimeUnit.SECONDS.toNanos(START_SECONDS));
+        if (!(ready instanceof SandboxedProcess.Frame<Reply> frame && frame.reply() instanceof Reply.Ready)) {
             // Let the stderr drain catch up with a JVM that exited at once, so the message says why.
-            process.waitFor(2, TimeUnit.SECONDS);
-            Thread.sleep(ERR_DRAIN_MILLIS);
-            String err;
-            synchronized (stderr) {
-                err = stderr.toString();
-            }
-            kill();
+            List<String> command = process.command();
+            String err = process.diagnose().stderr();
+            process = null;
             throw new IllegalStateException("the submission JVM did not start: " + err + " (command: " + command + ")");
         }
     }
 
-    private Map<String, Object> initRequest() {
-        List<Object> types = new ArrayList<>();
-        valueTypes.forEach(vt -> types.add(vt.toJson()));
-        Map<String, Object> init = new LinkedHashMap<>();
-        init.put("op", "init");
-        init.put("valueTypes", types);
-        return init;
+    /** The class a request calls into, for the {@link Breaker}; {@code null} for a reset. */
+    private static String typeOf(Request request) {
+        if (request instanceof Request.Invocation invocation) {
+            return invocation.type();
+        }
+        return request instanceof Request.Constant constant ? constant.type() : null;
+    }
+
+    /** The member a request calls ("&lt;init&gt;" for a constructor), for the {@link Breaker}; {@code null} for a reset. */
+    private static String memberOf(Request request) {
+        if (request instanceof Request.Construct) {
+            return "<init>";
+        }
+        if (request instanceof Request.CallStatic call) {
+            return call.method();
+        }
+        if (request instanceof Request.CallMethod call) {
+            return call.method();
+        }
+        return request instanceof Request.Constant constant ? constant.name() : null;
     }
 
     private StudentException died() {
-        Process p = process;
-        String err;
-        synchronized (stderr) {
-            err = stderr.toString();
-        }
-        Integer exit = null;
-        try {
-            if (p != null && p.waitFor(2, TimeUnit.SECONDS)) {
-                exit = p.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        kill();
+        SandboxedProcess.Exit exit = process == null ? new SandboxedProcess.Exit(null, "") : process.diagnose();
+        process = null;
+        String err = exit.stderr();
         String message;
-        if (err.contains("OutOfMemoryError")) {
+        if (exit.outOfMemory()) {
             message = "your code ran out of memory (the heap limit is " + limits.heapMegabytes() + " MB); the JVM was restarted";
-        } else if (exit != null && exit > 128) {
-            message = "the JVM running your code was killed by signal " + (exit - 128) + " (a resource limit: CPU time,"
+        } else if (exit.killedBySignal()) {
+            message = "the JVM running your code was killed by signal "
+                    + (exit.status() - SandboxedProcess.SIGNAL_EXIT_BASE) + " (a resource limit: CPU time,"
                     + " memory, processes or file size); it was restarted";
-        } else if (exit != null) {
-            message = "your code ended the JVM with exit status " + exit + " (System.exit or Runtime.halt?) — never call"
+        } else if (exit.status() != null) {
+            message = "your code ended the JVM with exit status " + exit.status() + " (System.exit or Runtime.halt?) — never call"
                     + " them in graded code; the JVM was restarted";
         } else {
             message = "the JVM running your code stopped answering (did your code close System.out or read System.in?);"
@@ -494,103 +447,24 @@ public final class ChildJvm implements Endpoint {
     }
 
     private void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        ProcessEnds.destroy(p);
-        process = null;
-        // Where the scratch folder is the working folder (no private /tmp), the next JVM could read it next door.
-        deleteBestEffort(scratch);
-        scratch = null;
-    }
-
-    private static void deleteBestEffort(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try {
-            FileTrees.delete(folder);
-        } catch (IOException | RuntimeException e) {
-            LOG.fine("scratch folder left behind: " + e);
+        if (process != null) {
+            process.kill();
+            process = null;
         }
     }
 
-    private static void startReader(Process process, BlockingQueue<Object> replies, String secret) {
-        Thread t = new Thread(() -> {
-            BoundedLines lines = new BoundedLines(process.getInputStream(), secret + " ", MAX_REPLY_BYTES, MAX_STRAY_BYTES);
-            try {
-                for (BoundedLines.Event e = lines.next(); e != null; e = lines.next()) {
-                    if (e instanceof BoundedLines.Kept kept) {
-                        try {
-                            deliver(replies, Json.read(kept.text()), process);
-                        } catch (IllegalArgumentException bad) {
-                            LOG.fine("unreadable reply from the submission JVM");
-                        }
-                    } else if (e instanceof BoundedLines.TooLong tooLong) {
-                        deliver(replies, new Overflow("a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB"), process);
-                    } else if (e instanceof BoundedLines.Flood) {
-                        deliver(replies, new Overflow(flood("standard output")), process);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("submission stdout closed: " + e);
-            } finally {
-                deliver(replies, EOF, process);
-            }
-        }, "submission-stdout");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void startDrain(Process process, StringBuilder sink, BlockingQueue<Object> replies) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[DRAIN_BUFFER_BYTES];
-            long total = 0;
-            try (InputStream in = process.getErrorStream()) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    synchronized (sink) {
-                        if (sink.length() < STRAY_CHARS) {
-                            sink.append(new String(buffer, 0, Math.min(n, STRAY_CHARS - sink.length()), StandardCharsets.UTF_8));
-                        }
-                    }
-                    long before = total;
-                    total += n;
-                    if (before <= MAX_STRAY_BYTES && total > MAX_STRAY_BYTES) {
-                        deliver(replies, new Overflow(flood("standard error")), process);
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("submission stderr closed: " + e);
-            }
-        }, "submission-stderr");
-        t.setDaemon(true);
-        t.start();
+    /** The failure message of a child that broke {@code bound}. */
+    private static String overflow(SandboxedProcess.Bound bound) {
+        return switch (bound) {
+            case REPLY -> "a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB";
+            case STDOUT -> flood("standard output");
+            case STDERR -> flood("standard error");
+        };
     }
 
     private static String flood(String stream) {
-        return "your code printed more than " + (MAX_STRAY_BYTES >> 20) + " MB straight to the " + stream + " file"
-                + " descriptor, past System.out and System.err (which keep what a report can show and drop the rest);"
-                + " the JVM running it was stopped and restarted";
-    }
-
-    /**
-     * Hands {@code item} to the waiting call, waiting while the queue is full (a child that floods the grader with
-     * replies is slowed down, not buffered), and giving up once the child is gone and nobody takes it.
-     */
-    private static void deliver(BlockingQueue<Object> replies, Object item, Process process) {
-        try {
-            while (!replies.offer(item, DELIVER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (!process.isAlive()) {
-                    replies.clear();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The child's output broke a bound of the grader's; the call fails with {@code message}. */
-    private record Overflow(String message) {
+        return "your code printed more than " + (SandboxedProcess.MAX_STRAY_BYTES >> 20) + " MB straight to the "
+                + stream + " file descriptor, past System.out and System.err (which keep what a report can show and"
+                + " drop the rest); the JVM running it was stopped and restarted";
     }
 }

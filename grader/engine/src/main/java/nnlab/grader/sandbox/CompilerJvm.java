@@ -1,45 +1,37 @@
 package nnlab.grader.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nnlab.grader.runtime.Json;
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 
 /**
  * A compiler process seen from the grader: {@code javac} in its own sandboxed JVM, fed one compilation at a time
  * over stdin and answering on stdout. It is started on the first compilation, kept for the next ones, and replaced
- * after any failure (a timeout, a crash, a memory breach), so it can be kept warm across submissions. Its replies are
- * read with a bounded buffer: the grader holds at most {@link #MAX_REPLY_BYTES} of a reply.
+ * after any failure (a timeout, a crash, a memory breach), so it can be kept warm across submissions. It runs as a
+ * {@link SandboxedProcess}, whose bounds on replies and streams hold for it as for the submission JVM, with replies of
+ * at most {@link #MAX_REPLY_BYTES}.
  */
 public final class CompilerJvm implements AutoCloseable {
-
-    /** A compiler error (or a file's failure) as javac reported it. */
-    public record Diagnostic(String file, long line, String message) {
-    }
 
     /** What one compilation came to. */
     public sealed interface Outcome permits Done, Failed, Overloaded {
     }
 
     /** javac finished: whether it succeeded, its errors and the class files (path under the classes folder → bytes). */
-    public record Done(boolean success, List<Diagnostic> diagnostics, Map<String, byte[]> classes) implements Outcome {
+    public record Done(boolean success, List<Reply.Diagnostic> diagnostics, Map<String, byte[]> classes)
+            implements Outcome {
     }
 
     /** javac did not finish; {@code reason} completes "compilation … " for the student, e.g. "exceeded the time limit". */
@@ -64,24 +56,17 @@ public final class CompilerJvm implements AutoCloseable {
     static final int MAX_REPLY_BYTES = 24 << 20;
 
     private static final Logger LOG = Logger.getLogger(CompilerJvm.class.getName());
-    private static final Object EOF = new Object();
-    private static final int STDERR_CHARS = 4096;
-    private static final int EXIT_WAIT_SECONDS = 2;
     private static final Pattern EXCEPTION = Pattern.compile("(?:java|javax|com\\.sun)\\.[\\w.$]*\\.(\\w+(?:Error|Exception))");
 
     private final Sandbox sandbox;
     private final int heapMegabytes;
     private final int lifetimeSeconds;
     private final Path scratchRoot;
-    private Process process;
-    private OutputStream stdin;
-    private BlockingQueue<Object> replies;
-    private StringBuilder stderr;
+    private SandboxedProcess<Reply> process;
     private long nextId;
     private long startedNanos;
     private int starts;
     private long usedCpuNanos;
-    private OptionalLong uid = OptionalLong.empty();
     private final List<String> overloads = new ArrayList<>();
 
     /**
@@ -126,16 +111,12 @@ public final class CompilerJvm implements AutoCloseable {
             ensureStarted();
             cpuBegin = cpuNow();
             long id = ++nextId;
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("id", id);
-            request.put("units", units);
-            stdin.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            process.send(Protocol.encode(new Request.Compile(id, units)) + "\n");
             long sent = System.nanoTime();
             long nextPoll = sent + POLL_NANOS;
-            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.toHandle(), uid);
+            ProcessCpu.Tree tree = new ProcessCpu.Tree(process.handle(), process.uid());
             while (true) {
-                Object reply = replies.poll(Math.max(0, nextPoll - System.nanoTime()), TimeUnit.NANOSECONDS);
+                SandboxedProcess.Delivery<Reply> reply = process.poll(nextPoll - System.nanoTime());
                 if (reply == null) {
                     nextPoll = System.nanoTime() + POLL_NANOS;
                     ProcessCpu.Sample sample = tree.sample();
@@ -153,22 +134,22 @@ public final class CompilerJvm implements AutoCloseable {
                     }
                     return new Failed("exceeded the time limit");
                 }
-                if (reply == EOF) {
+                if (reply instanceof SandboxedProcess.Ended<Reply>) {
                     return died();
                 }
-                if (reply instanceof String tooLong) {
+                if (reply instanceof SandboxedProcess.Overflow<Reply> overflow) {
                     kill();
-                    return new Failed(tooLong);
+                    return new Failed(overflow(overflow.bound()));
                 }
-                Map<?, ?> map = (Map<?, ?>) reply;
-                if (String.valueOf(id).equals(String.valueOf(map.get("id")))) {
+                Reply answer = ((SandboxedProcess.Frame<Reply>) reply).reply();
+                if (answer.id() == id) {
                     // A pass that replied between two polls may still have spent more than its budget: the budget is
                     // the limit, not the poll that happens to notice it.
                     if (cpuNow() - cpuBegin > cpuNanos) {
                         kill();
                         return new Failed("exceeded the time limit");
                     }
-                    return outcome(map);
+                    return outcome(answer);
                 }
             }
         } catch (IOException e) {
@@ -193,8 +174,8 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     private long cpuNow() {
-        Process p = process;
-        return p == null ? 0 : ProcessCpu.sample(p.toHandle(), uid).cpuNanos();
+        SandboxedProcess<Reply> p = process;
+        return p == null ? 0 : ProcessCpu.sample(p.handle(), p.uid()).cpuNanos();
     }
 
     /** Returns how many compiler processes this compiler has started so far. */
@@ -228,33 +209,24 @@ public final class CompilerJvm implements AutoCloseable {
         if (process == null) {
             return;
         }
-        if (!ProcessEnds.endGently(process, stdin)) {
-            kill();
-        }
+        process.close();
         process = null;
     }
 
-    private Outcome outcome(Map<?, ?> reply) {
-        if (!"done".equals(reply.get("status"))) {
+    private Outcome outcome(Reply reply) {
+        if (!(reply instanceof Reply.Compiled compiled)) {
             kill();
-            return new Failed(crashReason(String.valueOf(reply.get("reason"))));
+            return new Failed(crashReason(reply instanceof Reply.CompileCrashed crashed ? crashed.reason()
+                    : String.valueOf(reply)));
         }
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Object o : (List<?>) reply.get("diagnostics")) {
-            Map<?, ?> d = (Map<?, ?>) o;
-            diagnostics.add(new Diagnostic(String.valueOf(d.get("file")), ((Number) d.get("line")).longValue(),
-                    String.valueOf(d.get("message"))));
-        }
-        boolean success = Boolean.TRUE.equals(reply.get("success"));
-        if (!success && diagnostics.isEmpty()) {
+        if (!compiled.success() && compiled.diagnostics().isEmpty()) {
             // javac reports a StackOverflowError or OutOfMemoryError of its own only on its log: a failure, not a pass.
             kill();
-            return new Failed(crashReason(String.valueOf(reply.get("log"))));
+            return new Failed(crashReason(compiled.log()));
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        ((Map<?, ?>) reply.get("classes")).forEach((name, bytes) ->
-                classes.put((String) name, Base64.getDecoder().decode((String) bytes)));
-        return new Done(success, diagnostics, classes);
+        compiled.classes().forEach((name, bytes) -> classes.put(name, Base64.getDecoder().decode(bytes)));
+        return new Done(compiled.success(), compiled.diagnostics(), classes);
     }
 
     private String crashReason(String detail) {
@@ -269,26 +241,15 @@ public final class CompilerJvm implements AutoCloseable {
     }
 
     private Outcome died() {
-        Process p = process;
-        Integer exit = null;
-        try {
-            if (p != null && p.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                exit = p.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String err;
-        synchronized (stderr) {
-            err = stderr.toString();
-        }
-        kill();
+        SandboxedProcess.Exit exit = process == null ? new SandboxedProcess.Exit(null, "") : process.diagnose();
+        process = null;
+        String err = exit.stderr();
         LOG.fine(() -> "compiler process died: " + err);
-        if (err.contains("OutOfMemoryError") || err.contains("Cannot allocate memory") || (exit != null && exit > 128)) {
+        if (exit.outOfMemory() || err.contains("Cannot allocate memory") || exit.killedBySignal()) {
             return new Failed("ran out of memory or another resource limit (the compiler's heap limit is "
                     + heapMegabytes + " MB)");
         }
-        return new Failed("crashed the compiler (" + (exit == null ? "no reply" : "exit status " + exit)
+        return new Failed("crashed the compiler (" + (exit.status() == null ? "no reply" : "exit status " + exit.status())
                 + (err.isBlank() ? "" : ": " + firstLine(err)) + ")");
     }
 
@@ -297,82 +258,33 @@ public final class CompilerJvm implements AutoCloseable {
             return;
         }
         kill();
-        Path scratch = Files.createTempDirectory(scratchRoot, "javac");
-        if (sandbox.switchesUser()) {
-            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
-        }
-        List<String> command = sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds);
-        uid = Sandbox.uidOf(command);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(scratch.toFile());
-        pb.environment().clear();
-        pb.environment().put("PATH", "/usr/bin:/bin");
-        pb.environment().put("LANG", "C.UTF-8");
-        process = pb.start();
+        process = SandboxedProcess.start(sandbox, scratchRoot,
+                scratch -> sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds),
+                "", MAX_REPLY_BYTES, Protocol::decodeReply, "javac");
         startedNanos = System.nanoTime();
         starts++;
-        stdin = process.getOutputStream();
-        replies = new LinkedBlockingQueue<>();
-        stderr = new StringBuilder();
-        startReader(process, replies);
-        startDrain(process.getErrorStream(), stderr);
     }
 
     private void kill() {
-        Process p = process;
-        if (p == null) {
-            return;
+        if (process != null) {
+            process.kill();
+            process = null;
         }
-        ProcessEnds.destroy(p);
-        process = null;
+    }
+
+    /** The reason ("compilation … ") of a compiler whose output broke {@code bound}. */
+    private static String overflow(SandboxedProcess.Bound bound) {
+        return switch (bound) {
+            case REPLY -> "produced a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB";
+            case STDOUT -> "made the compiler write more than " + (SandboxedProcess.MAX_STRAY_BYTES >> 20)
+                    + " MB of output";
+            case STDERR -> "made the compiler write more than " + (SandboxedProcess.MAX_STRAY_BYTES >> 20)
+                    + " MB of error output";
+        };
     }
 
     private static String firstLine(String text) {
         String line = text.strip().lines().findFirst().orElse("no message");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    private static void startReader(Process process, BlockingQueue<Object> replies) {
-        Thread t = new Thread(() -> {
-            // The compiler answers one request at a time, so at most one reply waits in the queue.
-            BoundedLines lines = new BoundedLines(process.getInputStream(), "", MAX_REPLY_BYTES, Long.MAX_VALUE);
-            try {
-                for (BoundedLines.Event e = lines.next(); e != null; e = lines.next()) {
-                    if (e instanceof BoundedLines.Kept kept) {
-                        try {
-                            replies.add(Json.read(kept.text()));
-                        } catch (IllegalArgumentException bad) {
-                            LOG.fine("unreadable line from the compiler process");
-                        }
-                    } else if (e instanceof BoundedLines.TooLong tooLong) {
-                        replies.add("produced a reply larger than " + (MAX_REPLY_BYTES >> 20) + " MB");
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("compiler stdout closed: " + e);
-            } finally {
-                replies.add(EOF);
-            }
-        }, "compiler-stdout");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void startDrain(InputStream in, StringBuilder sink) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    synchronized (sink) {
-                        if (sink.length() < STDERR_CHARS) {
-                            sink.append(new String(buffer, 0, Math.min(n, STDERR_CHARS - sink.length()), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                LOG.fine("compiler stderr closed: " + e);
-            }
-        }, "compiler-stderr");
-        t.setDaemon(true);
-        t.start();
     }
 }

@@ -1,18 +1,18 @@
 package nnlab.grader.sandbox;
 
-import java.util.Map;
-
 import nnlab.grader.StudentException;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 
 /** Where facade calls go: the submission JVM or a dispatcher in this process. */
 public interface Endpoint extends AutoCloseable {
 
     /**
-     * Sends one request and returns the reply as plain JSON values.
+     * Sends one request and returns the reply to it.
      *
-     * @throws StudentException when no reply can be had (timeout, crash, budget used up, unreadable reply)
+     * @throws StudentException when no reply can be had (timeout, crash, budget used up, a reply too large)
      */
-    Map<?, ?> exchange(Map<String, Object> request);
+    Reply.Answer exchange(Request request);
 
     /** Returns a number that changes whenever the objects created so far are lost (a JVM restart). */
     int generation();

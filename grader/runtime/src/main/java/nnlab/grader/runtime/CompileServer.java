@@ -30,18 +30,19 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
+
 /**
  * The main class of the compiler process: {@code java -cp runtime.jar nnlab.grader.runtime.CompileServer}. It
  * compiles submissions with {@code javax.tools} in memory, one request per stdin line, one reply per stdout line, so
  * one process can serve many compilations until the grader replaces it (after a timeout, a crash or a memory breach).
  *
- * <p>Request: {@code {"id":N,"units":{"nnlab/Dense.java":"source text",…}}}. Reply, on one line:
- * {@code {"id":N,"status":"done","success":B,"diagnostics":[{"file":F,"line":L,"message":M},…],
- * "classes":{"nnlab/Dense.class":"base64",…},"log":"…"}} when javac finished (the log holds what javac reports
- * outside diagnostics: its own StackOverflowError, say), or {@code {"id":N,"status":"crashed",
- * "reason":R}} when it threw (a StackOverflowError on deeply nested code, say) or its output grew too large. After an
- * OutOfMemoryError the process replies if it can and halts: the grader starts a fresh one. The compiler reads nothing
- * but the JDK and the request: no class path, no annotation processing.
+ * <p>Each line is a {@link Request.Compile}, answered by a {@link Reply.Compiled} when javac finished or a
+ * {@link Reply.CompileCrashed} when it threw (a StackOverflowError on deeply nested code, say) or its output grew too
+ * large. After an OutOfMemoryError the process replies if it can and halts: the grader starts a fresh one. The
+ * compiler reads nothing but the JDK and the request: no class path, no annotation processing.
  */
 public final class CompileServer {
 
@@ -65,23 +66,22 @@ public final class CompileServer {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            Map<?, ?> request = (Map<?, ?>) Json.read(line);
-            Object id = request.get("id");
-            Map<String, Object> reply;
+            Request.Compile request = (Request.Compile) Protocol.decodeRequest(line);
+            long id = request.id();
+            Reply reply;
             boolean fatal = false;
             try {
-                reply = compile(javac, (Map<?, ?>) request.get("units"));
+                reply = compile(javac, id, request.units());
             } catch (OutOfMemoryError e) {
-                reply = crashed("OutOfMemoryError");
+                reply = new Reply.CompileCrashed(id, "OutOfMemoryError");
                 fatal = true;
             } catch (StackOverflowError e) {
-                reply = crashed("StackOverflowError");
+                reply = new Reply.CompileCrashed(id, "StackOverflowError");
             } catch (RuntimeException | Error e) {
                 // javac wraps its own failures (e.g. a StackOverflowError deep in attribution) in RuntimeExceptions.
-                reply = crashed(rootCause(e));
+                reply = new Reply.CompileCrashed(id, rootCause(e));
             }
-            reply.put("id", id);
-            out.write((Json.write(reply) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((Protocol.encode(reply) + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             if (fatal) {
                 Runtime.getRuntime().halt(OUT_OF_MEMORY_EXIT);
@@ -89,7 +89,7 @@ public final class CompileServer {
         }
     }
 
-    private static Map<String, Object> compile(JavaCompiler javac, Map<?, ?> units) throws IOException {
+    private static Reply compile(JavaCompiler javac, long id, Map<String, String> units) throws IOException {
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
         StringWriter log = new StringWriter();
@@ -97,7 +97,7 @@ public final class CompileServer {
         try (StandardJavaFileManager standard = javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
             standard.setLocation(StandardLocation.CLASS_PATH, List.of());
             List<Source> sources = new ArrayList<>();
-            units.forEach((path, text) -> sources.add(new Source((String) path, (String) text)));
+            units.forEach((path, text) -> sources.add(new Source(path, text)));
             JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
                 @Override
                 public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
@@ -107,42 +107,27 @@ public final class CompileServer {
             };
             success = javac.getTask(log, files, collector, OPTIONS, null, sources).call();
         }
-        List<Object> diagnostics = new ArrayList<>();
+        List<Reply.Diagnostic> diagnostics = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.getSource() instanceof Source s ? s.path : "");
-            m.put("line", d.getLineNumber());
             String message = d.getMessage(Locale.ROOT);
-            m.put("message", message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message);
-            diagnostics.add(m);
+            diagnostics.add(new Reply.Diagnostic(d.getSource() instanceof Source s ? s.path : "", d.getLineNumber(),
+                    message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message));
         }
         long total = 0;
-        Map<String, Object> encoded = new LinkedHashMap<>();
+        Map<String, String> encoded = new LinkedHashMap<>();
         for (Map.Entry<String, ByteArrayOutputStream> e : classes.entrySet()) {
             total += e.getValue().size();
             if (total > MAX_CLASS_BYTES) {
-                return crashed("its class files exceed " + (MAX_CLASS_BYTES >> 20) + " MB");
+                return new Reply.CompileCrashed(id, "its class files exceed " + (MAX_CLASS_BYTES >> 20) + " MB");
             }
             encoded.put(e.getKey().replace('.', '/') + ".class", Base64.getEncoder().encodeToString(e.getValue().toByteArray()));
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "done");
-        reply.put("success", success);
-        reply.put("diagnostics", diagnostics);
-        reply.put("classes", encoded);
         String text = log.toString();
-        reply.put("log", text.length() > MAX_LOG_CHARS ? text.substring(0, MAX_LOG_CHARS) : text);
-        return reply;
-    }
-
-    private static Map<String, Object> crashed(String reason) {
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("status", "crashed");
-        reply.put("reason", reason);
-        return reply;
+        return new Reply.Compiled(id, success, diagnostics, encoded,
+                text.length() > MAX_LOG_CHARS ? text.substring(0, MAX_LOG_CHARS) : text);
     }
 
     private static String rootCause(Throwable e) {

@@ -15,42 +15,17 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
+import nnlab.grader.protocol.ValueType;
+
 /**
- * Executes one protocol request against the classes of one class loader and returns the reply; it compares nothing
- * and decides nothing.
- *
- * <p>Requests: {@code {"id", "op": "new"|"static"|"call"|"constant"|"reset", "type", "method", "params": [type
- * names], "returns": type name, "target", "args": [...], "inout": [indices]}}. Replies: {@code {"id", "ok": true,
- * "value", "inout": {index: value}}} or {@code {"id", "ok": false, "error": {"kind": "exception"|"missing"|"protocol",
- * "class", "message", "frames"}, "fatal"}}, plus {@code "out"}, {@code "err"} and {@code "truncated"} when output is
- * captured. Objects that are not values travel as {@code {"ref": n}}, enum constants as {@code {"const": name}}.
- *
- * <p>{@code reset} marks the boundary between two tests: the objects of earlier calls are forgotten, the student
- * classes are loaded afresh (so their static fields start over), output still buffered is dropped and the JVM-wide
- * state is reset; its reply carries {@code "restart": true} when that state could not be cleared (a thread the
- * student started is still running), and the grader then replaces the JVM.
+ * Executes one protocol {@link Request} against the classes of one class loader and returns the {@link Reply}; it
+ * compares nothing and decides nothing. The requests, the replies and the values they carry are specified by
+ * {@link Request}, {@link Reply} and {@link Protocol}.
  */
 public final class Dispatcher {
-
-    /** A class whose instances travel by value: built with {@code factory(repr)}, read back with {@code accessor()}. */
-    public record ValueType(String type, String repr, String factory, String accessor) {
-        /** Returns this value type as protocol JSON. */
-        public Map<String, Object> toJson() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", type);
-            m.put("repr", repr);
-            m.put("factory", factory);
-            m.put("accessor", accessor);
-            return m;
-        }
-
-        /** Reads a value type written by {@link #toJson}. */
-        public static ValueType fromJson(Object json) {
-            Map<?, ?> m = (Map<?, ?>) json;
-            return new ValueType((String) m.get("type"), (String) m.get("repr"), (String) m.get("factory"),
-                    (String) m.get("accessor"));
-        }
-    }
 
     private static final int MAX_FRAMES = 6;
     private static final int MAX_MESSAGE_CHARS = 2000;
@@ -91,64 +66,61 @@ public final class Dispatcher {
         this.boundary = Objects.requireNonNull(boundary);
     }
 
-    /** Handles one request line and returns the reply line; never throws for bad input. */
-    public String handle(String requestLine) {
-        Object id = null;
-        Map<String, Object> reply;
+    /**
+     * Handles one request line and returns the reply, with what the student's code printed meanwhile where output is
+     * captured; never throws for bad input (a line that is not a request gets a protocol failure with no id).
+     */
+    public Reply.Answer handle(String requestLine) {
+        Reply.Answer reply;
         try {
-            Map<?, ?> request = (Map<?, ?>) Json.read(requestLine);
-            id = request.get("id");
-            reply = execute(request);
-        } catch (RuntimeException | LinkageError e) {
-            reply = error("protocol", e.getClass().getName(), String.valueOf(e.getMessage()), List.of());
+            Request request = Protocol.decodeRequest(requestLine);
+            try {
+                reply = execute(request);
+            } catch (RuntimeException | LinkageError e) {
+                reply = error(Reply.Failure.PROTOCOL, e.getClass().getName(), String.valueOf(e.getMessage()), List.of());
+            }
+            reply = withId(reply, request.id());
+        } catch (IllegalArgumentException e) {
+            reply = error(Reply.Failure.PROTOCOL, e.getClass().getName(), String.valueOf(e.getMessage()), List.of());
         }
-        reply.put("id", id);
         if (capture != null) {
             OutputCapture.Captured c = capture.drain();
-            reply.put("out", c.out());
-            reply.put("err", c.err());
-            reply.put("truncated", c.truncated());
+            reply = reply.with(new Reply.Output(c.out(), c.err(), c.truncated()));
         }
-        try {
-            return Json.write(reply);
-        } catch (RuntimeException e) {
-            return Json.write(error("protocol", e.getClass().getName(), "the result could not be encoded", List.of()));
-        }
+        return reply;
     }
 
-    private Map<String, Object> execute(Map<?, ?> request) {
-        String op = String.valueOf(request.get("op"));
-        if (op.equals("reset")) {
+    private Reply.Answer execute(Request request) {
+        if (request instanceof Request.Reset) {
             handles.clear();
             loader = Objects.requireNonNull(loaders.get());
             boolean clean = boundary.getAsBoolean();
             if (capture != null) {
                 capture.beginTest();
             }
-            Map<String, Object> reply = ok(null);
-            reply.put("restart", !clean);
-            return reply;
+            return new Reply.Returned(Reply.NO_ID, null, Map.of(), !clean, Reply.Output.NONE);
         }
-        String typeName = (String) request.get("type");
+        String typeName;
+        if (request instanceof Request.Constant constant) {
+            typeName = constant.type();
+        } else if (request instanceof Request.Invocation invocation) {
+            typeName = invocation.type();
+        } else {
+            return error(Reply.Failure.PROTOCOL, "", "not a request for the dispatcher: " + request, List.of());
+        }
         Class<?> type;
         try {
             type = resolve(typeName);
         } catch (ClassNotFoundException | LinkageError e) {
             return missing("Your submission has no class " + typeName + " (or it failed to load: " + e + ").");
         }
-        switch (op) {
-            case "constant":
-                return constant(type, (String) request.get("name"));
-            case "new":
-            case "static":
-            case "call":
-                return invoke(op, type, request);
-            default:
-                return error("protocol", "", "unknown op " + op, List.of());
+        if (request instanceof Request.Constant constant) {
+            return constant(type, constant.name());
         }
+        return invoke(type, (Request.Invocation) request);
     }
 
-    private Map<String, Object> constant(Class<?> type, String name) {
+    private Reply.Answer constant(Class<?> type, String name) {
         if (!type.isEnum()) {
             return missing(type.getName() + " is not an enum.");
         }
@@ -160,61 +132,65 @@ public final class Dispatcher {
         return missing("Enum " + type.getName() + " has no constant " + name + ".");
     }
 
-    private Map<String, Object> invoke(String op, Class<?> type, Map<?, ?> request) {
-        List<?> paramNames = (List<?>) request.get("params");
+    private Reply.Answer invoke(Class<?> type, Request.Invocation request) {
+        boolean constructor = request instanceof Request.Construct;
+        boolean isStatic = request instanceof Request.CallStatic;
+        String methodName = request instanceof Request.CallStatic s ? s.method()
+                : request instanceof Request.CallMethod c ? c.method() : null;
+        String expectedReturn = request instanceof Request.CallStatic s ? s.returns()
+                : request instanceof Request.CallMethod c ? c.returns() : null;
+        List<String> paramNames = request.params();
         Class<?>[] params = new Class<?>[paramNames.size()];
         for (int i = 0; i < params.length; i++) {
             try {
-                params[i] = resolve((String) paramNames.get(i));
+                params[i] = resolve(paramNames.get(i));
             } catch (ClassNotFoundException | LinkageError e) {
                 return missing("Your submission has no class " + paramNames.get(i) + ".");
             }
         }
-        String methodName = (String) request.get("method");
-        String signature = (op.equals("new") ? type.getSimpleName() : methodName) + "(" + simpleNames(params) + ")";
+        String signature = (constructor ? type.getSimpleName() : methodName) + "(" + simpleNames(params) + ")";
         Executable target;
         Class<?> returnType;
         try {
-            if (op.equals("new")) {
+            if (constructor) {
                 Constructor<?> c = type.getConstructor(params);
                 target = c;
                 returnType = type;
             } else {
                 Method m = type.getMethod(methodName, params);
-                if (Modifier.isStatic(m.getModifiers()) != op.equals("static")) {
-                    return missing(type.getName() + "." + signature + " must " + (op.equals("static") ? "" : "not ")
+                if (Modifier.isStatic(m.getModifiers()) != isStatic) {
+                    return missing(type.getName() + "." + signature + " must " + (isStatic ? "" : "not ")
                             + "be static.");
                 }
                 target = m;
                 returnType = m.getReturnType();
             }
         } catch (NoSuchMethodException e) {
-            return missing(type.getName() + " has no public " + (op.equals("new") ? "constructor " : "method ") + signature + ".");
+            return missing(type.getName() + " has no public " + (constructor ? "constructor " : "method ") + signature + ".");
         } catch (LinkageError e) {
             return missing(type.getName() + " could not be loaded: " + e);
         }
-        Object expectedReturn = request.get("returns");
         if (expectedReturn != null && !expectedReturn.equals(returnType.getTypeName())) {
             return missing(type.getName() + "." + signature + " returns " + returnType.getTypeName() + " but should return "
                     + expectedReturn + ".");
         }
-        List<?> jsonArgs = (List<?>) request.get("args");
+        List<Object> jsonArgs = request.args();
         Object[] args = new Object[params.length];
         Object receiver = null;
         try {
             for (int i = 0; i < params.length; i++) {
                 args[i] = decode(jsonArgs.get(i), params[i]);
             }
-            if (op.equals("call")) {
-                receiver = decode(request.get("target"), type);
+            if (request instanceof Request.CallMethod call) {
+                receiver = decode(call.target(), type);
                 if (receiver == null) {
-                    return error("protocol", "", "no target object", List.of());
+                    return error(Reply.Failure.PROTOCOL, "", "no target object", List.of());
                 }
             }
         } catch (InvocationTargetException e) {
             return thrown(e.getCause());
         } catch (RuntimeException | ReflectiveOperationException e) {
-            return error("protocol", e.getClass().getName(), "bad argument: " + e.getMessage(), List.of());
+            return error(Reply.Failure.PROTOCOL, e.getClass().getName(), "bad argument: " + e.getMessage(), List.of());
         } catch (LinkageError e) {
             return thrown(e);
         }
@@ -232,21 +208,17 @@ public final class Dispatcher {
             return thrown(e);
         }
         try {
-            Map<String, Object> reply = ok(encode(result, returnType));
-            Object inout = request.get("inout");
-            if (inout instanceof List<?> indices && !indices.isEmpty()) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (Object index : indices) {
-                    int i = ((Number) index).intValue();
-                    values.put(String.valueOf(i), encode(args[i], params[i]));
-                }
-                reply.put("inout", values);
+            Object value = encode(result, returnType);
+            Map<Integer, Object> values = new LinkedHashMap<>();
+            for (int i : request.inout()) {
+                values.put(i, encode(args[i], params[i]));
             }
-            return reply;
+            return new Reply.Returned(Reply.NO_ID, value, values, false, Reply.Output.NONE);
         } catch (InvocationTargetException e) {
             return thrown(e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return error("protocol", e.getClass().getName(), "the result could not be encoded: " + e.getMessage(), List.of());
+            return error(Reply.Failure.PROTOCOL, e.getClass().getName(), "the result could not be encoded: " + e.getMessage(),
+                    List.of());
         } catch (StackOverflowError | OutOfMemoryError e) {
             return thrown(e);
         }
@@ -361,7 +333,7 @@ public final class Dispatcher {
         return Class.forName(name, false, loader);
     }
 
-    private Map<String, Object> thrown(Throwable t) {
+    private Reply.Answer thrown(Throwable t) {
         Throwable shown = t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
         List<String> frames = new ArrayList<>();
         for (StackTraceElement e : shown.getStackTrace()) {
@@ -375,11 +347,8 @@ public final class Dispatcher {
         String message = t instanceof ExceptionInInitializerError
                 ? "a static initialiser failed: " + shown.getClass().getName() + ": " + shown.getMessage()
                 : String.valueOf(shown.getMessage());
-        Map<String, Object> reply = error("exception", shown.getClass().getName(), message, frames);
-        if (t instanceof VirtualMachineError) {
-            reply.put("fatal", true);
-        }
-        return reply;
+        return new Reply.Failed(Reply.NO_ID, Reply.Failure.EXCEPTION, shown.getClass().getName(), cap(message), frames,
+                t instanceof VirtualMachineError, Reply.Output.NONE);
     }
 
     private boolean isOwnClass(StackTraceElement e) {
@@ -398,26 +367,27 @@ public final class Dispatcher {
         return sb.toString();
     }
 
-    private static Map<String, Object> ok(Object value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", true);
-        m.put("value", value);
-        return m;
+    private static Reply.Answer ok(Object value) {
+        return new Reply.Returned(Reply.NO_ID, value, Map.of(), false, Reply.Output.NONE);
     }
 
-    private static Map<String, Object> missing(String message) {
-        return error("missing", "", message, List.of());
+    private static Reply.Answer missing(String message) {
+        return error(Reply.Failure.MISSING, "", message, List.of());
     }
 
-    private static Map<String, Object> error(String kind, String cls, String message, List<String> frames) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("kind", kind);
-        e.put("class", cls);
-        e.put("message", message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message);
-        e.put("frames", frames);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", false);
-        m.put("error", e);
-        return m;
+    private static Reply.Answer error(Reply.Failure failure, String cls, String message, List<String> frames) {
+        return new Reply.Failed(Reply.NO_ID, failure, cls, cap(message), frames, false, Reply.Output.NONE);
+    }
+
+    private static String cap(String message) {
+        return message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message;
+    }
+
+    private static Reply.Answer withId(Reply.Answer reply, long id) {
+        if (reply instanceof Reply.Returned r) {
+            return new Reply.Returned(id, r.value(), r.inout(), r.restart(), r.output());
+        }
+        Reply.Failed f = (Reply.Failed) reply;
+        return new Reply.Failed(id, f.failure(), f.className(), f.message(), f.frames(), f.fatal(), f.output());
     }
 }

@@ -12,9 +12,12 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
+import nnlab.grader.protocol.ValueType;
 
 /**
  * The main class of the submission JVM: {@code java -cp runtime.jar nnlab.grader.runtime.Server CLASSES_DIR
@@ -22,8 +25,8 @@ import java.util.Map;
  *
  * <p>It keeps the real standard streams for itself and gives student code capturing ones. The first line on
  * stdin is a per-run secret; every reply is written as a fresh line {@code SECRET JSON}, so text that student code
- * manages to write to the real stdout is never mistaken for a reply. The second line is the init request naming the
- * value types. Student classes load in their own class loader whose parent is the platform loader, so they can
+ * manages to write to the real stdout is never mistaken for a reply. The second line is the {@link Request.Init}
+ * request naming the value types. Student classes load in their own class loader whose parent is the platform loader, so they can
  * neither see nor shadow this runtime or Jackson; each test (each {@code reset}) gets a fresh one, and a
  * {@link TestBoundary} clears what else the student's code left behind.
  */
@@ -52,19 +55,16 @@ public final class Server {
         if (secret == null || secret.isBlank() || init == null) {
             return;
         }
-        List<Dispatcher.ValueType> valueTypes = new ArrayList<>();
-        for (Object vt : (List<?>) ((Map<?, ?>) Json.read(init)).get("valueTypes")) {
-            valueTypes.add(Dispatcher.ValueType.fromJson(vt));
-        }
+        List<ValueType> valueTypes = ((Request.Init) Protocol.decodeRequest(init)).valueTypes();
         URL[] classes = {Path.of(args[0]).toUri().toURL()};
         Dispatcher dispatcher = new Dispatcher(() -> new URLClassLoader(LOADER_NAME, classes,
                 ClassLoader.getPlatformClassLoader()), valueTypes, capture, new TestBoundary());
         byte[] prefix = ("\n" + secret + " ").getBytes(StandardCharsets.UTF_8);
-        reply(out, prefix, "{\"ready\":true}");
+        reply(out, prefix, Protocol.encode(new Reply.Ready()));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String reply = dispatcher.handle(line);
-            reply(out, prefix, reply);
-            if (reply.contains("\"fatal\":true")) {
+            Reply reply = dispatcher.handle(line);
+            reply(out, prefix, Protocol.encode(reply));
+            if (reply instanceof Reply.Failed failed && failed.fatal()) {
                 // After an OutOfMemoryError or similar the JVM is not trustworthy; the grader starts a fresh one.
                 Runtime.getRuntime().halt(3);
             }

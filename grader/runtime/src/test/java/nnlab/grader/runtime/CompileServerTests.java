@@ -1,6 +1,8 @@
 package nnlab.grader.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Reply;
+import nnlab.grader.protocol.Request;
 
 /** The compiler process over its real protocol: a child JVM, one request per line, one reply per line. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,28 +53,23 @@ class CompileServerTests {
         assertEquals(0, server.exitValue());
     }
 
-    private Map<?, ?> compile(Map<String, String> units) throws IOException {
+    private Reply.Compiled compile(Map<String, String> units) throws IOException {
         long id = ++nextId;
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", id);
-        request.put("units", units);
         OutputStream in = server.getOutputStream();
-        in.write((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        in.write((Protocol.encode(new Request.Compile(id, units)) + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
-        Map<?, ?> reply = (Map<?, ?>) Json.read(replies.readLine());
-        assertEquals(id, reply.get("id"), "each reply answers its request");
-        return reply;
+        Reply reply = Protocol.decodeReply(replies.readLine());
+        assertEquals(id, reply.id(), "each reply answers its request");
+        return assertInstanceOf(Reply.Compiled.class, reply, "javac finished");
     }
 
     @Test
     void compilesSourcesInMemoryIntoClassFiles() throws IOException {
-        Map<?, ?> reply = compile(Map.of("p/A.java", "package p; public class A { class Inner {} }"));
-        assertEquals("done", reply.get("status"));
-        assertEquals(true, reply.get("success"));
-        Map<?, ?> classes = (Map<?, ?>) reply.get("classes");
-        assertEquals(List.of("p/A$Inner.class", "p/A.class"), classes.keySet().stream().map(String::valueOf).sorted()
-                .toList());
-        byte[] bytes = Base64.getDecoder().decode((String) classes.get("p/A.class"));
+        Reply.Compiled reply = compile(Map.of("p/A.java", "package p; public class A { class Inner {} }"));
+        assertTrue(reply.success());
+        Map<String, String> classes = reply.classes();
+        assertEquals(List.of("p/A$Inner.class", "p/A.class"), classes.keySet().stream().sorted().toList());
+        byte[] bytes = Base64.getDecoder().decode(classes.get("p/A.class"));
         int magic = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
         assertEquals(CLASS_FILE_MAGIC, magic);
     }
@@ -78,28 +79,26 @@ class CompileServerTests {
         Map<String, String> units = new LinkedHashMap<>();
         units.put("p/Good.java", "package p; class Good {}");
         units.put("p/Bad.java", "package p;\nclass Bad {\n  int x = ;\n}");
-        Map<?, ?> reply = compile(units);
-        assertEquals("done", reply.get("status"));
-        assertEquals(false, reply.get("success"));
-        List<?> diagnostics = (List<?>) reply.get("diagnostics");
-        assertTrue(!diagnostics.isEmpty(), reply::toString);
-        Map<?, ?> first = (Map<?, ?>) diagnostics.get(0);
-        assertEquals("p/Bad.java", first.get("file"));
-        assertEquals(3L, first.get("line"));
-        assertEquals(Map.of(), reply.get("classes"), "javac writes no class when any unit fails");
+        Reply.Compiled reply = compile(units);
+        assertFalse(reply.success());
+        assertTrue(!reply.diagnostics().isEmpty(), reply::toString);
+        Reply.Diagnostic first = reply.diagnostics().get(0);
+        assertEquals("p/Bad.java", first.file());
+        assertEquals(3L, first.line());
+        assertEquals(Map.of(), reply.classes(), "javac writes no class when any unit fails");
     }
 
     @Test
     void compilesAgainstTheJdkAloneNotItsOwnClassPath() throws IOException {
-        Map<?, ?> reply = compile(Map.of("p/UsesRuntime.java",
+        Reply.Compiled reply = compile(Map.of("p/UsesRuntime.java",
                 "package p; class UsesRuntime { nnlab.grader.runtime.Json json; }"));
-        assertEquals(false, reply.get("success"), "the server's own classes are not the submission's to use");
+        assertFalse(reply.success(), "the server's own classes are not the submission's to use");
     }
 
     @Test
     void servesManyRequestsInOneProcess() throws IOException {
         for (int i = 0; i < 3; i++) {
-            assertEquals(true, compile(Map.of("q/C" + i + ".java", "package q; class C" + i + " {}")).get("success"));
+            assertTrue(compile(Map.of("q/C" + i + ".java", "package q; class C" + i + " {}")).success());
         }
         assertTrue(server.isAlive());
     }

@@ -46,17 +46,17 @@ class JsonTests {
         void nestedValuesReadBackAsPlainJavaValuesInOrder() {
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("id", 7);
-            request.put("op", "call");
+            request.put("kind", "example");
             request.put("args", List.of(new double[][] {{1, 2}, {3, 4}}, true, "text \"quoted\"\n"));
             request.put("none", null);
             Object back = Json.read(Json.write(request));
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("id", 7L);
-            expected.put("op", "call");
+            expected.put("kind", "example");
             expected.put("args", List.of(List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)), true, "text \"quoted\"\n"));
             expected.put("none", null);
             assertEquals(expected, back);
-            assertEquals(List.of("id", "op", "args", "none"), List.copyOf(((Map<?, ?>) back).keySet()));
+            assertEquals(List.of("id", "kind", "args", "none"), List.copyOf(((Map<?, ?>) back).keySet()));
         }
 
         @Test

@@ -3,7 +3,7 @@ package nnlab.ps1.grading;
 import java.util.List;
 import java.util.Map;
 
-import nnlab.grader.ValueType;
+import nnlab.grader.protocol.ValueType;
 import nnlab.grader.support.PackagedAssignment;
 
 /** Problem set 1 as a grader plug-in: descriptor, hidden tests, starter sources, data sets, the Matrix value type. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Disclosure;
-import nnlab.grader.ValueType;
+import nnlab.grader.protocol.ValueType;
 import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;

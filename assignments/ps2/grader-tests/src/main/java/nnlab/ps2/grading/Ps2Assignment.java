@@ -3,7 +3,7 @@ package nnlab.ps2.grading;
 import java.util.List;
 import java.util.Map;
 
-import nnlab.grader.ValueType;
+import nnlab.grader.protocol.ValueType;
 import nnlab.grader.support.PackagedAssignment;
 
 /**

@@ -1,4 +1,4 @@
-package nnlab.grader;
+package nnlab.grader.protocol;
 
 /**
  * A class of the assignment's API that travels by value between the grader and the submission JVM, e.g. a matrix:
