@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.MutantCatalogue;
+import nnlab.grader.cli.Main;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
@@ -26,8 +27,9 @@ import nnlab.grader.runtime.FileTrees;
  * Measures batch grading the way a course meets it: builds {@code count} typical submissions (the correct and the
  * buggy sample, then the catalogued mutants of {@code mutants.json}, dealt out in turn), grades them with
  * {@link BatchGrader} and prints wall and CPU seconds per submission and each stage's share; then grades the correct
- * sample in this process, sandboxed and in process alternately, and prints both medians and their ratio. It only
- * reports numbers: nothing here passes or fails.
+ * sample in this process, sandboxed and in process alternately, and prints both medians and their ratio; then grades
+ * it cold, in a fresh grader JVM each time as {@code grader/bin/grade} does. It only reports numbers: nothing here
+ * passes or fails.
  */
 final class Benchmark {
 
@@ -70,6 +72,43 @@ final class Benchmark {
         summary.graded().forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
         out.println("Statuses: " + statuses);
         single(subs.resolve(kinds.keySet().iterator().next()), out);
+        cold(subs.resolve(kinds.keySet().iterator().next()), out);
+    }
+
+    /**
+     * Grades the correct sample {@code repeats} times the way {@code grader/bin/grade} does, each in a fresh grader
+     * JVM with a fresh compiler and submission JVMs (no report), and prints the median wall time and processor time
+     * (the grader JVM and every process it waited for), and the median stages the grader recorded.
+     */
+    private void cold(Path correct, PrintStream out) throws IOException, InterruptedException {
+        List<Double> walls = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        Map<String, List<Double>> stages = new LinkedHashMap<>();
+        Path results = options.work().resolve("cold-results.json");
+        for (int i = 0; i < options.repeats(); i++) {
+            List<String> command = CourseMain.javaCommand(Main.class);
+            command.addAll(List.of("grade", "--assignment", options.assignment().id(), "--submission", correct.toString(),
+                    "--out", results.toString(), "--seed", Long.toString(options.seed()), "--no-report"));
+            double cpuBefore = childrenCpuSeconds();
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor();
+            walls.add((System.nanoTime() - t0) / 1e9);
+            cpus.add(childrenCpuSeconds() - cpuBefore);
+            Map<String, Long> timings = ResultsDocument.read(results).extraData().timingsMs();
+            for (String stage : STAGES) {
+                Long ms = timings == null ? null : timings.get(stage);
+                if (ms != null) {
+                    stages.computeIfAbsent(stage, k -> new ArrayList<>()).add(ms / 1000.0);
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%nOne submission (the correct sample) the way grader/bin/grade grades it, a fresh grader"
+                + " JVM each time, median of %d: %.2f s wall, %.2f CPU-s%n", options.repeats(), median(walls), median(cpus));
+        StringBuilder line = new StringBuilder("  stages (median s):");
+        stages.forEach((stage, values) -> line.append(String.format(Locale.ROOT, " %s %.2f", stage, median(values))));
+        out.println(line);
     }
 
     /**

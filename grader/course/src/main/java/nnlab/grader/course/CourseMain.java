@@ -44,6 +44,13 @@ import picocli.CommandLine.Option;
                 nnlab.grader.course.audit.AuditCommand.class})
 public final class CourseMain implements Runnable {
 
+    /**
+     * A grader JVM's flags (batch workers, and grader/bin/quiet-java repeats them): C1 only and the serial collector.
+     * A grader JVM runs for seconds or grades a few hundred submissions, and C2's and G1's threads cost more processor
+     * time than they save there (grader/README.md, "Speed").
+     */
+    static final List<String> GRADER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** What --roster takes, in every command that has it. */
     static final String ROSTER_HELP = "Canvas's gradebook export (columns Student, ID, SIS User ID, SIS Login ID,"
             + " Section; optional Submission): submission NAME belongs to the student whose Submission, SIS Login ID,"
@@ -228,10 +235,21 @@ public final class CourseMain implements Runnable {
      * made absolute, so it does not depend on the working folder).
      */
     public static List<String> childCommand() {
+        return javaCommand(ChildMain.class);
+    }
+
+    /**
+     * Returns the command that starts {@code mainClass} in a grader JVM with this JVM's java and classpath (absolute)
+     * and {@link #GRADER_JVM_FLAGS}.
+     */
+    static List<String> javaCommand(Class<?> mainClass) {
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Bundle.currentClasspath().stream().map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        return new ArrayList<>(List.of(launcher, "-XX:+UseSerialGC", "-cp", classpath, ChildMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(launcher));
+        command.addAll(GRADER_JVM_FLAGS);
+        command.addAll(List.of("-cp", classpath, mainClass.getName()));
+        return command;
     }
 
     /** Writes the gradebooks and warns on stderr when Canvas will not match their grade column. */
@@ -459,7 +477,8 @@ public final class CourseMain implements Runnable {
     @Command(name = "benchmark", mixinStandardHelpOptions = true,
             description = "Builds --count typical submissions (the correct and buggy samples, the catalogued mutants),"
                     + " grades them as grade-all does and prints wall and CPU seconds per submission and per stage;"
-                    + " then times the correct sample sandboxed and in process in this JVM and prints the ratio.")
+                    + " then times the correct sample sandboxed and in process in this JVM and prints the ratio, and"
+                    + " graded cold in a fresh grader JVM as grader/bin/grade does.")
     static final class BenchmarkCommand implements Callable<Integer> {
         @Option(names = "--assignment", defaultValue = "ps1", description = "The problem set (default: ${DEFAULT-VALUE}).") String assignment;
         @Option(names = "--repository", defaultValue = ".", description = "The nnlab repository, for the samples and the"

@@ -65,7 +65,8 @@ final class Course {
     /** Returns a command line that runs {@code mainClass} with {@code args} in a new JVM on this JVM's classpath. */
     static List<String> java(Class<?> mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }

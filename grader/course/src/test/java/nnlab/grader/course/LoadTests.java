@@ -41,6 +41,7 @@ import nnlab.testsupport.Trees;
  * grader/README.md documents ({@code NNLAB_LOAD_REPETITIONS=3}).
  */
 @Tag("slow")
+@Tag("machine-load")
 class LoadTests {
 
     /** Busy processes per processor: what a shared CI runner or a grading host at a deadline looks like, and more. */

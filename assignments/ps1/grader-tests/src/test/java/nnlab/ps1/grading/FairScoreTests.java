@@ -88,7 +88,7 @@ class FairScoreTests {
             submissions.forEach((name, folder) -> futures.put(name, RUN_SEEDS.stream().map(seed -> {
                 Grader.Options options = Grader.Options.defaults().withSeed(seed).unsandboxed();
                 Grader.Options graded = parts.containsKey(name) ? options.onlyTests(parts.get(name)) : options;
-                return pool.submit(() -> Grading.GRADER.grade(folder, graded));
+                return pool.submit(() -> Grading.WARM.with(grader -> grader.grade(folder, graded)));
             }).toList()));
             for (Map.Entry<String, List<Future<Results>>> e : futures.entrySet()) {
                 List<Results> results = new ArrayList<>();

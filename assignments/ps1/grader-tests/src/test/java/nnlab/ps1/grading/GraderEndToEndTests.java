@@ -25,7 +25,10 @@ import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
-/** The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure. */
+/**
+ * The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure;
+ * each through the cold single-submission path that {@code grader/bin/grade} takes.
+ */
 @Tag("slow")
 class GraderEndToEndTests {
 
@@ -39,8 +42,8 @@ class GraderEndToEndTests {
          */
         @Test
         void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
-            Results sandboxed = Grading.grade(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
-            Results inProcess = Grading.grade(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
+            Results sandboxed = Grading.gradeCold(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
+            Results inProcess = Grading.gradeCold(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
             GradedResults.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
@@ -51,7 +54,7 @@ class GraderEndToEndTests {
 
         @Test
         void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
-            Results results = Grading.grade(Grading.CORRECT, SEEDED, tmp);
+            Results results = Grading.gradeCold(Grading.CORRECT, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
             assertEquals(Grading.SEED, results.document().extraData().seed());
             assertNotNull(results.document().extraData().isolation());
@@ -59,14 +62,14 @@ class GraderEndToEndTests {
 
         @Test
         void loopBasedSampleWrittenWithoutMatrixProductsScoresFullMarks(@TempDir Path tmp) {
-            Results results = Grading.grade(Grading.LOOPS, SEEDED, tmp);
+            Results results = Grading.gradeCold(Grading.LOOPS, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
         }
     }
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
+        Results results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
         assertTrue(GradedResults.test(results, "1.1.1").output().contains("Not implemented yet"),
                 () -> GradedResults.test(results, "1.1.1").output());
@@ -77,7 +80,7 @@ class GraderEndToEndTests {
         Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
         Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
-        Results results = Grading.grade(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
+        Results results = Grading.gradeCold(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
         assertEquals(0, GradedResults.test(results, "4.3.1").score(), results::summary);
         assertEquals(100 - GradedResults.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
         assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
@@ -89,7 +92,7 @@ class GraderEndToEndTests {
 
     @Test
     void buggySampleLosesPointsInTheTestsOfItsMistakes(@TempDir Path tmp) {
-        Results results = Grading.grade(Grading.BUGGY, SEEDED, tmp);
+        Results results = Grading.gradeCold(Grading.BUGGY, SEEDED, tmp);
         for (String failing : List.of("1.2.1", "2.2.1", "4.2.1")) {
             Results.Test t = GradedResults.test(results, failing);
             assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());

@@ -419,6 +419,7 @@ class HostileSubmissionLimitsTests {
      * a harness that reliably starves the retry's JVM too is not written yet.)
      */
     @Nested
+    @Tag("machine-load")
     class AnOverloadedMachine {
         /** The name the call gives its thread, for the harness to find it in /proc (at most 15 characters). */
         private static final String MARK = "starve-me";

@@ -17,7 +17,10 @@ import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 
-/** Problem set 2 graded whole, through the sandbox: the correct sample, the untouched starter, the buggy sample. */
+/**
+ * Problem set 2 graded whole, through the sandbox and the cold single-submission path that {@code grader/bin/grade}
+ * takes: the correct sample, the untouched starter, the buggy sample.
+ */
 @Tag("slow")
 class GraderEndToEndTests {
 
@@ -25,7 +28,7 @@ class GraderEndToEndTests {
 
     @Test
     void correctSampleScoresFullMarksThroughTheSandbox(@TempDir Path tmp) {
-        Results results = Grading.grade(Grading.correct(), SEEDED, tmp);
+        Results results = Grading.gradeCold(Grading.correct(), SEEDED, tmp);
         GradedResults.assertFull(results, "");
         assertEquals(100, results.score(), 1e-9, results::summary);
         assertEquals(Grading.SEED, results.document().extraData().seed());
@@ -33,7 +36,7 @@ class GraderEndToEndTests {
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        Results results = Grading.grade(Grading.STARTER, SEEDED, tmp);
+        Results results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
         assertTrue(GradedResults.test(results, "3.1.1").output().contains("Not implemented yet: Conv2D.forward"),
                 () -> GradedResults.test(results, "3.1.1").output());
@@ -42,7 +45,7 @@ class GraderEndToEndTests {
     @Test
     void buggySampleLosesPointsInTheTestsOfItsThreeMistakesAndNamesThem(@TempDir Path tmp) throws IOException {
         Path buggy = Samples.write(Grading.REPOSITORY, "ps2", "buggy", Files.createDirectory(tmp.resolve("buggy")));
-        Results results = Grading.grade(buggy, SEEDED.onlyTests("1.,2.,3."),
+        Results results = Grading.gradeCold(buggy, SEEDED.onlyTests("1.,2.,3."),
                 Files.createDirectory(tmp.resolve("out")));
         for (String failing : List.of("1.2.1", "2.2.1", "3.1.1")) {
             Results.Test t = GradedResults.test(results, failing);

@@ -10,6 +10,7 @@ import nnlab.grader.report.Results;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
+import nnlab.testsupport.WarmGraders;
 
 /**
  * Test support: the repository's folders and grading with a fixed seed, every result held to the schema ({@link
@@ -21,6 +22,11 @@ final class Grading {
     static final Path REPOSITORY = Path.of(System.getProperty("nnlab.repository", "../../..")).toAbsolutePath().normalize();
     static final Path STARTER = REPOSITORY.resolve("starter-code/ps2");
     static final Grader GRADER = new Grader(new Ps2Assignment());
+    /**
+     * Graders with warm compilers, one per grading in flight (the build machine has two cores), for the suites that
+     * grade submissions to pin what they score rather than the cold single-submission path {@link #GRADER} takes.
+     */
+    static final WarmGraders WARM = new WarmGraders(new Ps2Assignment(), 2);
     private static Path correct;
 
     private Grading() {
@@ -43,8 +49,16 @@ final class Grading {
         return correct;
     }
 
-    /** Grades {@code submission} with the fixed plug-in, writes the results into {@code out}, validates them. */
+    /**
+     * Grades {@code submission} with the fixed plug-in through a warm compiler ({@link #WARM}, as a batch does), writes
+     * the results into {@code out}, validates them.
+     */
     static Results grade(Path submission, Grader.Options options, Path out) {
+        return WARM.with(grader -> GradedResults.grade(grader, submission, options, out));
+    }
+
+    /** {@link #grade}, through the cold single-submission path that {@code grader/bin/grade} takes ({@link #GRADER}). */
+    static Results gradeCold(Path submission, Grader.Options options, Path out) {
         return GradedResults.grade(GRADER, submission, options, out);
     }
 }

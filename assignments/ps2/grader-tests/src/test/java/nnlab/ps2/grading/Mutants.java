@@ -36,7 +36,8 @@ final class Mutants {
 
     /** Grades the mutant in process (trusted code) or sandboxed, as {@code options} say, with the fixed seed. */
     static MutantCatalogue.Outcome grade(MutantCatalogue.Mutant m, Path tmp, Grader.Options options) throws IOException {
-        return CATALOGUE.grade(m, apply(m, Files.createDirectories(tmp.resolve(m.id()))), Grading.GRADER, options);
+        Path submission = apply(m, Files.createDirectories(tmp.resolve(m.id())));
+        return Grading.WARM.with(grader -> CATALOGUE.grade(m, submission, grader, options));
     }
 
     private static MutantCatalogue read() {
