@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.MutantCatalogue;
-import nnlab.grader.cli.Main;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
@@ -86,7 +85,7 @@ final class Benchmark {
         Map<String, List<Double>> stages = new LinkedHashMap<>();
         Path results = options.work().resolve("cold-results.json");
         for (int i = 0; i < options.repeats(); i++) {
-            List<String> command = CourseMain.javaCommand(Main.class);
+            List<String> command = CourseMain.javaCommand(NnlabGrader.class);
             command.addAll(List.of("grade", "--assignment", options.assignment().id(), "--submission", correct.toString(),
                     "--out", results.toString(), "--seed", Long.toString(options.seed()), "--no-report"));
             double cpuBefore = childrenCpuSeconds();
