@@ -6,18 +6,24 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
+
 /**
  * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
  * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
  * depends on no stage of the grader, no two stages depend on each other in a cycle, and nothing the contracts expose
- * belongs to the submission JVM's runtime.
+ * belongs to the submission JVM's runtime, and only the grader builds a results document.
  */
 class PackageBoundariesTests {
 
@@ -28,6 +34,22 @@ class PackageBoundariesTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .withImportOption(location -> !location.contains("/nnlab/grader/runtime/"))
             .importPackages(CONTRACTS);
+
+    /** The packages that may build a results document: the grader's run stage and the model itself. */
+    static final String[] RESULTS_BUILDERS = {CONTRACTS + ".run..", CONTRACTS + ".report"};
+
+    /**
+     * A call that makes a results document or a test's entry from parts, rather than reading one or deriving one
+     * from another ({@code withScore}, …): their constructors and the factory of a document without tests.
+     */
+    static final DescribedPredicate<JavaCall<?>> BUILDS_A_RESULTS_DOCUMENT = DescribedPredicate.describe(
+            "builds a results document or a test's entry",
+            call -> {
+                String owner = call.getTargetOwner().getName();
+                boolean model = owner.equals(ResultsDocument.class.getName()) || owner.equals(TestResult.class.getName());
+                return model && (call instanceof JavaConstructorCall
+                        || call.getName().equals("of") && call.getTarget().getRawParameterTypes().size() == 3);
+            });
 
     /** Each class's slice: "contracts" for the package itself, else its stage (run, report, sandbox, …). */
     private static final SliceAssignment BY_STAGE = new SliceAssignment() {
@@ -68,6 +90,18 @@ class PackageBoundariesTests {
             noClasses().that().resideInAPackage(CONTRACTS)
                     .should().dependOnClassesThat().resideInAPackage(CONTRACTS + ".runtime..")
                     .because("the runtime's protocol is the engine's business, not the assignment's")
+                    .check(ENGINE);
+        }
+    }
+
+    @Nested
+    class TheResultsModel {
+        @Test
+        void isBuiltByTheRunStageAlone() {
+            noClasses().that().resideOutsideOfPackages(RESULTS_BUILDERS)
+                    .should().callCodeUnitWhere(BUILDS_A_RESULTS_DOCUMENT)
+                    .because("the grader builds results; every other program reads them (ResultsDocument.read) and"
+                            + " passes the document on")
                     .check(ENGINE);
         }
     }

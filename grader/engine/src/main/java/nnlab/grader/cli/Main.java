@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import nnlab.grader.Assignment;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 
 import picocli.CommandLine;
@@ -86,13 +86,14 @@ public final class Main implements Runnable {
             Assignment found = Grader.find(assignment)
                     .orElseThrow(() -> CommandLines.unknownAssignment(assignment, Grader.known()));
             CommandLines.existing("--submission", submission);
-            Results results = new Grader(found).grade(submission, new Grader.Options(seed, inProcess, this.out, null, null));
+            ResultsDocument results = new Grader(found).grade(submission,
+                    new Grader.Options(seed, inProcess, this.out, null, null));
             results.write(this.out);
-            reports.publish(this.out, results.summary(), results.output(), out, err);
-            if (results.run().build().graderError() != null) {
+            reports.publish(results, this.out, results.output(), out, err);
+            if (results.extraData().graderError() != null) {
                 return GRADER_ERROR;
             }
-            return results.run().build().refused() != null ? REFUSED : 0;
+            return results.extraData().refused() != null ? REFUSED : 0;
         }
     }
 }

@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import nnlab.grader.Reader;
 import nnlab.grader.report.ReportWriter;
 import nnlab.grader.report.ResultsDocument;
 
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {ReportMain.Student.class, ReportMain.Batch.class})
 public final class ReportMain implements Runnable {
 
-    /** Exit code of a usage error: a bad audience, a missing argument, a folder that does not exist. */
+    /** Exit code of a usage error: a bad reader, a missing argument, a folder that does not exist. */
     static final int USAGE = 2;
     /** Exit code when the results cannot be read or a page cannot be written. */
     static final int NOT_WRITTEN = 1;
@@ -45,7 +45,7 @@ public final class ReportMain implements Runnable {
     /** Runs one command and returns its exit code. */
     static int run(String... args) {
         return new CommandLine(new ReportMain())
-                .registerConverter(Audience.class, ReportMain::audience)
+                .registerConverter(Reader.class, ReportMain::reader)
                 .setParameterExceptionHandler((e, a) -> usage(e.getCommandLine(), e.getMessage()))
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     if (e instanceof CommandLine.ParameterException) {
@@ -66,13 +66,12 @@ public final class ReportMain implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: student or batch");
     }
 
-    /** Reads an audience as written on the command line: student, student-after-due-date or ta. */
-    private static Audience audience(String value) {
+    /** Reads a reader as written on the command line: student, student-after-due-date or ta. */
+    private static Reader reader(String value) {
         try {
-            return Audience.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Reader.fromCommandLine(value);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("unknown audience '" + value
-                    + "': use student, student-after-due-date or ta");
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 
@@ -97,9 +96,9 @@ public final class ReportMain implements Runnable {
                 description = "Where to write the report (default: report.html beside the results).")
         Path out;
 
-        @Parameters(index = "2", arity = "0..1", paramLabel = "AUDIENCE",
+        @Parameters(index = "2", arity = "0..1", paramLabel = "READER",
                 description = "student, student-after-due-date or ta (default: the student's view as of now).")
-        Audience audience;
+        Reader reader;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -108,7 +107,7 @@ public final class ReportMain implements Runnable {
         public Integer call() throws IOException {
             ResultsDocument document = ResultsDocument.read(results);
             Path html = out != null ? out : results.resolveSibling("report.html");
-            Audience shown = audience != null ? audience : Audience.studentAt(document, Instant.now());
+            Reader shown = reader != null ? reader : document.studentAt(Instant.now());
             HtmlReport.write(document, html, shown);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(TerminalSummary.render(document, shown,
@@ -137,7 +136,9 @@ public final class ReportMain implements Runnable {
                         out + " is not a folder: give grade-all's output folder");
             }
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.println("Batch page: " + BatchPage.write(out, Instant.now()).toAbsolutePath());
+            BatchFolder batch = new BatchFolder(out);
+            stdout.println("Batch page: " + BatchPage.write(batch, batch.read(), Instant.now(), BatchPage.Notes.NONE)
+                    .toAbsolutePath());
             stdout.flush();
             return 0;
         }
