@@ -1,6 +1,7 @@
 package nnlab.grader;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,8 +32,9 @@ public enum Reader {
                 return r;
             }
         }
+        List<String> names = Arrays.stream(values()).map(Reader::commandLineName).toList();
         throw new IllegalArgumentException("unknown reader '" + value + "': use "
-                + String.join(", ", Arrays.stream(values()).map(Reader::commandLineName).toList()));
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 
     /** Returns the student before or after the due date. */

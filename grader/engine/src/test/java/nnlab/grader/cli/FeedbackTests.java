@@ -72,7 +72,7 @@ class FeedbackTests {
         void anUnknownReaderSaysWhichToUse() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Reader.fromCommandLine("staff"));
-            assertTrue(e.getMessage().contains("use student, student-after-due-date, ta"), e.getMessage());
+            assertTrue(e.getMessage().contains("use student, student-after-due-date or ta"), e.getMessage());
         }
     }
 

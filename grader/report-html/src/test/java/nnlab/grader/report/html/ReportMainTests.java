@@ -66,7 +66,7 @@ class ReportMainTests {
     @Nested
     class BadUsage {
         @Test
-        void anUnknownAudienceSaysWhichOnesExist(@TempDir Path tmp) throws Exception {
+        void anUnknownReaderSaysWhichOnesExist(@TempDir Path tmp) throws Exception {
             Ran ran = run("student", results(tmp).toString(), tmp.resolve("x.html").toString(), "parent");
             assertEquals(2, ran.exitCode());
             assertTrue(ran.err().contains("use student, student-after-due-date or ta"), ran.err());
