@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BatchPageTests {
+
     /** Reads the batch in {@code out} once and writes its page as of {@code now}, with {@code notes}. */
     static Path page(Path out, Instant now, BatchPage.Notes notes) throws java.io.IOException {
         BatchFolder batch = new BatchFolder(out);
@@ -26,7 +27,6 @@ class BatchPageTests {
     static Path page(Path out, Instant now) throws java.io.IOException {
         return page(out, now, BatchPage.Notes.NONE);
     }
-
 
     /** Before and after the fixtures' due date, 2027-02-19T23:59-05:00. */
     private static final Instant BEFORE_DUE = Instant.parse("2027-02-01T00:00:00Z");
@@ -220,7 +220,7 @@ class BatchPageTests {
         }
     }
 
-    private static void write(Path out, String name, ObjectNode results) throws Exception {
+    static void write(Path out, String name, ObjectNode results) throws Exception {
         Files.createDirectories(out.resolve("results"));
         Fixtures.JSON.writeValue(out.resolve("results").resolve(name + ".json").toFile(), results);
     }
