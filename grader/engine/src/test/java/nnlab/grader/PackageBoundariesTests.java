@@ -46,7 +46,8 @@ class PackageBoundariesTests {
             "builds a results document or a test's entry",
             call -> {
                 String owner = call.getTargetOwner().getName();
-                boolean model = owner.equals(ResultsDocument.class.getName()) || owner.equals(TestResult.class.getName());
+                boolean model = owner.equals(ResultsDocument.class.getName())
+                        || owner.equals(TestResult.class.getName());
                 return model && (call instanceof JavaConstructorCall
                         || call.getName().equals("of") && call.getTarget().getRawParameterTypes().size() == 3);
             });

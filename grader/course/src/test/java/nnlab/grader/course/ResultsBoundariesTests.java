@@ -33,7 +33,8 @@ class ResultsBoundariesTests {
             "builds a results document or a test's entry",
             call -> {
                 String owner = call.getTargetOwner().getName();
-                boolean model = owner.equals(ResultsDocument.class.getName()) || owner.equals(TestResult.class.getName());
+                boolean model = owner.equals(ResultsDocument.class.getName())
+                        || owner.equals(TestResult.class.getName());
                 return model && (call instanceof JavaConstructorCall
                         || call.getName().equals("of") && call.getTarget().getRawParameterTypes().size() == 3);
             });
@@ -53,7 +54,8 @@ class ResultsBoundariesTests {
         void isCheckedOnTheCourseToolingAndTheReports() {
             // A rule over classes it never imported would pass vacuously.
             assertTrue(ALL.contain(BatchGrader.class) && ALL.contain(Gradebook.class)
-                    && ALL.contain(nnlab.grader.report.html.BatchPage.class) && ALL.contain(nnlab.grader.run.Grader.class),
+                    && ALL.contain(nnlab.grader.report.html.BatchPage.class)
+                    && ALL.contain(nnlab.grader.run.Grader.class),
                     "the rule must see the engine, the reports and the course tooling");
         }
     }

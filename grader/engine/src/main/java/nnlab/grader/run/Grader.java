@@ -277,7 +277,8 @@ public final class Grader {
      * test made in the JVM that was stopped.
      */
     private void retryOverloaded(Launcher launcher, GradingSession session, Endpoint student, Listener listener,
-                                 Map<String, ResultsBuilder.Entry> byId, List<RunData.Retry> retries, ResultsBuilder results) {
+                                 Map<String, ResultsBuilder.Entry> byId, List<RunData.Retry> retries,
+                                 ResultsBuilder results) {
         Map<String, String> stopped = listener.takeOverloaded();
         if (stopped.isEmpty()) {
             return;

@@ -93,7 +93,7 @@ final class ResultsBuilder {
         return ResultsDocument.round(tests.stream().mapToDouble(t -> t.maxScore).sum());
     }
 
-    /** Adds an entry whose every part shows as {@code visibility}, failed with no points until its outcome is recorded. */
+    /** Adds an entry whose every part shows as {@code visibility}, failed with no points until its outcome is in. */
     Entry add(String number, String name, double maxScore, Visibility visibility, String details) {
         return add(number, name, maxScore, new Disclosure(visibility, visibility, visibility), details);
     }

@@ -14,8 +14,8 @@ import nnlab.grader.report.ResultsDocument;
 /**
  * The output folder of a batch ({@code course grade-all --out}), the one owner of its layout: the final results
  * {@code results/NAME.json}, {@code junit/NAME.xml}, the reports {@code reports/NAME.html} (student) and
- * {@code reports/ta/NAME.html} (TA), the page {@code index.html}, the gradebooks, the log {@code batch-log.jsonl} and the
- * scratch folder {@code work/}. Every program that writes or reads a batch asks it where things are; each results
+ * {@code reports/ta/NAME.html} (TA), the page {@code index.html}, the gradebooks, the log {@code batch-log.jsonl} and
+ * the scratch folder {@code work/}. Every program that writes or reads a batch asks it where things are; each results
  * file is read once, by {@link #read()}, and passed on as a document.
  *
  * @param root the folder
@@ -55,7 +55,7 @@ public record BatchFolder(Path root) {
             unreadable = List.copyOf(unreadable);
         }
 
-        /** Returns the results, all of them; fails with the first unreadable file's reason when one could not be read. */
+        /** Returns every result; fails with the first unreadable file's reason when one could not be read. */
         public List<Graded> all() throws IOException {
             if (!unreadable.isEmpty()) {
                 throw new IOException(unreadable.get(0).reason());
