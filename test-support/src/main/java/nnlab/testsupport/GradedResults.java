@@ -18,7 +18,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 
 /** Grading in a plug-in's tests, any assignment: results written and held to the schema, then looked up by test. */
@@ -33,8 +34,8 @@ public final class GradedResults {
     }
 
     /** Grades {@code submission} with {@code grader}, writes the results into {@code out}, validates and returns them. */
-    public static Results grade(Grader grader, Path submission, Grader.Options options, Path out) {
-        Results results = grader.grade(submission, options);
+    public static ResultsDocument grade(Grader grader, Path submission, Grader.Options options, Path out) {
+        ResultsDocument results = grader.grade(submission, options);
         Path file = out.resolve("results.json");
         try {
             results.write(file);
@@ -57,22 +58,22 @@ public final class GradedResults {
     }
 
     /** Returns each test's score by number. */
-    public static Map<String, Double> scores(Results results) {
-        return results.tests().stream().collect(Collectors.toMap(Results.Test::number, Results.Test::score));
+    public static Map<String, Double> scores(ResultsDocument results) {
+        return results.tests().stream().collect(Collectors.toMap(TestResult::number, TestResult::score));
     }
 
     /** Returns the test numbered {@code number}. */
-    public static Results.Test test(Results results, String number) {
+    public static TestResult test(ResultsDocument results, String number) {
         return results.tests().stream().filter(t -> t.number().equals(number)).findFirst()
                 .orElseThrow(() -> new AssertionError("no test " + number));
     }
 
     /** Asserts that every test whose number starts with {@code prefix} earned full marks. */
-    public static void assertFull(Results results, String prefix) {
-        for (Results.Test t : results.tests()) {
+    public static void assertFull(ResultsDocument results, String prefix) {
+        for (TestResult t : results.tests()) {
             if (t.number().startsWith(prefix)) {
                 assertEquals(t.maxScore(), t.score(), SCORE_TOLERANCE,
-                        () -> "test " + t.number() + " lost points: " + t.output());
+                        () -> "test " + t.number() + " lost points: " + t.details());
             }
         }
     }

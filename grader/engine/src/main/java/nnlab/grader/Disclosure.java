@@ -23,16 +23,6 @@ public record Disclosure(Visibility outcome, Visibility diagnosis, Visibility de
         DETAILS
     }
 
-    /** Who reads a result, and when. */
-    public enum Reader {
-        /** A student while submissions (late ones included) are still accepted. */
-        STUDENT_BEFORE_DUE_DATE,
-        /** A student once no submission is accepted any more. */
-        STUDENT_AFTER_DUE_DATE,
-        /** Course staff: everything. */
-        STAFF
-    }
-
     /** Everything shown from the start: a public test. */
     public static final Disclosure VISIBLE = new Disclosure(Visibility.VISIBLE, Visibility.VISIBLE, Visibility.VISIBLE);
 
@@ -71,20 +61,21 @@ public record Disclosure(Visibility outcome, Visibility diagnosis, Visibility de
     public boolean shows(Part part, Reader reader) {
         Visibility v = of(part);
         return switch (reader) {
-            case STAFF -> true;
+            case TA -> true;
             case STUDENT_AFTER_DUE_DATE -> v != Visibility.HIDDEN;
-            case STUDENT_BEFORE_DUE_DATE -> v == Visibility.VISIBLE;
+            case STUDENT -> v == Visibility.VISIBLE;
         };
     }
 
     /**
-     * Returns the feedback text {@code reader} sees below a test's outcome, given the test's {@code status} ("passed"
-     * or "failed"), its full {@code details} and its value-free {@code diagnosis}: the details where they are shown,
-     * else the diagnosis where it is shown (with when the cases show), else nothing; "" also when the reader does not
-     * see the outcome. Every report — Gradescope's output, the HTML report, the catalogue test — uses this.
+     * Returns the feedback text {@code reader} sees below a test's outcome, given the test's {@code status}, its full
+     * {@code details} and its value-free {@code diagnosis}: the details where they are shown, else the diagnosis where
+     * it is shown (with when the cases show), else nothing; "" also when the reader does not see the outcome. Every
+     * report (Gradescope's output, the HTML report, the terminal summary, the catalogue test) uses this, the one
+     * rendering of disclosed text.
      */
-    public String text(Reader reader, String status, String details, String diagnosis) {
-        boolean passed = "passed".equals(status);
+    public String text(Reader reader, TestStatus status, String details, String diagnosis) {
+        boolean passed = status == TestStatus.PASSED;
         if (!shows(Part.OUTCOME, reader)) {
             return "";
         }
@@ -97,6 +88,19 @@ public record Disclosure(Visibility outcome, Visibility diagnosis, Visibility de
         String when = details() == Visibility.HIDDEN ? "to course staff only" : "after the due date";
         return diagnosis.isEmpty() ? "Failed; the details show " + when + "."
                 : diagnosis + "\n(The failed cases show " + when + ".)";
+    }
+
+    /**
+     * Returns the text Gradescope shows with the outcome: Gradescope shows a test's name, score and output to
+     * whoever sees the entry, so it is the {@link #text} of the earliest reader who sees the outcome.
+     */
+    public String outcomeText(TestStatus status, String details, String diagnosis) {
+        Reader earliest = switch (outcome) {
+            case VISIBLE -> Reader.STUDENT;
+            case AFTER_DUE_DATE -> Reader.STUDENT_AFTER_DUE_DATE;
+            case HIDDEN -> Reader.TA;
+        };
+        return text(earliest, status, details, diagnosis);
     }
 
     /**

@@ -9,8 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,13 +22,15 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 import nnlab.grader.protocol.Protocol;
 import nnlab.grader.runtime.Json;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 
 /**
  * The engine's package rules, checked on its bytecode (annotations and generic signatures included, which an import
  * scan of the sources would miss): the contracts package {@code nnlab.grader} that assignment authors write against
  * depends on no stage of the grader, no two stages depend on each other in a cycle, nothing the contracts expose
- * belongs to the submission JVM's runtime, nothing of the authoring module is in the engine or used by it, and on
- * both sides of the wire only the protocol's codec writes or reads it.
+ * belongs to the submission JVM's runtime, nothing of the authoring module is in the engine or used by it, on
+ * both sides of the wire only the protocol's codec writes or reads it, and only the grader builds a results document.
  */
 class PackageBoundariesTests {
 
@@ -44,6 +49,23 @@ class PackageBoundariesTests {
     private static final JavaClasses BOTH_ENDS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(CONTRACTS);
+
+    /** The packages that may build a results document: the grader's run stage and the model itself. */
+    static final String[] RESULTS_BUILDERS = {CONTRACTS + ".run..", CONTRACTS + ".report"};
+
+    /**
+     * A call that makes a results document or a test's entry from parts, rather than reading one or deriving one
+     * from another ({@code withScore}, …): their constructors and the factory of a document without tests.
+     */
+    static final DescribedPredicate<JavaCall<?>> BUILDS_A_RESULTS_DOCUMENT = DescribedPredicate.describe(
+            "builds a results document or a test's entry",
+            call -> {
+                String owner = call.getTargetOwner().getName();
+                boolean model = owner.equals(ResultsDocument.class.getName())
+                        || owner.equals(TestResult.class.getName());
+                return model && (call instanceof JavaConstructorCall
+                        || call.getName().equals("of") && call.getTarget().getRawParameterTypes().size() == 3);
+            });
 
     /** Each class's slice: "contracts" for the package itself, else its stage (run, report, sandbox, …). */
     private static final SliceAssignment BY_STAGE = new SliceAssignment() {
@@ -134,6 +156,18 @@ class PackageBoundariesTests {
                     .because("the engine grades any assignment from its plug-in alone; what knows the course"
                             + " repository's layout (markers, starters, samples, mutants) is grader/authoring's, which"
                             + " depends on the engine, never the other way")
+                    .check(ENGINE);
+        }
+    }
+
+    @Nested
+    class TheResultsModel {
+        @Test
+        void isBuiltByTheRunStageAlone() {
+            noClasses().that().resideOutsideOfPackages(RESULTS_BUILDERS)
+                    .should().callCodeUnitWhere(BUILDS_A_RESULTS_DOCUMENT)
+                    .because("the grader builds results; every other program reads them (ResultsDocument.read) and"
+                            + " passes the document on")
                     .check(ENGINE);
         }
     }

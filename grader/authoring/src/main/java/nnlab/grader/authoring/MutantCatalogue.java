@@ -14,9 +14,10 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nnlab.grader.Disclosure;
+import nnlab.grader.Reader;
 import nnlab.grader.Score;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 
 /**
@@ -38,7 +39,7 @@ public final class MutantCatalogue {
 
     /**
      * What grading one mutant gave: points lost per part, the full feedback of every test, what a student sees of every
-     * test before the due date (by the engine's {@link Disclosure}) and the mistake ids each test recorded; {@code
+     * test before the due date (by the engine's {@link nnlab.grader.Disclosure}) and the mistake ids each test recorded; {@code
      * hintMessage} is the feedback line of the mutant's hint (null without one).
      */
     public record Outcome(Mutant mutant, Map<Integer, Double> lostByPart, Map<String, String> outputByTest, double score,
@@ -133,16 +134,16 @@ public final class MutantCatalogue {
     }
 
     /** Returns what {@code results}, the grading of the mutant, gave. */
-    public Outcome outcome(Mutant m, Results results) {
+    public Outcome outcome(Mutant m, ResultsDocument results) {
         Map<Integer, Double> lost = new TreeMap<>();
         Map<String, String> outputs = new TreeMap<>();
         Map<String, String> studentView = new TreeMap<>();
         Map<String, List<String>> mistakes = new TreeMap<>();
-        for (Results.Test t : results.tests()) {
+        for (TestResult t : results.tests()) {
             lost.merge(partOf(t.number()), t.maxScore() - t.score(), Double::sum);
-            outputs.put(t.number(), t.output());
-            studentView.put(t.number(), t.textFor(Disclosure.Reader.STUDENT_BEFORE_DUE_DATE));
-            mistakes.put(t.number(), t.mistakes().stream().map(Score.Mistake::id).toList());
+            outputs.put(t.number(), t.details());
+            studentView.put(t.number(), t.textFor(Reader.STUDENT));
+            mistakes.put(t.number(), t.extraData().mistakes().stream().map(Score.Mistake::id).toList());
         }
         return new Outcome(m, lost, outputs, results.score(), studentView, mistakes,
                 m.hint() == null ? null : hintMessage.apply(m.hint()));

@@ -25,6 +25,8 @@ import nnlab.grader.AssignmentSpec;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
+import nnlab.grader.report.SubmissionStatus;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.FileTrees;
 
@@ -35,15 +37,9 @@ import nnlab.grader.runtime.FileTrees;
  * loses at most the submissions in flight, and a re-run grades exactly the ones without a final result (all of them
  * with {@code regrade}). A grader process that dies takes no result with it: its submission is graded once more in a
  * fresh one, and a submission that two grader processes died on is recorded as a grader error with both causes.
+ * Where each file goes is the {@link BatchFolder}'s business.
  */
 public final class BatchGrader {
-
-    /** Status of a submission that was graded (whatever the score). */
-    public static final String GRADED = "graded";
-    /** Status of a submission the grader refused: not a zip, empty, zip-slip, no sources. */
-    public static final String NOT_GRADABLE = "not_gradable";
-    /** Status when the grader failed or its process died: not the student's fault, needs staff attention. */
-    public static final String GRADER_ERROR = "grader_error";
 
     /**
      * Seconds a grader process gets beyond the longest the assignment's own budgets let a submission take (see
@@ -63,7 +59,7 @@ public final class BatchGrader {
     }
 
     /** What happened to one submission in this run. */
-    public record Outcome(String name, String status, double score, double seconds) {
+    public record Outcome(String name, SubmissionStatus status, double score, double seconds) {
     }
 
     /** The run's result: what was graded now and what was already final. */
@@ -74,12 +70,14 @@ public final class BatchGrader {
     static final int ATTEMPTS = 2;
 
     private final Options options;
+    private final BatchFolder batch;
     private final Map<BatchWorker, Boolean> running = new ConcurrentHashMap<>();
     private final java.util.Queue<BatchWorker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Creates a batch with {@code options}. */
     public BatchGrader(Options options) {
         this.options = options;
+        this.batch = new BatchFolder(options.out());
     }
 
     /** Lists the submissions in {@code folder}: every non-hidden entry, sorted by name. */
@@ -103,15 +101,10 @@ public final class BatchGrader {
         return all;
     }
 
-    /** Returns where the final result of submission {@code name} lives under {@code out}. */
-    public static Path resultFile(Path out, String name) {
-        return out.resolve("results").resolve(name + ".json");
-    }
-
     /** Grades every submission without a final result (or all, with regrade) and writes the gradebooks. */
     public Summary run() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Files.createDirectories(options.out().resolve("results"));
+        Files.createDirectories(batch.results());
         List<Submission> todo = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<Submission> listed = list(options.submissions());
@@ -121,9 +114,10 @@ public final class BatchGrader {
             listed = listed.stream().filter(s -> options.shard().contains(s.name())).toList();
         }
         for (Submission s : listed) {
-            if (!options.regrade() && isFinal(resultFile(options.out(), s.name()))) {
+            ResultsDocument kept = options.regrade() ? null : finalResults(batch.result(s.name()));
+            if (kept != null) {
                 skipped.add(s.name());
-                reapplyLateness(s);
+                reapplyLateness(s, kept);
             } else {
                 todo.add(s);
             }
@@ -143,7 +137,7 @@ public final class BatchGrader {
                 futures.add(pool.submit(() -> {
                     Outcome o = grade(s);
                     outcomes.add(o);
-                    progress.finished(o.name(), o.status(), o.score(), o.seconds());
+                    progress.finished(o.name(), o.status().json(), o.score(), o.seconds());
                     return null;
                 }));
             }
@@ -179,10 +173,10 @@ public final class BatchGrader {
 
     private Outcome grade(Submission s) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Path work = options.out().resolve("work").resolve(s.name());
+        Path work = batch.work(s.name());
         FileTrees.delete(work);
         Files.createDirectories(work);
-        Path raw = work.resolve("results.json");
+        Path raw = batch.rawResults(s.name());
         long limit = limitSeconds(options.spec());
         Integer exit = null;
         String reason = null;
@@ -190,14 +184,15 @@ public final class BatchGrader {
         while (exit == null && reason == null) {
             BatchWorker worker = idle.poll();
             if (worker == null) {
-                Files.createDirectories(options.out().resolve("work"));
-                worker = new BatchWorker(options.javaCommand(), options.out().resolve("work").resolve("workers.log"));
+                Files.createDirectories(batch.work());
+                worker = new BatchWorker(options.javaCommand(), batch.workersLog());
             }
             running.put(worker, Boolean.TRUE);
             log("started", s.name(), null, worker.pid());
             BatchWorker.Reply reply;
             try {
-                reply = worker.grade(options.spec().id(), s.path(), raw, work.resolve("grader.log"), options.seed(), limit);
+                reply = worker.grade(options.spec().id(), s.path(), raw, batch.graderLog(s.name()), options.seed(),
+                        limit);
             } finally {
                 running.remove(worker);
             }
@@ -216,25 +211,24 @@ public final class BatchGrader {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ResultsDocument results;
-        String status;
-        if (reason == null && isFinal(raw)) {
-            results = ResultsDocument.read(raw);
+        ResultsDocument results = reason == null ? finalResults(raw) : null;
+        SubmissionStatus status;
+        if (results != null) {
             RunData extra = results.extraData();
             if (extra.refused() != null) {
-                status = NOT_GRADABLE;
+                status = SubmissionStatus.NOT_GRADABLE;
                 reason = extra.refused();
             } else if (extra.graderError() != null) {
-                status = GRADER_ERROR;
+                status = SubmissionStatus.GRADER_ERROR;
                 reason = extra.graderError();
             } else {
-                status = GRADED;
+                status = SubmissionStatus.GRADED;
             }
         } else {
-            status = GRADER_ERROR;
+            status = SubmissionStatus.GRADER_ERROR;
             reason = reason != null ? reason : "the grader answered with code " + exit + " without results"
                     + " (see work/" + s.name() + "/grader.log)";
-            results = emptyResults(reason, seconds);
+            results = Grader.notGraded(options.spec().id(), options.seed(), reason, seconds);
         }
         Roster.Student student = options.roster().lookup(s.name());
         Instant submitted = timeOf(s.name(), options.roster(), options.times());
@@ -246,11 +240,10 @@ public final class BatchGrader {
         results = results.withExtraData(results.extraData().withBatch(new RunData.Batch(s.name(), status, reason,
                 exit, deaths.isEmpty() ? null : List.copyOf(deaths), ResultsDocument.round(seconds), new RunData.Student(student.name(), student.id(),
                 student.sisUserId(), student.sisLoginId(), student.section()), null)));
-        JunitXml.write(results, options.spec().id() + "." + s.name(),
-                options.out().resolve("junit").resolve(s.name() + ".xml"));
-        results.write(resultFile(options.out(), s.name()));
-        log("finished", s.name(), status, null);
-        if (!status.equals(GRADER_ERROR)) {
+        JunitXml.write(results, options.spec().id() + "." + s.name(), batch.junit(s.name()));
+        results.write(batch.result(s.name()));
+        log("finished", s.name(), status.json(), null);
+        if (status != SubmissionStatus.GRADER_ERROR) {
             FileTrees.delete(work);
         }
         return new Outcome(s.name(), status, results.score(), seconds);
@@ -266,32 +259,21 @@ public final class BatchGrader {
     }
 
     /**
-     * Applies the late policy to a final result kept from an earlier run, when this run knows the submission's time:
-     * the stored raw score is kept, so nothing is graded again and applying it twice changes nothing.
+     * Applies the late policy to {@code before}, the final result kept from an earlier run, when this run knows the
+     * submission's time: the stored raw score is kept, so nothing is graded again and applying it twice changes
+     * nothing.
      */
-    private void reapplyLateness(Submission s) throws IOException {
+    private void reapplyLateness(Submission s, ResultsDocument before) throws IOException {
         Instant submitted = timeOf(s.name(), options.roster(), options.times());
         if (submitted == null) {
             return;
         }
-        Path file = resultFile(options.out(), s.name());
-        ResultsDocument before = ResultsDocument.read(file);
         ResultsDocument results = LateGrading.apply(before, options.spec(), options.roster().lookup(s.name()).id(),
                 submitted, options.ledger(), null);
         if (!results.equals(before)) {
-            JunitXml.write(results, options.spec().id() + "." + s.name(),
-                    options.out().resolve("junit").resolve(s.name() + ".xml"));
-            results.write(file);
+            JunitXml.write(results, options.spec().id() + "." + s.name(), batch.junit(s.name()));
+            results.write(batch.result(s.name()));
         }
-    }
-
-    /** A complete results document (valid against the engine's schema) for a grader process that left none. */
-    private ResultsDocument emptyResults(String reason, double seconds) {
-        RunData extra = RunData.of(options.seed() == null ? 0 : options.seed(), nnlab.grader.run.Grader.VERSION,
-                options.spec().id(), nnlab.grader.run.Grader.jdk(), Map.of("total", Math.round(seconds * 1000)))
-                .withGraderError(reason);
-        return ResultsDocument.of(seconds, "Grading failed: " + reason + ". This is not your fault: the course staff"
-                + " will regrade.", extra);
     }
 
     private synchronized void log(String event, String name, String status, Long worker) throws IOException {
@@ -306,7 +288,7 @@ public final class BatchGrader {
         if (status != null) {
             line.put("status", status);
         }
-        Files.writeString(options.out().resolve("batch-log.jsonl"),
+        Files.writeString(batch.log(),
                 ResultsDoc.JSON.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -317,15 +299,18 @@ public final class BatchGrader {
         idle.forEach(BatchWorker::close);
     }
 
-    static boolean isFinal(Path file) {
+    /**
+     * Returns the final results in {@code file}, read once; null when there are none: no file, or one that is not a
+     * complete results document (a grader killed while writing leaves none, since results are written atomically).
+     */
+    static ResultsDocument finalResults(Path file) {
         if (!Files.isRegularFile(file)) {
-            return false;
+            return null;
         }
         try {
-            ResultsDocument.read(file);
-            return true;
+            return ResultsDocument.read(file);
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 

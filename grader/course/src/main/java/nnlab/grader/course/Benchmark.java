@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.html.BatchFolder;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.FileTrees;
 
@@ -68,7 +69,7 @@ final class Benchmark {
                 summary.wallSeconds(), cpu, summary.wallSeconds() / n, cpu / n);
         printStages(batchOut, out);
         Map<String, Long> statuses = new TreeMap<>();
-        summary.graded().forEach(o -> statuses.merge(o.status(), 1L, Long::sum));
+        summary.graded().forEach(o -> statuses.merge(o.status().json(), 1L, Long::sum));
         out.println("Statuses: " + statuses);
         single(subs.resolve(kinds.keySet().iterator().next()), out);
         cold(subs.resolve(kinds.keySet().iterator().next()), out);
@@ -125,9 +126,9 @@ final class Benchmark {
         Map<String, List<Double>> stages = new LinkedHashMap<>();
         for (int i = 0; i < options.repeats(); i++) {
             long t0 = System.nanoTime();
-            Results r = grader.grade(correct, sandboxed);
+            ResultsDocument r = grader.grade(correct, sandboxed);
             boxed.add((System.nanoTime() - t0) / 1e9);
-            Map<String, Long> timings = r.document().extraData().timingsMs();
+            Map<String, Long> timings = r.extraData().timingsMs();
             for (String stage : STAGES) {
                 Long ms = timings.get(stage);
                 if (ms != null) {
@@ -150,14 +151,12 @@ final class Benchmark {
     private static void printStages(Path batchOut, PrintStream out) throws IOException {
         Map<String, List<Double>> stages = new LinkedHashMap<>();
         STAGES.forEach(s -> stages.put(s, new ArrayList<>()));
-        try (Stream<Path> files = Files.list(batchOut.resolve("results"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                Map<String, Long> timings = ResultsDocument.read(file).extraData().timingsMs();
-                for (String stage : STAGES) {
-                    Long ms = timings == null ? null : timings.get(stage);
-                    if (ms != null) {
-                        stages.get(stage).add(ms / 1000.0);
-                    }
+        for (BatchFolder.Graded graded : new BatchFolder(batchOut).read().all()) {
+            Map<String, Long> timings = graded.results().extraData().timingsMs();
+            for (String stage : STAGES) {
+                Long ms = timings == null ? null : timings.get(stage);
+                if (ms != null) {
+                    stages.get(stage).add(ms / 1000.0);
                 }
             }
         }

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ExitCode;
 import nnlab.grader.compile.Compilation;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.FileTrees;
 import nnlab.grader.sandbox.CompilerJvm;
@@ -140,11 +140,11 @@ public final class ChildMain {
             }
             Path out = Path.of(request.path("out").asText());
             Long seed = request.hasNonNull("seed") ? request.get("seed").asLong() : null;
-            Results results = grader.grade(Path.of(request.path("submission").asText()),
+            ResultsDocument results = grader.grade(Path.of(request.path("submission").asText()),
                     new Grader.Options(seed, false, out, null, null));
             results.write(out);
             logged.print(results.output());
-            return ExitCode.of(results.document()).code();
+            return ExitCode.of(results).code();
         } finally {
             System.setOut(before);
             System.setErr(before);

@@ -19,6 +19,8 @@ import nnlab.grader.authoring.AuthoringCommands;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ExitCode;
+import nnlab.grader.report.SubmissionStatus;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.run.Grader;
 import nnlab.grader.report.ResultsDocument;
@@ -167,8 +169,10 @@ public final class CourseMain implements Runnable {
             reportRoster(all, r, err);
             BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(s, submissions, out, jobs, r, times,
                     regrade, seed, late.open(), childCommand(), err, System.console() != null, shard)).run();
-            Gradebook book = Gradebook.build(s, out, r, absent == Absent.ZERO);
-            writeGradebook(book, out, canvasId);
+            BatchFolder batch = new BatchFolder(out);
+            BatchFolder.Read read = batch.read();
+            Gradebook book = Gradebook.build(s, read.all(), r, absent == Absent.ZERO);
+            writeGradebook(book, batch, canvasId);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
             if (similarity && shard != null) {
@@ -178,8 +182,8 @@ public final class CourseMain implements Runnable {
                 SimilarityCommand.run(SimilarityCommand.repository(null), assignment, submissions, null, out,
                         Similarity.DEFAULT_THRESHOLD, err);
             }
-            batchPage(out);
-            boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
+            batchPage(batch, read);
+            boolean errors = book.rows().stream().anyMatch(row -> row.status() == SubmissionStatus.GRADER_ERROR);
             return (errors ? ExitCode.BATCH_ERRORS : ExitCode.OK).code();
         }
 
@@ -219,7 +223,7 @@ public final class CourseMain implements Runnable {
                     .map(st -> st.name() + " (" + st.id() + ")").toList();
             if (!unknown.isEmpty()) {
                 err.println("Roster: " + unknown.size() + " submission(s) match no roster student (graded, kept out of"
-                        + " the Canvas import and listed in " + Gradebook.NOT_ON_ROSTER_FILE + "): "
+                        + " the Canvas import and listed in " + BatchFolder.NOT_ON_ROSTER + "): "
                         + String.join(", ", unknown));
             }
             if (!absentees.isEmpty()) {
@@ -253,19 +257,19 @@ public final class CourseMain implements Runnable {
     }
 
     /** Writes the gradebooks and warns on stderr when Canvas will not match their grade column. */
-    static void writeGradebook(Gradebook book, Path out, String canvasId) throws IOException {
-        book.write(out, canvasId);
+    static void writeGradebook(Gradebook book, BatchFolder batch, String canvasId) throws IOException {
+        book.write(batch, canvasId);
         if (canvasId == null) {
             System.err.println("Warning: " + book.missingCanvasId());
         }
     }
 
     static String summaryTable(Gradebook book, BatchGrader.Summary summary) {
-        List<Gradebook.Row> rows = book.rows().stream().filter(r -> !r.status().equals(Gradebook.NO_SUBMISSION)).toList();
-        long graded = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADED)).count();
-        long notGradable = rows.stream().filter(r -> r.status().equals(BatchGrader.NOT_GRADABLE)).count();
-        long errors = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADER_ERROR)).count();
-        double[] scores = rows.stream().filter(r -> r.status().equals(BatchGrader.GRADED))
+        List<Gradebook.Row> rows = book.rows().stream().filter(r -> r.status() != SubmissionStatus.NO_SUBMISSION).toList();
+        long graded = rows.stream().filter(r -> r.status() == SubmissionStatus.GRADED).count();
+        long notGradable = rows.stream().filter(r -> r.status() == SubmissionStatus.NOT_GRADABLE).count();
+        long errors = rows.stream().filter(r -> r.status() == SubmissionStatus.GRADER_ERROR).count();
+        double[] scores = rows.stream().filter(r -> r.status() == SubmissionStatus.GRADED)
                 .mapToDouble(Gradebook.Row::score).sorted().toArray();
         double mean = scores.length == 0 ? Double.NaN : java.util.Arrays.stream(scores).average().orElse(Double.NaN);
         double median = scores.length == 0 ? Double.NaN : scores.length % 2 == 1 ? scores[scores.length / 2]
@@ -283,7 +287,7 @@ public final class CourseMain implements Runnable {
         }
         if (!book.notOnRoster().isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%-28s %d (not in the Canvas import: %s)%n", "Not on the roster",
-                    book.notOnRoster().size(), Gradebook.NOT_ON_ROSTER_FILE));
+                    book.notOnRoster().size(), BatchFolder.NOT_ON_ROSTER));
         }
         sb.append(String.format(Locale.ROOT, "%-28s %.2f / %.2f%n", "Mean score (graded)", mean, book.rows().isEmpty()
                 ? 0 : book.rows().get(0).maxScore()));
@@ -294,7 +298,7 @@ public final class CourseMain implements Runnable {
         if (!slowest.isEmpty()) {
             sb.append("Slowest:\n");
             slowest.forEach(o -> sb.append(String.format(Locale.ROOT, "  %-26s %6.1f s  %s %.2f%n", o.name(), o.seconds(),
-                    o.status(), o.score())));
+                    o.status().json(), o.score())));
         }
         return sb.toString();
     }
@@ -303,18 +307,18 @@ public final class CourseMain implements Runnable {
      * Brings the batch's reports and its {@code index.html} up to date; a failure is reported, not thrown, because
      * the results and gradebooks are already written.
      */
-    static void batchPage(Path out) {
+    static void batchPage(BatchFolder batch, BatchFolder.Read read) {
         try {
-            writeBatchPage(out);
+            writeBatchPage(batch, read);
         } catch (IOException | RuntimeException e) {
             System.err.println("The batch page could not be written (" + e.getMessage() + "); the results and"
-                    + " gradebooks are complete. Retry with: course reports --out " + out);
+                    + " gradebooks are complete. Retry with: course reports --out " + batch.root());
         }
     }
 
-    private static void writeBatchPage(Path out) throws IOException {
+    private static void writeBatchPage(BatchFolder batch, BatchFolder.Read read) throws IOException {
         long start = System.nanoTime();
-        Path index = BatchPage.write(out, Instant.now(), Gradebook.readNotes(out));
+        Path index = BatchPage.write(batch, read, Instant.now(), Gradebook.readNotes(batch));
         System.out.printf(Locale.ROOT, "Batch page (links to every report): %s (reports brought up to date in"
                 + " %.1f s)%n", index, (System.nanoTime() - start) / 1e9);
     }
@@ -328,11 +332,12 @@ public final class CourseMain implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.isDirectory(out.resolve("results"))) {
+            BatchFolder batch = new BatchFolder(out);
+            if (!batch.isBatch()) {
                 throw new CommandLines.UsageError("--out " + out + " has no results/ folder: pass grade-all's --out"
                         + " folder");
             }
-            writeBatchPage(out);
+            writeBatchPage(batch, batch.read());
             return 0;
         }
     }
@@ -371,18 +376,20 @@ public final class CourseMain implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLines.UsageError(e.getMessage());
             }
-            Gradebook book = Gradebook.build(spec, out,
+            BatchFolder batch = new BatchFolder(out);
+            BatchFolder.Read read = batch.read();
+            Gradebook book = Gradebook.build(spec, read.all(),
                     roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
                     absent == Absent.ZERO);
-            writeGradebook(book, out, canvasId);
+            writeGradebook(book, batch, canvasId);
             System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
                     + out.toAbsolutePath());
             if (similarity != null) {
                 SimilarityCommand.run(SimilarityCommand.repository(null), assignment, similarity,
                         SimilarityCommand.resultNames(out), out, Similarity.DEFAULT_THRESHOLD, System.err);
             }
-            batchPage(out);
-            boolean errors = book.rows().stream().anyMatch(row -> row.status().equals(BatchGrader.GRADER_ERROR));
+            batchPage(batch, read);
+            boolean errors = book.rows().stream().anyMatch(row -> row.status() == SubmissionStatus.GRADER_ERROR);
             return (errors ? ExitCode.BATCH_ERRORS : ExitCode.OK).code();
         }
     }
@@ -405,16 +412,18 @@ public final class CourseMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             AssignmentSpec spec = assignment(assignment).spec();
-            if (!Files.isDirectory(out.resolve("results"))) {
+            BatchFolder batch = new BatchFolder(out);
+            if (!batch.isBatch()) {
                 throw new CommandLines.UsageError("--out " + out + " has no results/ folder: pass grade-all's --out"
                         + " folder");
             }
-            Gradebook book = Gradebook.build(spec, out,
+            BatchFolder.Read read = batch.read();
+            Gradebook book = Gradebook.build(spec, read.all(),
                     roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
                     absent == Absent.ZERO);
-            writeGradebook(book, out, canvasId);
+            writeGradebook(book, batch, canvasId);
             System.out.println(book.rows().size() + " rows written to " + out.toAbsolutePath());
-            batchPage(out);
+            batchPage(batch, read);
             return 0;
         }
     }

@@ -11,7 +11,6 @@ import nnlab.grader.AssignmentSpec;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ExitCode;
 import nnlab.grader.cli.ReportOptions;
-import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 
@@ -74,8 +73,7 @@ final class GradeCommand implements Callable<Integer> {
         if (who == null || who.isBlank()) {
             who = submission.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
         }
-        Results results = new Grader(a).grade(submission, new Grader.Options(seed, inProcess, out, null, null));
-        ResultsDocument json = results.document();
+        ResultsDocument json = new Grader(a).grade(submission, new Grader.Options(seed, inProcess, out, null, null));
         String notes = json.output();
         if (when != null) {
             json = LateGrading.apply(json, s, who, when, late.open(), due);
@@ -93,7 +91,7 @@ final class GradeCommand implements Callable<Integer> {
         if (classroom != null) {
             ClassroomResult.appendOutput(json, classroom);
         }
-        reports.publish(out, results.summary(), notes, spec.commandLine().getOut(), spec.commandLine().getErr());
+        reports.publish(json, out, notes, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.of(json).code();
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +20,9 @@ import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Text;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
+import nnlab.grader.report.SubmissionStatus;
 import nnlab.grader.report.TestResult;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.report.html.BatchPage;
 
 /**
@@ -30,26 +31,18 @@ import nnlab.grader.report.html.BatchPage;
  * penalty and grading status. One row per submission, plus a "no_submission" row for each roster student without
  * one (0 points with the note "no submission", or an empty score when the course leaves it blank); with a roster, a
  * submission that no roster student owns carries the note "not on the roster" and is left out of the Canvas import
- * (Canvas could not match it to a student) and listed in {@value #NOT_ON_ROSTER_FILE} instead. It holds no timings, so
+ * (Canvas could not match it to a student) and listed in {@value BatchFolder#NOT_ON_ROSTER} instead. It holds no timings, so
  * grading the same submissions with the same seed gives the same files.
  */
 public final class Gradebook {
 
-    /** Status of a roster student with no submission. */
-    public static final String NO_SUBMISSION = "no_submission";
     /** The reason a roster student without a submission scores 0. */
     public static final String NO_SUBMISSION_NOTE = "no submission";
     /** The note on a submission that no roster student owns. */
     public static final String NOT_ON_ROSTER = "not on the roster";
 
-    /** The file that lists the submissions no roster student owns, which the Canvas import leaves out. */
-    public static final String NOT_ON_ROSTER_FILE = "gradebook-not-on-roster.csv";
-
-    /** Where {@link #write} keeps the batch page's notes, so that {@code course reports} shows them too. */
-    public static final String NOTES_FILE = "gradebook-notes.json";
-
     /** One row; {@code onRoster} is false only for a submission that a given roster does not list. */
-    public record Row(Roster.Student student, String submission, String status, String reason, double rawScore,
+    public record Row(Roster.Student student, String submission, SubmissionStatus status, String reason, double rawScore,
                       long lateDays, long penalizedDays, double penaltyPoints, Double score, double maxScore,
                       Map<String, Double> parts, String seed, boolean onRoster) {
     }
@@ -72,33 +65,19 @@ public final class Gradebook {
     }
 
     /**
-     * Builds the gradebook from {@code out/results/*.json}; {@code roster} supplies student details (overriding those
-     * recorded at grading time) and the students with no submission.
+     * Builds the gradebook from a batch's final results, {@code graded} (read once, by {@link BatchFolder#read});
+     * {@code roster} supplies student details (overriding those recorded at grading time) and the students with no
+     * submission, who get 0 points when {@code absentAsZero}, else an empty score.
      */
-    public static Gradebook build(AssignmentSpec spec, Path out, Roster roster) throws IOException {
-        return build(spec, out, roster, true);
-    }
-
-    /**
-     * Builds the gradebook as {@link #build(AssignmentSpec, Path, Roster)} does; {@code absentAsZero} gives a roster
-     * student with no submission 0 points, else an empty score.
-     */
-    public static Gradebook build(AssignmentSpec spec, Path out, Roster roster, boolean absentAsZero)
-            throws IOException {
+    public static Gradebook build(AssignmentSpec spec, List<BatchFolder.Graded> graded, Roster roster,
+                                  boolean absentAsZero) {
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Path folder = out.resolve("results");
-        List<Path> files;
-        try (Stream<Path> list = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".json")
-                    && !p.getFileName().toString().startsWith(".")).sorted().toList();
-        }
-        for (Path f : files) {
-            ResultsDocument r = ResultsDocument.read(f);
+        for (BatchFolder.Graded g : graded) {
+            ResultsDocument r = g.results();
             RunData extra = r.extraData();
             RunData.Batch batch = extra.batch();
-            String submission = batch != null && batch.submission() != null ? batch.submission()
-                    : f.getFileName().toString().replaceFirst("\\.json$", "");
+            String submission = batch != null && batch.submission() != null ? batch.submission() : g.name();
             Roster.Student student = roster.lookup(submission);
             if (student.sisUserId().isEmpty() && batch != null && batch.student() != null) {
                 RunData.Student s = batch.student();
@@ -106,7 +85,7 @@ public final class Gradebook {
                         orEmpty(s.sisLoginId()), orEmpty(s.section()));
             }
             seen.add(student.id());
-            String status = batch != null && batch.status() != null ? batch.status() : BatchGrader.GRADED;
+            SubmissionStatus status = batch != null ? batch.status() : SubmissionStatus.GRADED;
             RunData.Late late = extra.late();
             double score = r.score();
             String reason = Text.name(batch != null && batch.reason() != null ? batch.reason() : "");
@@ -118,13 +97,13 @@ public final class Gradebook {
             rows.add(new Row(student, Text.name(submission), status, reason,
                     late != null ? late.rawScore() : score,
                     late != null ? late.lateDaysUsed() : 0, late != null ? late.lateDaysPenalized() : 0,
-                    late != null ? late.penaltyPoints() : 0, status.equals(BatchGrader.GRADER_ERROR) ? null : score,
+                    late != null ? late.penaltyPoints() : 0, status == SubmissionStatus.GRADER_ERROR ? null : score,
                     r.maxScore() > 0 ? r.maxScore() : spec.totalPoints(), parts(spec, r),
                     extra.seed() == null ? "" : extra.seed().toString(), onRoster));
         }
         for (Roster.Student s : roster.students()) {
             if (!seen.contains(s.id())) {
-                rows.add(new Row(s, "", NO_SUBMISSION, NO_SUBMISSION_NOTE, 0, 0, 0, 0, absentAsZero ? 0.0 : null,
+                rows.add(new Row(s, "", SubmissionStatus.NO_SUBMISSION, NO_SUBMISSION_NOTE, 0, 0, 0, 0, absentAsZero ? 0.0 : null,
                         spec.totalPoints(), Map.of(), "", true));
             }
         }
@@ -181,14 +160,14 @@ public final class Gradebook {
     }
 
     /**
-     * Returns {@value #NOT_ON_ROSTER_FILE}: each submission the roster does not list, with its status and final score,
+     * Returns {@value BatchFolder#NOT_ON_ROSTER}: each submission the roster does not list, with its status and final score,
      * for the TA to match by hand (or add to the roster and rebuild the gradebook).
      */
     public String notOnRosterCsv() {
         List<List<String>> records = new ArrayList<>();
         records.add(List.of("submission", "status", "score", "max_score"));
         for (Row r : notOnRoster()) {
-            records.add(List.of(r.submission(), r.status(), r.score() == null ? "" : points(r.score()),
+            records.add(List.of(r.submission(), r.status().json(), r.score() == null ? "" : points(r.score()),
                     points(r.maxScore())));
         }
         return Csv.format(records);
@@ -208,10 +187,10 @@ public final class Gradebook {
                     + " Student and ID columns hold that name; Canvas matches a row only when it is a Canvas user id."
                     + " Export the roster from Canvas (docs/ta-guide.md) and pass it with --roster.");
         }
-        List<String> absent = rows.stream().filter(r -> r.status().equals(NO_SUBMISSION))
+        List<String> absent = rows.stream().filter(r -> r.status() == SubmissionStatus.NO_SUBMISSION)
                 .map(r -> r.student().name() + " (" + r.student().id() + ")").toList();
         List<String> unknown = notOnRoster().stream().map(Row::submission).toList();
-        return new BatchPage.Notes(warnings, absent, unknown, unknown.isEmpty() ? "" : NOT_ON_ROSTER_FILE);
+        return new BatchPage.Notes(warnings, absent, unknown, unknown.isEmpty() ? "" : BatchFolder.NOT_ON_ROSTER);
     }
 
     /** The warning for a gradebook written without Canvas's assignment id, saying where to find it. */
@@ -235,7 +214,7 @@ public final class Gradebook {
         for (Row r : rows) {
             Roster.Student s = r.student();
             List<String> rec = new ArrayList<>(List.of(s.name(), s.id(), s.sisUserId(), s.sisLoginId(), s.section(),
-                    r.submission(), r.status(), r.reason(), points(r.rawScore()), Long.toString(r.lateDays()),
+                    r.submission(), r.status().json(), r.reason(), points(r.rawScore()), Long.toString(r.lateDays()),
                     Long.toString(r.penalizedDays()), points(r.penaltyPoints()),
                     r.score() == null ? "" : points(r.score()), points(r.maxScore())));
             spec.parts().forEach(p -> rec.add(r.parts().containsKey(p.id()) ? points(r.parts().get(p.id())) : ""));
@@ -260,7 +239,7 @@ public final class Gradebook {
             o.put("sis_login_id", r.student().sisLoginId());
             o.put("section", r.student().section());
             o.put("submission", r.submission());
-            o.put("status", r.status());
+            o.put("status", r.status().json());
             o.put("reason", r.reason());
             o.put("raw_score", r.rawScore());
             o.put("late_days", r.lateDays());
@@ -280,27 +259,28 @@ public final class Gradebook {
     }
 
     /**
-     * Writes gradebook-canvas.csv, gradebook.csv, gradebook.json and, when the roster misses submissions,
-     * {@value #NOT_ON_ROSTER_FILE} (else removes a stale one) into {@code out}, each atomically; and
-     * {@value #NOTES_FILE}, what the batch page shows about them.
+     * Writes the gradebooks into {@code batch} (Canvas's CSV, the plain CSV, the JSON and, when the roster misses
+     * submissions, {@value BatchFolder#NOT_ON_ROSTER}, else removing a stale one), each atomically, and
+     * {@value BatchFolder#GRADEBOOK_NOTES}, what the batch page shows about them.
      */
-    public void write(Path out, String canvasId) throws IOException {
-        ResultsDoc.writeBytes(out.resolve("gradebook-canvas.csv"), canvasCsv(canvasId).getBytes(StandardCharsets.UTF_8));
-        ResultsDoc.writeBytes(out.resolve("gradebook.csv"), plainCsv().getBytes(StandardCharsets.UTF_8));
-        ResultsDoc.write(out.resolve("gradebook.json"), json());
-        Path unknown = out.resolve(NOT_ON_ROSTER_FILE);
+    public void write(BatchFolder batch, String canvasId) throws IOException {
+        ResultsDoc.writeBytes(batch.gradebook(BatchFolder.GRADEBOOK_CANVAS),
+                canvasCsv(canvasId).getBytes(StandardCharsets.UTF_8));
+        ResultsDoc.writeBytes(batch.gradebook(BatchFolder.GRADEBOOK_CSV), plainCsv().getBytes(StandardCharsets.UTF_8));
+        ResultsDoc.write(batch.gradebook(BatchFolder.GRADEBOOK_JSON), json());
+        Path unknown = batch.gradebook(BatchFolder.NOT_ON_ROSTER);
         if (notOnRoster().isEmpty()) {
             Files.deleteIfExists(unknown);
         } else {
             ResultsDoc.writeBytes(unknown, notOnRosterCsv().getBytes(StandardCharsets.UTF_8));
         }
         BatchPage.Notes notes = notes(canvasId);
-        ResultsDoc.writeBytes(out.resolve(NOTES_FILE), ResultsDoc.JSON.writeValueAsBytes(notes));
+        ResultsDoc.writeBytes(batch.gradebook(BatchFolder.GRADEBOOK_NOTES), ResultsDoc.JSON.writeValueAsBytes(notes));
     }
 
-    /** Returns the batch page's notes of the gradebook last written into {@code out}; none when there is none. */
-    public static BatchPage.Notes readNotes(Path out) throws IOException {
-        Path file = out.resolve(NOTES_FILE);
+    /** Returns the batch page's notes of the gradebook last written into {@code batch}; none when there is none. */
+    public static BatchPage.Notes readNotes(BatchFolder batch) throws IOException {
+        Path file = batch.gradebook(BatchFolder.GRADEBOOK_NOTES);
         return Files.isRegularFile(file) ? ResultsDoc.JSON.readValue(file.toFile(), BatchPage.Notes.class)
                 : BatchPage.Notes.NONE;
     }

@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import nnlab.grader.Reader;
 import nnlab.grader.cli.ExitCode;
 import nnlab.grader.report.ReportWriter;
 import nnlab.grader.report.ResultsDocument;
-import nnlab.grader.report.html.Audience;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.report.html.BatchPage;
 import nnlab.grader.report.html.HtmlReport;
 import nnlab.grader.report.html.TerminalSummary;
@@ -50,15 +50,14 @@ final class ReportCommand implements Runnable {
         return ExitCode.NOT_WRITTEN.code();
     }
 
-    /** Reads an audience as written on the command line: student, student-after-due-date or ta. */
-    static final class AudienceConverter implements CommandLine.ITypeConverter<Audience> {
+    /** Reads a reader as written on the command line: student, student-after-due-date or ta. */
+    static final class ReaderConverter implements CommandLine.ITypeConverter<Reader> {
         @Override
-        public Audience convert(String value) {
+        public Reader convert(String value) {
             try {
-                return Audience.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+                return Reader.fromCommandLine(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown audience '" + value
-                        + "': use student, student-after-due-date or ta");
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
@@ -75,9 +74,9 @@ final class ReportCommand implements Runnable {
                 description = "Where to write the report (default: report.html beside the results).")
         Path out;
 
-        @Parameters(index = "2", arity = "0..1", paramLabel = "AUDIENCE", converter = AudienceConverter.class,
+        @Parameters(index = "2", arity = "0..1", paramLabel = "READER", converter = ReaderConverter.class,
                 description = "student, student-after-due-date or ta (default: the student's view as of now).")
-        Audience audience;
+        Reader reader;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -87,7 +86,7 @@ final class ReportCommand implements Runnable {
             try {
                 ResultsDocument document = ResultsDocument.read(results);
                 Path html = out != null ? out : results.resolveSibling("report.html");
-                Audience shown = audience != null ? audience : Audience.studentAt(document, Instant.now());
+                Reader shown = reader != null ? reader : document.studentAt(Instant.now());
                 HtmlReport.write(document, html, shown);
                 PrintWriter stdout = spec.commandLine().getOut();
                 stdout.print(TerminalSummary.render(document, shown,
@@ -120,7 +119,9 @@ final class ReportCommand implements Runnable {
             }
             try {
                 PrintWriter stdout = spec.commandLine().getOut();
-                stdout.println("Batch page: " + BatchPage.write(out, Instant.now()).toAbsolutePath());
+                BatchFolder batch = new BatchFolder(out);
+                stdout.println("Batch page: " + BatchPage.write(batch, batch.read(), Instant.now(), BatchPage.Notes.NONE)
+                        .toAbsolutePath());
                 stdout.flush();
                 return ExitCode.OK.code();
             } catch (IOException e) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.report.html.BatchFolder;
 
 /**
  * Shard {@code index} of {@code count} of a batch: the submissions whose name hashes (CRC-32 of its UTF-8 bytes) to
@@ -112,7 +113,7 @@ public record Shard(int index, int count) {
                         + " given twice (" + previous + " and " + shard + "): pass each shard once");
             }
             for (JsonNode name : m.path("submissions")) {
-                if (!Files.isRegularFile(BatchGrader.resultFile(shard, name.asText()))) {
+                if (!Files.isRegularFile(new BatchFolder(shard).result(name.asText()))) {
                     throw new IllegalArgumentException(shard + " has no final result for its submission " + name.asText()
                             + ": run its grade-all again (it resumes) before merging");
                 }
@@ -149,27 +150,28 @@ public record Shard(int index, int count) {
             lost.removeAll(graded);
             throw new IllegalArgumentException("submission(s) " + lost + " are in no shard's results");
         }
-        Files.createDirectories(out.resolve("results"));
-        Files.createDirectories(out.resolve("junit"));
+        BatchFolder merged = new BatchFolder(out);
+        Files.createDirectories(merged.results());
+        Files.createDirectories(merged.junit());
         List<String> log = new ArrayList<>();
         for (Path shard : byIndex.values()) {
+            BatchFolder part = new BatchFolder(shard);
             for (JsonNode name : ResultsDoc.read(shard.resolve(MANIFEST)).path("submissions")) {
                 String n = name.asText();
-                Files.copy(BatchGrader.resultFile(shard, n), BatchGrader.resultFile(out, n),
-                        StandardCopyOption.REPLACE_EXISTING);
-                Path junit = shard.resolve("junit").resolve(n + ".xml");
+                Files.copy(part.result(n), merged.result(n), StandardCopyOption.REPLACE_EXISTING);
+                Path junit = part.junit(n);
                 if (Files.isRegularFile(junit)) {
-                    Files.copy(junit, out.resolve("junit").resolve(n + ".xml"), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(junit, merged.junit(n), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            Path shardLog = shard.resolve("batch-log.jsonl");
+            Path shardLog = part.log();
             if (Files.isRegularFile(shardLog)) {
                 log.addAll(Files.readAllLines(shardLog));
             }
         }
         // The log's lines start with their time, so sorting them interleaves the shards as they happened.
         log.sort(Comparator.naturalOrder());
-        Files.write(out.resolve("batch-log.jsonl"), log, StandardCharsets.UTF_8);
+        Files.write(merged.log(), log, StandardCharsets.UTF_8);
         return new ArrayList<>(graded);
     }
 }

@@ -41,7 +41,7 @@ final class Similarity {
 
     static final String JSON_FILE = "similarity.json";
     static final String CSV_FILE = "similarity.csv";
-    static final String HTML_FILE = "similarity.html";
+    static final String HTML_FILE = nnlab.grader.report.html.BatchFolder.SIMILARITY_PAGE;
 
     /**
      * The average similarity from which a pair is flagged. Two independent correct solutions of problem set 1 (the

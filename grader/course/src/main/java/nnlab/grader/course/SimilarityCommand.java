@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import nnlab.grader.authoring.AuthoringCommands;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.cli.CommandLines;
 import nnlab.grader.cli.ExitCode;
+import nnlab.grader.report.html.BatchFolder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,17 +77,12 @@ final class SimilarityCommand implements Callable<Integer> {
 
     /** The names of the submissions a batch folder holds a result for. */
     static Set<String> resultNames(Path batch) throws IOException {
-        Path results = batch.resolve("results");
-        if (!Files.isDirectory(results)) {
+        BatchFolder folder = new BatchFolder(batch);
+        if (!folder.isBatch()) {
             throw new CommandLines.UsageError("--shard-results " + batch + " has no results/ folder: pass the --out of"
                     + " course merge or of grade-all");
         }
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(results)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.startsWith("."))
-                    .forEach(n -> names.add(n.substring(0, n.length() - ".json".length())));
-        }
-        return names;
+        return new TreeSet<>(folder.names());
     }
 
     static void requireFolder(String option, Path folder) {

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
+import nnlab.grader.report.SubmissionStatus;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.course.SubmissionBatch.Kind;
 
 /**
@@ -192,16 +194,16 @@ class BatchGradingTests {
         assertEquals(KINDS.size() + 1, rows.size(), rows.keySet()::toString);
         assertEquals("Lovelace, Ada", rows.get("s01").get("student"));
         assertEquals("A1", rows.get("s01").get("sis_user_id"));
-        assertEquals(Gradebook.NO_SUBMISSION, rows.get("1099").get("status"));
+        assertEquals(SubmissionStatus.NO_SUBMISSION.json(), rows.get("1099").get("status"));
         assertEquals("graded", rows.get("s01").get("status"));
         assertEquals(100, Double.parseDouble(rows.get("s01").get("score")), EXACT);
         assertEquals("20.00", rows.get("s01").get("part1"));
-        assertEquals(BatchGrader.NOT_GRADABLE, rows.get("s04").get("status"), "empty folder");
-        assertEquals(BatchGrader.NOT_GRADABLE, rows.get("s05").get("status"), "not a zip");
+        assertEquals(SubmissionStatus.NOT_GRADABLE.json(), rows.get("s04").get("status"), "empty folder");
+        assertEquals(SubmissionStatus.NOT_GRADABLE.json(), rows.get("s05").get("status"), "not a zip");
         assertTrue(rows.get("s05").get("reason").contains("not a zip"), rows.get("s05").get("reason"));
         assertEquals("graded", rows.get("s06").get("status"));
         for (Map<String, String> r : rows.values()) {
-            if (!r.get("status").equals(Gradebook.NO_SUBMISSION)) {
+            if (!r.get("status").equals(SubmissionStatus.NO_SUBMISSION.json())) {
                 assertTrue(Double.parseDouble(r.get("score")) <= 100, r::toString);
             }
         }
@@ -232,7 +234,7 @@ class BatchGradingTests {
                 new ArrayList<>(canvas.get(0).keySet()));
         assertEquals(List.of("1001", "1002", "1003", "1099"), canvas.stream().map(r -> r.get("ID")).sorted().toList(),
                 "one row per roster student: Canvas could match no other");
-        assertEquals(List.of("s04", "s05", "s06"), Csv.read(out.resolve(Gradebook.NOT_ON_ROSTER_FILE)).stream()
+        assertEquals(List.of("s04", "s05", "s06"), Csv.read(out.resolve(BatchFolder.NOT_ON_ROSTER)).stream()
                 .map(r -> r.get("submission")).toList(), "the submissions on no roster are listed apart");
         for (Map<String, String> row : canvas) {
             assertEquals(row.get("ID").equals("1099") ? "0.00" : row.get(column), row.get(column), row::toString);

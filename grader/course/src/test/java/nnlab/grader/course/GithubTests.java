@@ -50,7 +50,7 @@ class GithubTests {
     void gradeTheBuggySampleAndWriteTheClassroomOutput() throws IOException {
         Grader grader = new Grader(Grader.find("ps1").orElseThrow());
         ResultsDocument graded = grader.grade(Course.sample("buggy"),
-                new Grader.Options(Course.SEED, true, null, null, null)).document();
+                new Grader.Options(Course.SEED, true, null, null, null));
         results = (ObjectNode) graded.toTree();
         Path file = dir.resolve("results.json");
         graded.write(file);

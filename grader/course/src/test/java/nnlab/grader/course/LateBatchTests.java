@@ -24,6 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.cli.ExitCode;
+import nnlab.grader.report.SubmissionStatus;
+import nnlab.grader.report.html.BatchFolder;
+import nnlab.grader.cli.CommandLines;
 
 /**
  * A batch as a TA runs it over a week: graded first without submission times, then resumed with a timestamps file
@@ -76,14 +79,14 @@ class LateBatchTests {
         Files.writeString(dir.resolve("times.csv"), "submission,submitted_at\ns01,2027-02-22 23:00\n"
                 + "s02,2027-02-19 12:00\n");
         course("untimed");
-        resultBeforeTimes = Files.readAllBytes(BatchGrader.resultFile(out, "s01"));
+        resultBeforeTimes = Files.readAllBytes(new BatchFolder(out).result("s01"));
         course("gap", "--timestamps", dir.resolve("partial.csv").toString());
         course("gap-allowed", "--timestamps", dir.resolve("partial.csv").toString(), "--allow-missing-times");
         course("timed", "--timestamps", dir.resolve("times.csv").toString());
     }
 
     private JsonNode result(String name) throws IOException {
-        return ResultsDoc.read(BatchGrader.resultFile(out, name));
+        return ResultsDoc.read(new BatchFolder(out).result(name));
     }
 
     private Map<String, Map<String, String>> gradebook() throws IOException {
@@ -178,7 +181,7 @@ class LateBatchTests {
         @Test
         void aMissingStudentScoresZeroWithANoteAndAnUnknownSubmissionIsMarked() throws IOException {
             Map<String, Map<String, String>> rows = gradebook();
-            assertEquals(Gradebook.NO_SUBMISSION, rows.get("1099").get("status"));
+            assertEquals(SubmissionStatus.NO_SUBMISSION.json(), rows.get("1099").get("status"));
             assertEquals("0.00", rows.get("1099").get("score"));
             assertEquals(Gradebook.NO_SUBMISSION_NOTE, rows.get("1099").get("reason"));
             assertTrue(rows.get("s02").get("reason").startsWith(Gradebook.NOT_ON_ROSTER), rows.get("s02")::toString);
@@ -189,10 +192,10 @@ class LateBatchTests {
             List<Map<String, String>> canvas = Csv.read(out.resolve("gradebook-canvas.csv"));
             assertEquals(List.of("1001", "1099"), canvas.stream().map(r -> r.get("ID")).sorted().toList(),
                     "one row per roster student; s02 matches nobody Canvas knows");
-            List<Map<String, String>> unknown = Csv.read(out.resolve(Gradebook.NOT_ON_ROSTER_FILE));
+            List<Map<String, String>> unknown = Csv.read(out.resolve(BatchFolder.NOT_ON_ROSTER));
             assertEquals(1, unknown.size(), unknown::toString);
             assertEquals("s02", unknown.get(0).get("submission"));
-            assertEquals(BatchGrader.NOT_GRADABLE, unknown.get(0).get("status"));
+            assertEquals(SubmissionStatus.NOT_GRADABLE.json(), unknown.get(0).get("status"));
         }
 
         @Test
@@ -204,7 +207,7 @@ class LateBatchTests {
             String summary = runs.get("timed").out();
             assertTrue(summary.matches("(?s).*Roster, no submission +1\\n.*"), summary);
             assertTrue(summary.matches("(?s).*Not on the roster +1 \\(not in the Canvas import: "
-                    + Gradebook.NOT_ON_ROSTER_FILE + "\\).*"), summary);
+                    + BatchFolder.NOT_ON_ROSTER + "\\).*"), summary);
         }
 
         @Test
@@ -249,9 +252,9 @@ class LateBatchTests {
 
         @Test
         void reRunningChangesNoStoredResult() throws Exception {
-            byte[] before = Files.readAllBytes(BatchGrader.resultFile(out, "s01"));
+            byte[] before = Files.readAllBytes(new BatchFolder(out).result("s01"));
             course("again", "--timestamps", dir.resolve("times.csv").toString());
-            assertArrayEquals(before, Files.readAllBytes(BatchGrader.resultFile(out, "s01")),
+            assertArrayEquals(before, Files.readAllBytes(new BatchFolder(out).result("s01")),
                     "applying the late policy twice changes nothing");
         }
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
@@ -108,26 +109,26 @@ class LoadTests {
         return submission;
     }
 
-    private static Results grade(String assignment, Path submission, String only) {
+    private static ResultsDocument grade(String assignment, Path submission, String only) {
         Grader.Options options = Grader.Options.defaults().withSeed(Course.SEED);
         return new Grader(Grader.find(assignment).orElseThrow()).grade(submission, only == null ? options
                 : options.onlyTests(only));
     }
 
     /** Fails unless the digits recipe lost its points to the processor-time limit of one call, with a true message. */
-    private static void assertLostTheCallToItsProcessorLimit(Results results) {
-        Results.Test digits = results.tests().stream().filter(t -> t.number().equals(DIGITS)).findFirst().orElseThrow();
+    private static void assertLostTheCallToItsProcessorLimit(ResultsDocument results) {
+        TestResult digits = results.tests().stream().filter(t -> t.number().equals(DIGITS)).findFirst().orElseThrow();
         assertEquals(0, digits.score(), digits::output);
         assertTrue(digits.output().contains("s of processor time (all its threads together) in one call"),
                 digits::output);
-        assertNull(results.document().extraData().graderError(), results::output);
+        assertNull(results.extraData().graderError(), results::output);
     }
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnAMachineLoadedWithSixBusySessionsPerProcessor {
-        private final Map<String, List<Results>> graded = new LinkedHashMap<>();
-        private final Map<String, Results> slow = new LinkedHashMap<>();
+        private final Map<String, List<ResultsDocument>> graded = new LinkedHashMap<>();
+        private final Map<String, ResultsDocument> slow = new LinkedHashMap<>();
         private Spinners spinners;
 
         @BeforeAll
@@ -154,13 +155,13 @@ class LoadTests {
         }
 
         /** Prints the figures a grading recorded, for the README's check and the TA's eye. */
-        private void print(String name, Results r) {
-            RunData.Load load = r.document().extraData().load();
+        private void print(String name, ResultsDocument r) {
+            RunData.Load load = r.extraData().load();
             System.out.printf(java.util.Locale.ROOT, "LOAD %-45s score %6.2f / %6.2f  load avg max %5.1f  submission CPU"
                     + " %6.1f s  costliest call %5.1f s CPU, longest %6.1f s wall  retries %d  grader error %s%n", name,
                     r.score(), r.maxScore(), load.loadAverageMax(), load.submissionCpuMs() / 1e3,
                     load.maxCallCpuMs() / 1e3, load.maxCallWallMs() / 1e3, load.retries().size(),
-                    r.document().extraData().graderError());
+                    r.extraData().graderError());
         }
 
         @AfterAll
@@ -174,14 +175,14 @@ class LoadTests {
         void theCorrectAndLoopBasedSamplesScoreEveryPointEveryTime() {
             graded.forEach((name, runs) -> runs.forEach(r -> {
                 assertEquals(r.maxScore(), r.score(), 1e-9, () -> name + ": " + r.summary());
-                assertNull(r.document().extraData().graderError(), () -> name + ": " + r.output());
+                assertNull(r.extraData().graderError(), () -> name + ": " + r.output());
             }));
         }
 
         @Test
         void theResultsRecordTheLoadTheyWereGradedUnder() {
             graded.forEach((name, runs) -> runs.forEach(r -> {
-                RunData.Load load = r.document().extraData().load();
+                RunData.Load load = r.extraData().load();
                 assertTrue(load.loadAverageMax() != null && load.loadAverageMax() > load.processors(),
                         () -> name + " was graded on a loaded machine: " + load);
                 assertTrue(load.maxCallCpuMs() > 0 && load.submissionCpuMs() >= load.maxCallCpuMs(), load::toString);

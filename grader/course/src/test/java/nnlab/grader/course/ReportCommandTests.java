@@ -53,7 +53,7 @@ class ReportCommandTests {
     @Nested
     class Writing {
         @Test
-        void studentWritesTheReportForTheAudienceAsked(@TempDir Path tmp) throws Exception {
+        void studentWritesTheReportForTheReaderAsked(@TempDir Path tmp) throws Exception {
             Path results = results(tmp);
             assertEquals(ExitCode.OK.code(), run("student", results.toString(), tmp.resolve("ta.html").toString(),
                     "ta").exit());
@@ -61,7 +61,7 @@ class ReportCommandTests {
         }
 
         @Test
-        void theAudienceIsWrittenAsOnTheCommandLine(@TempDir Path tmp) throws Exception {
+        void theReaderIsWrittenAsOnTheCommandLine(@TempDir Path tmp) throws Exception {
             Path results = results(tmp);
             assertEquals(ExitCode.OK.code(), run("student", results.toString(), tmp.resolve("s.html").toString(),
                     "student-after-due-date").exit());
@@ -82,7 +82,7 @@ class ReportCommandTests {
     @Nested
     class BadUsage {
         @Test
-        void anUnknownAudienceSaysWhichOnesExist(@TempDir Path tmp) throws Exception {
+        void anUnknownReaderSaysWhichOnesExist(@TempDir Path tmp) throws Exception {
             Ran ran = run("student", results(tmp).toString(), tmp.resolve("x.html").toString(), "parent");
             assertEquals(ExitCode.USAGE.code(), ran.exit());
             assertTrue(ran.err().contains("use student, student-after-due-date or ta"), ran.err());

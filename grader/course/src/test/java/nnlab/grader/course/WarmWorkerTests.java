@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import nnlab.grader.report.SubmissionStatus;
 import nnlab.grader.course.SubmissionBatch.Kind;
 import nnlab.grader.runtime.FileTrees;
 
@@ -158,7 +159,7 @@ class WarmWorkerTests {
         void scoresEveryTestAsGradingEachSubmissionAloneWithTheSameSeed() {
             assertEquals(alone.keySet(), batch.keySet());
             alone.forEach((name, single) -> {
-                assertEquals(BatchGrader.GRADED, status(batch.get(name)), name);
+                assertEquals(SubmissionStatus.GRADED.json(), status(batch.get(name)), name);
                 assertEquals(scoresByTest(single), scoresByTest(batch.get(name)), name);
                 assertEquals(single.path("score").asDouble(), batch.get(name).path("score").asDouble(), EXACT, name);
             });
@@ -181,7 +182,7 @@ class WarmWorkerTests {
         @Test
         void itsSubmissionIsGradedInAFreshWorkerAndScoresAsAlone() {
             JsonNode r = killed.get(KILLED_ONCE);
-            assertEquals(BatchGrader.GRADED, status(r), r.toString());
+            assertEquals(SubmissionStatus.GRADED.json(), status(r), r.toString());
             assertEquals(scoresByTest(alone.get(KILLED_ONCE)), scoresByTest(r));
             assertEquals(1, r.path("extra_data").path("batch").path("grader_deaths").size());
         }
@@ -199,7 +200,7 @@ class WarmWorkerTests {
         @Test
         void twiceItsSubmissionIsAGraderErrorNamingTheCauses() {
             JsonNode r = killed.get(KILLED_ALWAYS);
-            assertEquals(BatchGrader.GRADER_ERROR, status(r), r.toString());
+            assertEquals(SubmissionStatus.GRADER_ERROR.json(), status(r), r.toString());
             String reason = r.path("extra_data").path("batch").path("reason").asText();
             assertTrue(reason.contains("died on this submission 2 times") && reason.contains("killed by signal 9"), reason);
             assertEquals(2, killedLog.stream().filter(e -> e.path("event").asText().equals("worker_died")

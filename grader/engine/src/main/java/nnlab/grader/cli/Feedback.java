@@ -2,9 +2,12 @@ package nnlab.grader.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
+import nnlab.grader.Reader;
 import nnlab.grader.report.ReportWriter;
+import nnlab.grader.report.ResultsDocument;
 
 /**
  * What the command lines print and write after {@code results.json} is final: the reports through the installed
@@ -12,26 +15,19 @@ import nnlab.grader.report.ReportWriter;
  */
 public final class Feedback {
 
-    /** Whose terminal summary to print. */
-    public enum View {
-        /** Exactly what the student's report shows. */
-        STUDENT,
-        /** Every test, for the course staff. */
-        TA
-    }
-
     private Feedback() {
     }
 
     /**
-     * Writes the reports of the complete {@code resultsJson} to {@code studentHtml} and {@code taHtml} (null paths:
-     * no reports) and prints the terminal summary for {@code view} to {@code out}, then {@code notes}. Without a
-     * report writer on the class path, or when it fails, prints {@code plainSummary} instead and says why on
-     * {@code err}.
+     * Writes the reports of {@code results}, complete in {@code resultsJson}, to {@code studentHtml} and
+     * {@code taHtml} (null paths: no reports) and prints the terminal summary for {@code view} to {@code out}, then
+     * {@code notes}; {@link Reader#STUDENT} stands for what the student's report shows now. Without a report writer on
+     * the class path, or when it fails, prints the results' plain {@link ResultsDocument#summary()} instead and says
+     * why on {@code err}.
      */
-    public static void publish(Path resultsJson, Path studentHtml, Path taHtml, View view, String plainSummary,
+    public static void publish(ResultsDocument results, Path resultsJson, Path studentHtml, Path taHtml, Reader view,
                                String notes, PrintWriter out, PrintWriter err) {
-        String summary = plainSummary;
+        String summary = results.summary();
         boolean written = false;
         try {
             Optional<ReportWriter> writer = ReportWriter.installed();
@@ -41,10 +37,11 @@ public final class Feedback {
                 }
             } else {
                 if (studentHtml != null) {
-                    writer.get().write(resultsJson, studentHtml, taHtml);
+                    writer.get().write(results, studentHtml, taHtml);
                     written = true;
                 }
-                summary = writer.get().terminalSummary(resultsJson, view == View.TA,
+                Reader reader = view == Reader.STUDENT ? results.studentAt(Instant.now()) : view;
+                summary = writer.get().terminalSummary(results, reader,
                         ReportWriter.colourWanted(System.console(), System.getenv()));
             }
         } catch (Exception | Error e) {

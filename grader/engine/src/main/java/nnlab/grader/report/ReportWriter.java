@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import nnlab.grader.Reader;
+
 /**
- * Turns a final {@code results.json} into what people read: a student's page, a TA's page and a terminal summary.
+ * Turns final results into what people read: a student's page, a TA's page and a terminal summary.
  * The feedback-report module provides one through {@link ServiceLoader}, so the engine does not depend on how reports
  * are drawn; without it on the class path the command lines write {@code results.json} alone.
  *
@@ -16,19 +18,19 @@ import java.util.ServiceLoader;
 public interface ReportWriter {
 
     /**
-     * Writes the student's report of {@code resultsJson} to {@code studentHtml} and the TA's to {@code taHtml},
-     * replacing both; {@code resultsJson} is read, never modified. The student's report shows what the student may
-     * see at this moment (after-due-date tests only once the due date recorded in the results has passed).
+     * Writes the student's report of {@code results} to {@code studentHtml} and the TA's to {@code taHtml}, replacing
+     * both. The student's report shows what the student may see at this moment (after-due-date tests only once the
+     * release moment recorded in the results has passed: {@link ResultsDocument#studentAt}).
      *
-     * @throws IOException when the results cannot be read or a report cannot be written
+     * @throws IOException when a report cannot be written
      */
-    void write(Path resultsJson, Path studentHtml, Path taHtml) throws IOException;
+    void write(ResultsDocument results, Path studentHtml, Path taHtml) throws IOException;
 
     /**
-     * Returns the terminal summary of {@code resultsJson}: for a TA every test, otherwise exactly what the student's
-     * report shows; ANSI colours only when {@code colour}.
+     * Returns the terminal summary of {@code results} for {@code reader}: for a TA every test, for a student exactly
+     * what that student's report shows; ANSI colours only when {@code colour}.
      */
-    String terminalSummary(Path resultsJson, boolean forTa, boolean colour) throws IOException;
+    String terminalSummary(ResultsDocument results, Reader reader, boolean colour);
 
     /**
      * Returns whether to colour a summary: only when standard output is a terminal ({@code console} non-null, as

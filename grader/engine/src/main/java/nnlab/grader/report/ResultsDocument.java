@@ -2,7 +2,9 @@ package nnlab.grader.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,9 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import nnlab.grader.Reader;
+
 /**
  * A Gradescope {@code results.json} as the grader writes it and every reader reads it: the one typed model of the
- * document (Jackson-bound), and the one place that sums the maximum score and rounds points. Field names, and their
+ * document (Jackson-bound), and the one place that sums the maximum score and rounds points. Only the engine builds
+ * one (its grader's builder is private to it); every other program reads one with {@link #read} once and passes the
+ * document on: the file is the interface between processes only. Field names, and their
  * order where Gradescope and GitHub Classroom read them, are those of {@code results.schema.json}; a test holds the
  * two together.
  *
@@ -95,6 +101,30 @@ public record ResultsDocument(
     @JsonIgnore
     public boolean isError() {
         return extraData.graderError() != null || extraData.refused() != null;
+    }
+
+    /**
+     * Returns the student reader at {@code now}: after-due-date tests show from the moment recorded as when they may
+     * show (the due date plus the allowed late days), or from the due date when only that is recorded. Results with
+     * neither, or with one that cannot be read, count as before, which shows less.
+     */
+    public Reader studentAt(Instant now) {
+        Instant release = RunData.instant(extraData.afterDueDateRelease());
+        return Reader.student(release != null && !now.isBefore(release));
+    }
+
+    /**
+     * Returns the plain terminal summary, for staff: one line per test (number, status, points, title) and the total;
+     * what a report module's summary replaces.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (TestResult t : tests) {
+            sb.append(String.format(Locale.ROOT, "%-6s %-7s %6.2f / %-6.2f %s%n", t.number(), t.status().json(),
+                    t.score(), t.maxScore(), t.title()));
+        }
+        sb.append(String.format(Locale.ROOT, "Total: %.2f / %.2f%n", score, maxScore()));
+        return sb.toString();
     }
 
     /** Returns this document with the total score {@code points}. */

@@ -1,5 +1,8 @@
 package nnlab.grader.report;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +88,28 @@ public record RunData(
     public RunData withLate(Late figures) {
         return new RunData(seed, graderVersion, assignment, jdk, timingsMs, due, afterDueDateShownFrom, parts, cases,
                 isolation, compilation, submissionJvmStarts, load, refused, graderError, figures, batch, other);
+    }
+
+    /**
+     * Returns when after-due-date tests may show to a student, as written: the moment recorded for it, else the due
+     * date; "" when the results record neither.
+     */
+    @JsonIgnore
+    public String afterDueDateRelease() {
+        String shownFrom = afterDueDateShownFrom != null ? afterDueDateShownFrom : due;
+        return shownFrom == null ? "" : shownFrom;
+    }
+
+    /** Returns the instant an RFC 3339 moment with offset names; null when it is null, empty or not one. */
+    public static Instant instant(String moment) {
+        if (moment == null || moment.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(moment).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Returns this data with the batch grader's record {@code record}. */
@@ -309,7 +335,7 @@ public record RunData(
      * The batch grader's record of one submission.
      *
      * @param submission    the submission's name
-     * @param status        "graded", "refused" or "grader_error"
+     * @param status        graded, not_gradable or grader_error
      * @param reason        why it was not graded, when it was not
      * @param exitCode      the grader's exit code, when it answered
      * @param graderDeaths  why grader processes died on this submission, when any did
@@ -318,12 +344,13 @@ public record RunData(
      * @param other         fields this model does not know, by name
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Batch(String submission, String status, String reason, @JsonProperty("exit_code") Integer exitCode,
+    public record Batch(String submission, SubmissionStatus status, String reason, @JsonProperty("exit_code") Integer exitCode,
                         @JsonProperty("grader_deaths") List<String> graderDeaths,
                         @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("grader_seconds") double graderSeconds,
                         Student student, @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> other) {
         /** Copies the lists and the unknown fields. */
         public Batch {
+            status = status == null ? SubmissionStatus.GRADED : status;
             graderDeaths = graderDeaths == null ? List.of() : List.copyOf(graderDeaths);
             other = other == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(other));
         }

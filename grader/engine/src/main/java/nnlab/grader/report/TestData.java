@@ -67,6 +67,18 @@ public record TestData(
     /** Nothing recorded. */
     public static final TestData NONE = new TestData(null, null, null, null, null, null, null);
 
+    /**
+     * Returns what the engine records of one test: its disclosure unless every part is visible, its {@code details}
+     * unless the entry's output shows them already ({@code shown}), and the {@code attached} objects as JSON.
+     */
+    public static TestData of(Long durationMs, Probes probes, Disclosure disclosure, List<Score.Mistake> mistakes,
+                              String diagnosis, String details, String shown, Map<String, Object> attached) {
+        Map<String, JsonNode> data = new LinkedHashMap<>();
+        attached.forEach((k, v) -> data.put(k, ResultsDocument.JSON.valueToTree(v)));
+        return new TestData(durationMs, probes, disclosure.equals(Disclosure.VISIBLE) ? null : Shown.of(disclosure),
+                mistakes, diagnosis, details.equals(shown) ? null : details, data);
+    }
+
     /** Copies the collections, so an entry never changes once built; no diagnosis is an empty one. */
     public TestData {
         mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);

@@ -42,10 +42,10 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Limits;
 import nnlab.grader.Score;
 import nnlab.grader.StudentException;
+import nnlab.grader.TestStatus;
 import nnlab.grader.Visibility;
 import nnlab.grader.compile.Compilation;
 import nnlab.grader.intake.Intake;
-import nnlab.grader.report.Results;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.TestData;
@@ -158,14 +158,14 @@ public final class Grader {
         return ServiceLoader.load(Assignment.class).stream().map(p -> p.get().id()).sorted().toList();
     }
 
-    /** Grades {@code submission} (a folder or a zip). */
-    public Results grade(Path submission, Options options) {
+    /** Grades {@code submission} (a folder or a zip) and returns its results. */
+    public ResultsDocument grade(Path submission, Options options) {
         long start = System.nanoTime();
         long seed = options.seed() != null ? options.seed() : new SecureRandom().nextLong();
-        Results results = new Results();
+        ResultsBuilder results = new ResultsBuilder();
         RunData.Builder extra = results.run().run(seed, VERSION, jdk(), assignment.id());
         List<String> summary = new ArrayList<>();
-        Map<String, Results.Test> byId = new LinkedHashMap<>();
+        Map<String, ResultsBuilder.Entry> byId = new LinkedHashMap<>();
         Path work = null;
         Endpoint[] opened = new Endpoint[1];
         try {
@@ -195,7 +195,7 @@ public final class Grader {
             if (intake.refusal() != null) {
                 summary.add("Submission refused: " + intake.refusal() + ".");
                 extra.refused(intake.refusal());
-                byId.values().forEach(t -> t.output("Not run: the submission was refused (" + intake.refusal() + ")."));
+                byId.values().forEach(t -> t.details("Not run: the submission was refused (" + intake.refusal() + ")."));
                 return finish(results, summary, start);
             }
             t0 = System.nanoTime();
@@ -280,7 +280,8 @@ public final class Grader {
      * test made in the JVM that was stopped.
      */
     private void retryOverloaded(Launcher launcher, GradingSession session, Endpoint student, Listener listener,
-                                 Map<String, Results.Test> byId, List<RunData.Retry> retries, Results results) {
+                                 Map<String, ResultsBuilder.Entry> byId, List<RunData.Retry> retries,
+                                 ResultsBuilder results) {
         Map<String, String> stopped = listener.takeOverloaded();
         if (stopped.isEmpty()) {
             return;
@@ -296,13 +297,13 @@ public final class Grader {
         Map<String, String> again = listener.takeOverloaded();
         List<String> notGraded = new ArrayList<>();
         stopped.forEach((id, reason) -> {
-            Results.Test test = byId.get(id);
-            String number = test == null ? id : test.number();
+            ResultsBuilder.Entry test = byId.get(id);
+            String number = test == null ? id : test.number;
             retries.add(new RunData.Retry(number, reason, !again.containsKey(id)));
             if (again.containsKey(id) && test != null) {
                 notGraded.add(number);
-                test.outcome(0, TestResult.FAILED);
-                test.output("Not graded: the grading machine was too busy to finish this test, twice (this is not your"
+                test.outcome(0, TestStatus.FAILED);
+                test.details("Not graded: the grading machine was too busy to finish this test, twice (this is not your"
                         + " code's fault, and it costs you nothing): the course staff will grade it again.");
             }
         });
@@ -361,7 +362,7 @@ public final class Grader {
                 .build();
     }
 
-    private void placeholders(TestPlan plan, Map<String, Results.Test> byId, Results results) {
+    private void placeholders(TestPlan plan, Map<String, ResultsBuilder.Entry> byId, ResultsBuilder results) {
         List<Map.Entry<String, GradedTest>> found = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             collect(plan, root, found);
@@ -470,7 +471,7 @@ public final class Grader {
         extra.assignment(parts, new RunData.Cases(spec.cases().version(), spec.cases().digest()));
     }
 
-    private Results finish(Results results, List<String> summary, long start) {
+    private static ResultsDocument finish(ResultsBuilder results, List<String> summary, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         results.executionSeconds(seconds);
         results.run().timing("total", Math.round(seconds * 1000));
@@ -478,10 +479,10 @@ public final class Grader {
                 results.score(), results.maxScore()));
         summary.forEach(s -> out.append(s).append('\n'));
         results.output(out.toString());
-        return results;
+        return results.document();
     }
 
-    private static void graderError(Results results, Throwable e) {
+    private static void graderError(ResultsBuilder results, Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         results.add("0.0", "Grader error — not your fault", 0, Visibility.VISIBLE,
@@ -489,6 +490,17 @@ public final class Grader {
                         + " Tests that did not run are marked as such.");
         results.add("0.1", "Grader error trace (staff only)", 0, Visibility.HIDDEN, trace.toString());
         results.run().graderError(e.toString());
+    }
+
+    /**
+     * Returns the results of a grading that left none (its process died or ran out of time): no test, and a grader
+     * error that says {@code reason}, so the student is told it is not their fault; valid against the schema.
+     */
+    public static ResultsDocument notGraded(String assignment, Long seed, String reason, double seconds) {
+        RunData extra = RunData.of(seed == null ? 0 : seed, VERSION, assignment, jdk(),
+                Map.of("total", Math.round(seconds * 1000))).withGraderError(reason);
+        return ResultsDocument.of(seconds, "Grading failed: " + reason + ". This is not your fault: the course staff"
+                + " will regrade.", extra);
     }
 
     /** Returns the grader's JVM, as recorded. */
@@ -502,14 +514,14 @@ public final class Grader {
 
     private static final class Listener implements TestExecutionListener {
         private final GradingSession session;
-        private final Map<String, Results.Test> byId;
+        private final Map<String, ResultsBuilder.Entry> byId;
         private final java.util.function.Supplier<List<String>> overloads;
         private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Integer> overloadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, String> overloaded = new LinkedHashMap<>();
 
         /** {@code overloads} returns why each call so far was stopped as overloaded, oldest first. */
-        Listener(GradingSession session, Map<String, Results.Test> byId,
+        Listener(GradingSession session, Map<String, ResultsBuilder.Entry> byId,
                  java.util.function.Supplier<List<String>> overloads) {
             this.session = session;
             this.byId = byId;
@@ -531,21 +543,21 @@ public final class Grader {
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            Results.Test t = byId.get(id.getUniqueId());
+            ResultsBuilder.Entry t = byId.get(id.getUniqueId());
             if (t != null) {
-                t.output("Skipped: " + reason);
+                t.details("Skipped: " + reason);
             }
         }
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            Results.Test t = byId.get(id.getUniqueId());
+            ResultsBuilder.Entry t = byId.get(id.getUniqueId());
             if (t == null) {
                 return;
             }
             Long begin = started.get(id.getUniqueId());
             if (begin != null) {
-                t.durationMillis(millis(begin));
+                t.durationMillis = millis(begin);
             }
             List<String> seen = overloads.get();
             int before = overloadsAtStart.getOrDefault(id.getUniqueId(), seen.size());
@@ -563,11 +575,11 @@ public final class Grader {
             } else {
                 fraction = success ? 1 : 0;
             }
-            t.outcome(ResultsDocument.round(t.maxScore() * fraction), fraction == 1 ? "passed" : "failed");
+            t.outcome(ResultsDocument.round(t.maxScore * fraction), TestStatus.of(fraction));
             if (score != null) {
                 out.append(score.feedback());
-                t.attached().putAll(score.data());
-                t.probes(TestData.Probes.of(score, fraction == 1));
+                t.attached.putAll(score.data());
+                t.probes = TestData.Probes.of(score, fraction == 1);
             }
             result.getThrowable().ifPresent(e -> out.append(out.length() == 0 ? "" : "\n").append(describe(e)));
             StringBuilder diagnosis = new StringBuilder(score == null ? "" : score.diagnosis());
@@ -582,7 +594,7 @@ public final class Grader {
             if (!printed.isBlank()) {
                 out.append("\n\nYour code printed:\n").append(printed);
             }
-            t.output(out.length() == 0 && fraction == 1 ? "Passed." : out.toString());
+            t.details(out.length() == 0 && fraction == 1 ? "Passed." : out.toString());
         }
 
         /**

@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.MutantCatalogue;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.RunData;
 import nnlab.grader.report.ResultsDocument;
@@ -66,7 +67,7 @@ class FairScoreTests {
     private static final int LAST_DRAWING_PART = 4;
 
     /** Each submission's results, one per run seed, in the order of {@link #RUN_SEEDS}. */
-    private final Map<String, List<Results>> graded = new LinkedHashMap<>();
+    private final Map<String, List<ResultsDocument>> graded = new LinkedHashMap<>();
     private Path tmp;
 
     @BeforeAll
@@ -84,15 +85,15 @@ class FairScoreTests {
         }
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_GRADINGS);
         try {
-            Map<String, List<Future<Results>>> futures = new LinkedHashMap<>();
+            Map<String, List<Future<ResultsDocument>>> futures = new LinkedHashMap<>();
             submissions.forEach((name, folder) -> futures.put(name, RUN_SEEDS.stream().map(seed -> {
                 Grader.Options options = Grader.Options.defaults().withSeed(seed).unsandboxed();
                 Grader.Options graded = parts.containsKey(name) ? options.onlyTests(parts.get(name)) : options;
                 return pool.submit(() -> Grading.WARM.with(grader -> grader.grade(folder, graded)));
             }).toList()));
-            for (Map.Entry<String, List<Future<Results>>> e : futures.entrySet()) {
-                List<Results> results = new ArrayList<>();
-                for (Future<Results> f : e.getValue()) {
+            for (Map.Entry<String, List<Future<ResultsDocument>>> e : futures.entrySet()) {
+                List<ResultsDocument> results = new ArrayList<>();
+                for (Future<ResultsDocument> f : e.getValue()) {
                     results.add(f.get());
                 }
                 graded.put(e.getKey(), results);
@@ -134,7 +135,7 @@ class FairScoreTests {
     @Test
     void theCorrectSamplesScoreFullMarksUnderEveryRunSeed() {
         for (String sample : List.of("sample correct", "sample loops")) {
-            for (Results r : graded.get(sample)) {
+            for (ResultsDocument r : graded.get(sample)) {
                 assertEquals(100, r.score(), 1e-9, r::summary);
             }
         }
@@ -143,11 +144,11 @@ class FairScoreTests {
     @Test
     void resultsNameTheCasesVersionButNeverTheCaseSeed() throws IOException {
         AssignmentSpec.Cases cases = new Ps1Assignment().spec().cases();
-        Results results = graded.get("sample buggy").get(0);
+        ResultsDocument results = graded.get("sample buggy").get(0);
         Path file = tmp.resolve("results.json");
         results.write(file);
         GradedResults.assertValid(file);
-        RunData.Cases recorded = results.document().extraData().cases();
+        RunData.Cases recorded = results.extraData().cases();
         assertEquals(cases.version(), recorded.version());
         assertEquals(cases.digest(), recorded.digest());
         assertFalse(Files.readString(file).contains(Long.toString(cases.seed())), "the case seed is as secret as the"
@@ -177,11 +178,11 @@ class FairScoreTests {
             Map<String, Double> correct = new TreeMap<>(GradedResults.scores(graded.get("sample correct").get(0)));
             correct.keySet().removeIf(number -> !number.startsWith(PART_1));
             for (long seed : RUN_SEEDS) {
-                Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(seed).unsandboxed()
+                ResultsDocument results = Grading.grade(submission, Grader.Options.defaults().withSeed(seed).unsandboxed()
                         .onlyTests(PART_1), Files.createDirectories(dir.resolve("out" + seed)));
                 assertEquals(correct, GradedResults.scores(results), "probes must not move points (run seed " + seed + ")");
-                Results.Test t = GradedResults.test(results, "1.1.2");
-                TestData.Probes probes = t.toResult().extraData().probes();
+                TestResult t = GradedResults.test(results, "1.1.2");
+                TestData.Probes probes = t.extraData().probes();
                 assertTrue(probes != null && probes.flag(), () -> "run seed " + seed + ": " + probes);
                 assertEquals("Passed.", t.output(), "the student is told nothing of probes");
                 assertFalse(JSON.writeValueAsString(results.output()).contains("probe"), results::output);
@@ -190,9 +191,9 @@ class FairScoreTests {
 
         @Test
         void theCorrectSampleRaisesNoFlag() {
-            for (Results r : graded.get("sample correct")) {
-                for (Results.Test t : r.tests()) {
-                    TestData.Probes probes = t.toResult().extraData().probes();
+            for (ResultsDocument r : graded.get("sample correct")) {
+                for (TestResult t : r.tests()) {
+                    TestData.Probes probes = t.extraData().probes();
                     assertTrue(probes == null || !probes.flag(), () -> t.number() + ": " + probes);
                 }
             }

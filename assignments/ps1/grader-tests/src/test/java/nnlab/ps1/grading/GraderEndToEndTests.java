@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Disclosure;
 import nnlab.grader.protocol.ValueType;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
@@ -42,37 +44,37 @@ class GraderEndToEndTests {
          */
         @Test
         void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
-            Results sandboxed = Grading.gradeCold(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
-            Results inProcess = Grading.gradeCold(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
+            ResultsDocument sandboxed = Grading.gradeCold(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
+            ResultsDocument inProcess = Grading.gradeCold(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
             GradedResults.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM per visibility pass: the reset between tests leaves code that starts no thread in its JVM.
-            assertEquals(3, sandboxed.document().extraData().submissionJvmStarts(), sandboxed::summary);
+            assertEquals(3, sandboxed.extraData().submissionJvmStarts(), sandboxed::summary);
             assertEquals(GradedResults.scores(inProcess), GradedResults.scores(sandboxed));
-            System.out.println("isolation here: " + sandboxed.document().extraData().isolation());
+            System.out.println("isolation here: " + sandboxed.extraData().isolation());
         }
 
         @Test
         void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
-            Results results = Grading.gradeCold(Grading.CORRECT, SEEDED, tmp);
+            ResultsDocument results = Grading.gradeCold(Grading.CORRECT, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
-            assertEquals(Grading.SEED, results.document().extraData().seed());
-            assertNotNull(results.document().extraData().isolation());
+            assertEquals(Grading.SEED, results.extraData().seed());
+            assertNotNull(results.extraData().isolation());
         }
 
         @Test
         void loopBasedSampleWrittenWithoutMatrixProductsScoresFullMarks(@TempDir Path tmp) {
-            Results results = Grading.gradeCold(Grading.LOOPS, SEEDED, tmp);
+            ResultsDocument results = Grading.gradeCold(Grading.LOOPS, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
         }
     }
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        Results results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
+        ResultsDocument results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
-        assertTrue(GradedResults.test(results, "1.1.1").output().contains("Not implemented yet"),
-                () -> GradedResults.test(results, "1.1.1").output());
+        assertTrue(GradedResults.test(results, "1.1.1").details().contains("Not implemented yet"),
+                () -> GradedResults.test(results, "1.1.1").details());
     }
 
     @Test
@@ -80,22 +82,22 @@ class GraderEndToEndTests {
         Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
         Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
-        Results results = Grading.gradeCold(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
+        ResultsDocument results = Grading.gradeCold(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
         assertEquals(0, GradedResults.test(results, "4.3.1").score(), results::summary);
         assertEquals(100 - GradedResults.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
         assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
         assertTrue(results.output().contains("Replaced nnlab/Adagrad.java"), results::output);
-        String details = GradedResults.test(results, "4.3.1").textFor(Disclosure.Reader.STAFF);
+        String details = GradedResults.test(results, "4.3.1").textFor(Reader.TA);
         assertTrue(details.contains("(Adagrad.java:") && details.contains("the starter's Adagrad.java, used because yours"
                 + " did not compile"), () -> "a frame in the replaced file must say whose line it is:\n" + details);
     }
 
     @Test
     void buggySampleLosesPointsInTheTestsOfItsMistakes(@TempDir Path tmp) {
-        Results results = Grading.gradeCold(Grading.BUGGY, SEEDED, tmp);
+        ResultsDocument results = Grading.gradeCold(Grading.BUGGY, SEEDED, tmp);
         for (String failing : List.of("1.2.1", "2.2.1", "4.2.1")) {
-            Results.Test t = GradedResults.test(results, failing);
-            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
+            TestResult t = GradedResults.test(results, failing);
+            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.details());
         }
         GradedResults.assertFull(results, "1.1");
         GradedResults.assertFull(results, "1.3");
@@ -104,7 +106,7 @@ class GraderEndToEndTests {
         assertTrue(results.score() < 100);
         assertFalse(results.output().contains(Long.toString(Grading.SEED)), () -> "students see the top-level output"
                 + " on Gradescope; with the seed they could regenerate the run's probes:\n" + results.output());
-        assertEquals(Grading.SEED, results.document().extraData().seed(), "the TA's copy of the seed");
+        assertEquals(Grading.SEED, results.extraData().seed(), "the TA's copy of the seed");
     }
 
     @Test
@@ -120,7 +122,7 @@ class GraderEndToEndTests {
             @Override public ClassLoader oracleLoader() { return real.oracleLoader(); }
         };
         Path placeholders = tmp.resolve("placeholders.json");
-        Results results = new Grader(broken).grade(Grading.CORRECT,
+        ResultsDocument results = new Grader(broken).grade(Grading.CORRECT,
                 new Grader.Options(Grading.SEED, false, placeholders, null, null));
         results.write(tmp.resolve("results.json"));
         GradedResults.assertValid(tmp.resolve("results.json"));

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.WarmGraders;
@@ -45,12 +45,12 @@ final class Grading {
      * Grades {@code submission} with the fixed plug-in through a warm compiler ({@link #WARM}, as a batch does), writes
      * the results into {@code out}, validates them.
      */
-    static Results grade(Path submission, Grader.Options options, Path out) {
+    static ResultsDocument grade(Path submission, Grader.Options options, Path out) {
         return WARM.with(grader -> GradedResults.grade(grader, submission, options, out));
     }
 
     /** {@link #grade}, through the cold single-submission path that {@code grader/bin/grade} takes ({@link #GRADER}). */
-    static Results gradeCold(Path submission, Grader.Options options, Path out) {
+    static ResultsDocument gradeCold(Path submission, Grader.Options options, Path out) {
         return GradedResults.grade(GRADER, submission, options, out);
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import nnlab.grader.Limits;
 import nnlab.grader.compile.Compilation;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.grader.sandbox.ChildJvm;
@@ -79,11 +80,11 @@ class HostileSubmissionLimitsTests {
         @MethodSource("bombs")
         void anExtraFileThatBringsJavacDownIsLeftOutAndTheCorrectCodeKeepsItsPoints(String name, Mutation bomb,
                                                                                     @TempDir Path tmp) throws IOException {
-            Results results = grade(bomb, tmp);
+            ResultsDocument results = grade(bomb, tmp);
             assertEquals(PART1, results.score(), 1e-9, results::output);
             // javac may give up on its own ("code too large") or be stopped; either way the file is named and left out.
             assertTrue(results.output().contains("Left out nnlab/Bomb.java"), results::output);
-            RunData.Compilation compilation = results.document().extraData().compilation();
+            RunData.Compilation compilation = results.extraData().compilation();
             assertTrue(compilation.compiled());
             assertEquals(List.of("nnlab/Bomb.java"), compilation.dropped());
             assertCompiledWithinTheBudget(results);
@@ -92,28 +93,28 @@ class HostileSubmissionLimitsTests {
         /** The attack: 25 extra files, each a try/finally bomb, cost one budget, not 25 rounds. */
         @Test
         void twentyFiveBombsCostOneBudgetAndTheCorrectCodeKeepsItsPoints(@TempDir Path tmp) throws IOException {
-            Results results = grade(s -> {
+            ResultsDocument results = grade(s -> {
                 for (int i = 0; i < BOMB_FILES; i++) {
                     Files.writeString(s.resolve(NNLAB + "Bomb" + i + ".java"), "package nnlab; class Bomb" + i
                             + " { int x; void m() { " + tryFinally(18) + " } }");
                 }
             }, tmp);
             assertEquals(PART1, results.score(), 1e-9, results::output);
-            RunData.Compilation compilation = results.document().extraData().compilation();
+            RunData.Compilation compilation = results.extraData().compilation();
             assertEquals(BOMB_FILES, compilation.dropped().size(), results::output);
             assertCompiledWithinTheBudget(results);
         }
 
         /** The budget, the starter's own pass and a few seconds to start the compiler process. */
-        private static void assertCompiledWithinTheBudget(Results results) {
-            long compileMillis = results.document().extraData().timingsMs().get("compile");
+        private static void assertCompiledWithinTheBudget(ResultsDocument results) {
+            long compileMillis = results.extraData().timingsMs().get("compile");
             long bound = TimeUnit.SECONDS.toMillis(COMPILE.totalSeconds() + COMPILE.passSeconds() + PROCESS_START_SECONDS);
             assertTrue(compileMillis <= bound, () -> "compilation took " + compileMillis + " ms");
         }
 
         @Test
         void aBombInAGradedFileFallsBackToTheStarterAndSaysWhy(@TempDir Path tmp) throws IOException {
-            Results results = grade(replace("    public static double squaredError", "    static final int DEEP = "
+            ResultsDocument results = grade(replace("    public static double squaredError", "    static final int DEEP = "
                     + "(".repeat(20_000) + "1" + ")".repeat(20_000) + ";\n\n    public static double squaredError"), tmp);
             assertEquals(0, results.score(), 1e-9, results::output);
             assertTrue(results.output().contains("ompilation of nnlab/Perceptron.java crashed the compiler with a"
@@ -162,7 +163,7 @@ class HostileSubmissionLimitsTests {
         @MethodSource("entries")
         void isSkippedWithANoteAndTheRestIsGraded(String name, Mutation entry, String file, @TempDir Path tmp)
                 throws IOException {
-            Results results = grade(entry, tmp);
+            ResultsDocument results = grade(entry, tmp);
             assertEquals(PART1, results.score(), 1e-9, results::output);
             assertTrue(results.output().contains("skipped src/main/java/nnlab/" + file), results::output);
         }
@@ -187,7 +188,7 @@ class HostileSubmissionLimitsTests {
                 out.write(target.getBytes(StandardCharsets.UTF_8));
             }
             markAsSymbolicLink(zip, link);
-            Results results = Grading.grade(zip, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+            ResultsDocument results = Grading.grade(zip, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
             assertSane(results);
             assertEquals(PART1, results.score(), 1e-9, results::output);
             assertTrue(results.output().contains("skipped " + link + ": a symbolic link"), results::output);
@@ -236,12 +237,12 @@ class HostileSubmissionLimitsTests {
         @MethodSource("floods")
         void costsOnlyTheCallThatFloodedAndIsReportedAsAFlood(String name, String descriptor, boolean newlines,
                                                               @TempDir Path tmp) throws IOException {
-            Results results = grade(flood(descriptor, newlines, 256), tmp);
-            Results.Test broken = GradedResults.test(results, "1.3.1");
+            ResultsDocument results = grade(flood(descriptor, newlines, 256), tmp);
+            TestResult broken = GradedResults.test(results, "1.3.1");
             assertTrue(broken.score() < broken.maxScore(), results::summary);
-            assertTrue(broken.score() > 0, broken::output);
-            assertTrue(broken.output().contains("printed more than 16 MB straight to the"), broken::output);
-            assertFalse(broken.output().contains("exit status"), broken::output);
+            assertTrue(broken.score() > 0, broken::details);
+            assertTrue(broken.details().contains("printed more than 16 MB straight to the"), broken::details);
+            assertFalse(broken.details().contains("exit status"), broken::details);
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
                 GradedResults.assertFull(results, other);
             }
@@ -282,7 +283,7 @@ class HostileSubmissionLimitsTests {
     /** Grades a submission with only Part 1's tests in a JVM of its own; used with a 1 GB heap. */
     static final class GradeWithOneGigabyte {
         public static void main(String[] args) throws IOException {
-            Results results = Grading.GRADER.grade(Path.of(args[0]), OPTIONS.onlyTests("1.3"));
+            ResultsDocument results = Grading.GRADER.grade(Path.of(args[0]), OPTIONS.onlyTests("1.3"));
             results.write(Path.of(args[1]));
         }
     }
@@ -304,7 +305,7 @@ class HostileSubmissionLimitsTests {
         @ParameterizedTest(name = "{0}")
         @MethodSource("names")
         void reachNoOutputRaw(String name, Mutation mutation, @TempDir Path tmp) throws IOException {
-            Results results = grade(mutation, tmp);
+            ResultsDocument results = grade(mutation, tmp);
             assertEquals(PART1, results.score(), 1e-9, results::output);
             assertTrue(results.output().contains("\\u001b"), results::output);
             String json = Files.readString(tmp.resolve("out/results.json"));
@@ -327,11 +328,11 @@ class HostileSubmissionLimitsTests {
         @ParameterizedTest(name = "{0}")
         @MethodSource("spins")
         void tripsTheBreakerAfterAFewTimeouts(String name, Mutation spin, @TempDir Path tmp) throws IOException {
-            Results results = grade(spin, tmp);
+            ResultsDocument results = grade(spin, tmp);
             assertTrue(results.score() < PART1, results::output);
-            int starts = results.document().extraData().submissionJvmStarts();
+            int starts = results.extraData().submissionJvmStarts();
             assertTrue(starts <= MAX_STARTS_WHEN_SPINNING, () -> starts + " JVM starts");
-            String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
+            String everything = String.join("\n", results.tests().stream().map(TestResult::details).toList());
             assertTrue(everything.contains("so this one was not made"), everything);
         }
     }
@@ -378,7 +379,7 @@ class HostileSubmissionLimitsTests {
         @MethodSource("waits")
         void waitingCodeGetsTheWallClockMessageNotARetry(String name, Mutation wait, @TempDir Path tmp)
                 throws IOException {
-            Results results = grade(wait, tmp);
+            ResultsDocument results = grade(wait, tmp);
             assertTrue(results.score() < PART1, results::output);
             String everything = everything(results);
             assertTrue(everything.contains("waited") && everything.contains("limit for waiting is "
@@ -390,7 +391,7 @@ class HostileSubmissionLimitsTests {
         @MethodSource("hiddenWork")
         void workInOtherThreadsOrProcessesCountsAsTheCallsProcessorTime(String name, Mutation work,
                                                                         @TempDir Path tmp) throws IOException {
-            Results results = grade(work, tmp);
+            ResultsDocument results = grade(work, tmp);
             assertTrue(results.score() < PART1, results::output);
             String everything = everything(results);
             assertTrue(everything.contains("more than " + LIMITS.perCallSeconds() + " s of processor time (all its"
@@ -399,12 +400,12 @@ class HostileSubmissionLimitsTests {
             assertNotRetried(results, everything);
         }
 
-        private static String everything(Results results) {
-            return String.join("\n", results.tests().stream().map(Results.Test::output).toList());
+        private static String everything(ResultsDocument results) {
+            return String.join("\n", results.tests().stream().map(TestResult::details).toList());
         }
 
-        private static void assertNotRetried(Results results, String everything) {
-            RunData extra = results.document().extraData();
+        private static void assertNotRetried(ResultsDocument results, String everything) {
+            RunData extra = results.extraData();
             assertTrue(extra.load().retries().isEmpty(), extra.load()::toString);
             assertEquals(null, extra.graderError(), everything);
             assertFalse(everything.contains("too busy"), everything);
@@ -446,7 +447,7 @@ class HostileSubmissionLimitsTests {
                     "    private static boolean warmed;\n\n    private final double[] weights;"));
         };
 
-        private Results gradeStarving(int jvms, Path tmp) throws Exception {
+        private ResultsDocument gradeStarving(int jvms, Path tmp) throws Exception {
             org.junit.jupiter.api.Assumptions.assumeTrue(onPath("chrt") && onPath("taskset") && onPath("setsid")
                     && Files.isWritable(Path.of("/proc/self/autogroup")), "needs chrt, taskset, setsid and autogroups");
             List<Process> spinners = new java.util.ArrayList<>();
@@ -497,8 +498,8 @@ class HostileSubmissionLimitsTests {
 
         @Test
         void aTestStarvedOnceIsGradedAgainInAFreshJvmAndKeepsItsPoints(@TempDir Path tmp) throws Exception {
-            Results results = gradeStarving(1, tmp);
-            RunData extra = results.document().extraData();
+            ResultsDocument results = gradeStarving(1, tmp);
+            RunData extra = results.extraData();
             assertEquals(PART1, results.score(), 1e-9, results::output);
             assertEquals(1, extra.load().retries().size(), extra.load()::toString);
             assertTrue(extra.load().retries().get(0).recovered(), extra.load()::toString);
@@ -534,22 +535,22 @@ class HostileSubmissionLimitsTests {
         }
     }
 
-    private static Results grade(Mutation mutation, Path tmp) throws IOException {
+    private static ResultsDocument grade(Mutation mutation, Path tmp) throws IOException {
         Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("submission"));
         mutation.apply(submission);
-        Results results = Grading.grade(submission, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+        ResultsDocument results = Grading.grade(submission, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
         assertSane(results);
         return results;
     }
 
     /** The suite's expectations of every result: bounded score, every test reported, no raw control characters. */
-    private static void assertSane(Results results) {
+    private static void assertSane(ResultsDocument results) {
         assertTrue(results.score() <= PART1, results::summary);
         assertEquals(7, results.tests().size());
         assertFalse(hasControlCharacters(results.output()), results::output);
-        for (Results.Test t : results.tests()) {
-            assertTrue(t.output().length() < MAX_TEST_OUTPUT_CHARS, () -> t.number() + " output is " + t.output().length());
-            assertFalse(hasControlCharacters(t.output()), t::output);
+        for (TestResult t : results.tests()) {
+            assertTrue(t.details().length() < MAX_TEST_OUTPUT_CHARS, () -> t.number() + " output is " + t.details().length());
+            assertFalse(hasControlCharacters(t.details()), t::details);
         }
     }
 

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import nnlab.grader.Limits;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.report.RunData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
@@ -139,12 +140,12 @@ class HostileSubmissionTests {
             throws IOException {
         Path submission = mutation.apply(Trees.copy(Grading.CORRECT, tmp.resolve("submission")));
         Path out = Files.createDirectory(tmp.resolve("out"));
-        Results results = Grading.grade(submission, OPTIONS.onlyTests("1."), out);
+        ResultsDocument results = Grading.grade(submission, OPTIONS.onlyTests("1."), out);
         assertTrue(results.score() <= PART1, results::summary);
         assertEquals(7, results.tests().size());
-        String everything = String.join("\n", results.tests().stream().map(Results.Test::output).toList());
-        for (Results.Test t : results.tests()) {
-            assertTrue(t.output().length() < MAX_TEST_OUTPUT_CHARS, () -> t.number() + " output is " + t.output().length());
+        String everything = String.join("\n", results.tests().stream().map(TestResult::details).toList());
+        for (TestResult t : results.tests()) {
+            assertTrue(t.details().length() < MAX_TEST_OUTPUT_CHARS, () -> t.number() + " output is " + t.details().length());
         }
         if (isolated(results)) {
             assertFalse(everything.contains("FOUND /"), everything);
@@ -160,15 +161,15 @@ class HostileSubmissionTests {
                 return;
             case "missing method":
                 assertEquals(0, GradedResults.test(results, "1.2.1").score(), results::summary);
-                assertTrue(GradedResults.test(results, "1.2.1").output().contains("no public method"), results::summary);
+                assertTrue(GradedResults.test(results, "1.2.1").details().contains("no public method"), results::summary);
                 GradedResults.assertFull(results, "1.1");
                 GradedResults.assertFull(results, "1.4");
                 return;
             case "fake protocol lines":
                 // The wrong answer must be charged to the very case that returned it: a forged reply accepted for a
                 // call would move the failure to another case.
-                assertTrue(GradedResults.test(results, "1.3.1").output().contains("y = 0.0, p = 1.0: squaredError"),
-                        () -> GradedResults.test(results, "1.3.1").output());
+                assertTrue(GradedResults.test(results, "1.3.1").details().contains("y = 0.0, p = 1.0: squaredError"),
+                        () -> GradedResults.test(results, "1.3.1").details());
                 GradedResults.assertFull(results, "1.1");
                 GradedResults.assertFull(results, "1.4");
                 return;
@@ -180,11 +181,11 @@ class HostileSubmissionTests {
                 break;
         }
         if (effect == Effect.HARMLESS) {
-            assertEquals(PART1, results.score(), 1e-9, () -> results.summary() + results.tests().get(0).output());
+            assertEquals(PART1, results.score(), 1e-9, () -> results.summary() + results.tests().get(0).details());
         } else {
-            Results.Test broken = GradedResults.test(results, "1.3.1");
+            TestResult broken = GradedResults.test(results, "1.3.1");
             assertTrue(broken.score() < broken.maxScore(), results::summary);
-            assertTrue(broken.score() > 0, () -> "the other cases of 1.3.1 must still be graded: " + broken.output());
+            assertTrue(broken.score() > 0, () -> "the other cases of 1.3.1 must still be graded: " + broken.details());
             for (String other : List.of("1.1.1", "1.1.2", "1.2.1", "1.4.1", "1.5.1")) {
                 GradedResults.assertFull(results, other);
             }
@@ -201,7 +202,7 @@ class HostileSubmissionTests {
             throws IOException {
         Path submission = replace(WEIGHTED_SUM_BODY, "        System.exit(0);\n" + WEIGHTED_SUM_BODY)
                 .apply(Trees.copy(Grading.CORRECT, tmp.resolve("submission")));
-        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
+        ResultsDocument results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED),
                 Files.createDirectory(tmp.resolve("out")));
         assertTrue(GradedResults.test(results, "1.1.1").score() == 0, results::summary);
         for (String otherPart : List.of("2.", "3.", "4.", "5.")) {
@@ -217,9 +218,9 @@ class HostileSubmissionTests {
         try (OutputStream out = Files.newOutputStream(archive)) {
             writer.accept(tmp, out);
         }
-        Results results = Grading.grade(archive, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
+        ResultsDocument results = Grading.grade(archive, OPTIONS.onlyTests("1."), Files.createDirectory(tmp.resolve("out")));
         assertEquals(0, results.score(), 1e-9);
-        assertNotNull(results.document().extraData().refused(), results::output);
+        assertNotNull(results.extraData().refused(), results::output);
         assertFalse(Files.exists(tmp.resolve("evil.txt")));
         assertFalse(Files.exists(tmp.getParent().resolve("evil.txt")));
     }
@@ -245,8 +246,8 @@ class HostileSubmissionTests {
         return Stream.of(Arguments.of("a zip-slip zip", zipSlip), Arguments.of("a file that is not a zip", notAZip));
     }
 
-    private static boolean isolated(Results results) {
-        RunData.Isolation isolation = results.document().extraData().isolation();
+    private static boolean isolated(ResultsDocument results) {
+        RunData.Isolation isolation = results.extraData().isolation();
         return isolation != null && "bubblewrap".equals(isolation.level());
     }
 
@@ -323,7 +324,7 @@ class HostileSubmissionTests {
 
         @Test
         void noJitterInTheForwardPassScoresAboveTheHonestMistake(@TempDir Path tmp) throws IOException {
-            Results honest = gradePart3(tmp, "honest", "1");
+            ResultsDocument honest = gradePart3(tmp, "honest", "1");
             Map<String, String> attacks = Map.of(
                     // The attack as reported: 1 + 5e-8·Σ sign(sin(1e6·W)).
                     "sign of sin", "1 + 5e-8 * jitter(v -> Math.signum(Math.sin(1e6 * v)))",
@@ -332,20 +333,20 @@ class HostileSubmissionTests {
                     // State instead of position: every other call is a little larger.
                     "alternating calls", "1 + 1e-8 * (calls++ % 2)");
             for (Map.Entry<String, String> attack : attacks.entrySet()) {
-                Results attacked = gradePart3(tmp, attack.getKey().replace(' ', '-'), attack.getValue());
+                ResultsDocument attacked = gradePart3(tmp, attack.getKey().replace(' ', '-'), attack.getValue());
                 assertTrue(attacked.score() <= honest.score() + 1e-9, () -> attack.getKey() + " scores "
                         + attacked.score() + " above the honest mistake's " + honest.score() + "\n" + attacked.summary());
                 for (String selfConsistency : List.of("3.2.2", "3.4.2")) {
                     double gained = GradedResults.test(attacked, selfConsistency).score()
                             - GradedResults.test(honest, selfConsistency).score();
                     assertTrue(gained <= 1e-9, () -> attack.getKey() + " gains " + gained + " on " + selfConsistency
-                            + ":\n" + GradedResults.test(attacked, selfConsistency).output());
+                            + ":\n" + GradedResults.test(attacked, selfConsistency).details());
                 }
             }
             assertTrue(honest.score() < PART3, honest::summary);
         }
 
-        private Results gradePart3(Path tmp, String name, String factor) throws IOException {
+        private ResultsDocument gradePart3(Path tmp, String name, String factor) throws IOException {
             Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(name));
             Path dense = submission.resolve(DENSE);
             String text = Files.readString(dense);

@@ -12,7 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.report.TestData;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
@@ -32,12 +33,12 @@ class OptimizerCurveTests {
 
     @Test
     void aCorrectOptimizerDrawsTheReferencesCurve(@TempDir Path tmp) {
-        Results results = Grading.grade(Grading.CORRECT,
+        ResultsDocument results = Grading.grade(Grading.CORRECT,
                 Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.").unsandboxed(), tmp);
         for (String number : OPTIMIZER_TESTS) {
-            Results.Test t = GradedResults.test(results, number);
-            double[] mine = (double[]) t.attached().get(TestData.LOSS_HISTORY);
-            double[] reference = (double[]) t.attached().get(TestData.REFERENCE_LOSS_HISTORY);
+            TestResult t = GradedResults.test(results, number);
+            double[] mine = t.extraData().doubles(TestData.LOSS_HISTORY);
+            double[] reference = t.extraData().doubles(TestData.REFERENCE_LOSS_HISTORY);
             assertEquals(30, mine.length, number);
             for (int epoch = 0; epoch < mine.length; epoch++) {
                 assertEquals(reference[epoch], mine[epoch], SAME_CURVE * Math.abs(reference[epoch]), number);
@@ -58,12 +59,12 @@ class OptimizerCurveTests {
         assertFalse(slowed.equals(source), "the patch no longer applies to RmsProp.java");
         Files.writeString(rmsProp, slowed);
 
-        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.2"),
+        ResultsDocument results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("4.2"),
                 Files.createDirectory(tmp.resolve("out")));
 
-        Results.Test t = GradedResults.test(results, "4.2.1");
-        assertEquals(t.maxScore(), t.score(), 1e-9, t.output());
-        assertFalse(t.attached().containsKey(TestData.LOSS_HISTORY), "a curve that would take longer than its budget is"
+        TestResult t = GradedResults.test(results, "4.2.1");
+        assertEquals(t.maxScore(), t.score(), 1e-9, t.details());
+        assertFalse(t.extraData().attached().containsKey(TestData.LOSS_HISTORY), "a curve that would take longer than its budget is"
                 + " left out instead of spending the submission's time");
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.LookupAttack;
@@ -44,7 +45,7 @@ class SelfReportAttackTests {
             accuracies.put("honest", ACCURACY_START);
             accuracies.put("returns 1.0", "        if (x != null) {\n            return 1.0;\n        }\n" + ACCURACY_START);
             accuracies.put("counts the labels against themselves", ACCURACY_START.replace("predict(x)", "y"));
-            Map<String, Results> graded = new LinkedHashMap<>();
+            Map<String, ResultsDocument> graded = new LinkedHashMap<>();
             for (Map.Entry<String, String> accuracy : accuracies.entrySet()) {
                 String name = accuracy.getKey().replace(' ', '-');
                 Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(name));
@@ -58,7 +59,7 @@ class SelfReportAttackTests {
                         () -> "the honest stub earns nothing on " + test);
                 graded.forEach((name, results) -> assertEquals(0, GradedResults.test(results, test).score(), NO_GAIN,
                         () -> "a stub fit whose accuracy " + name + " earns points on " + test + ":\n"
-                                + GradedResults.test(results, test).output()));
+                                + GradedResults.test(results, test).details()));
             }
         }
     }
@@ -75,7 +76,7 @@ class SelfReportAttackTests {
 
         @Test
         void aStubFitWhosePredictLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
-            Map<String, Results> graded = new LinkedHashMap<>();
+            Map<String, ResultsDocument> graded = new LinkedHashMap<>();
             for (String lookup : List.of("honest", "exact", "nearest")) {
                 Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(lookup));
                 edit(submission.resolve(SEQUENTIAL), FIT_START,
@@ -96,13 +97,13 @@ class SelfReportAttackTests {
                 assertEquals(0, GradedResults.test(graded.get("honest"), test).score(), NO_GAIN,
                         () -> "the honest stub earns nothing on " + test);
                 for (String lookup : List.of("exact", "nearest")) {
-                    Results.Test result = GradedResults.test(graded.get(lookup), test);
+                    TestResult result = GradedResults.test(graded.get(lookup), test);
                     assertEquals(0, result.score(), NO_GAIN,
                             () -> "a stub fit whose predict looks the " + lookup + " row up earns points on " + test
-                                    + ":\n" + result.output());
-                    assertTrue(result.output().contains("predict does not follow its own trained parameters"),
+                                    + ":\n" + result.details());
+                    assertTrue(result.details().contains("predict does not follow its own trained parameters"),
                             () -> "the " + lookup + " lookup on " + test + " is told that predict ignores the trained"
-                                    + " parameters:\n" + result.output());
+                                    + " parameters:\n" + result.details());
                 }
             }
         }
@@ -122,11 +123,11 @@ class SelfReportAttackTests {
         @Test
         void aSequentialLossLinearAroundTheGradientPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
                 throws IOException {
-            Results honest = grade(sequentialAttack(tmp, "honest", null), "3.", tmp.resolve("honest-out"));
+            ResultsDocument honest = grade(sequentialAttack(tmp, "honest", null), "3.", tmp.resolve("honest-out"));
             assertTrue(GradedResults.test(honest, "3.4.2").score() < GradedResults.test(honest, "3.4.2").maxScore(),
-                    () -> "the honest 1.5× gradient must fail 3.4.2:\n" + GradedResults.test(honest, "3.4.2").output());
+                    () -> "the honest 1.5× gradient must fail 3.4.2:\n" + GradedResults.test(honest, "3.4.2").details());
             for (String trigger : List.of(NEAR, AT_STEPS)) {
-                Results attacked = grade(sequentialAttack(tmp, "attack-" + trigger.length(), trigger), "3.",
+                ResultsDocument attacked = grade(sequentialAttack(tmp, "attack-" + trigger.length(), trigger), "3.",
                         tmp.resolve("attack-" + trigger.length() + "-out"));
                 assertNoGain(honest, attacked, "3.4.2", trigger);
             }
@@ -135,23 +136,23 @@ class SelfReportAttackTests {
         @Test
         void aDenseForwardLinearAroundTheBackwardPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
                 throws IOException {
-            Results honest = grade(denseAttack(tmp, "honest", null), "3.", tmp.resolve("honest-out"));
+            ResultsDocument honest = grade(denseAttack(tmp, "honest", null), "3.", tmp.resolve("honest-out"));
             assertTrue(GradedResults.test(honest, "3.2.2").score() < GradedResults.test(honest, "3.2.2").maxScore(),
                     () -> "the honest doubled weight gradient must fail 3.2.2:\n"
-                            + GradedResults.test(honest, "3.2.2").output());
-            assertTrue(GradedResults.test(honest, "3.2.2").output().contains("What differs: Dense.backward"),
-                    () -> "a failed 3.2.2 says what differs:\n" + GradedResults.test(honest, "3.2.2").output());
+                            + GradedResults.test(honest, "3.2.2").details());
+            assertTrue(GradedResults.test(honest, "3.2.2").details().contains("What differs: Dense.backward"),
+                    () -> "a failed 3.2.2 says what differs:\n" + GradedResults.test(honest, "3.2.2").details());
             for (String trigger : List.of(NEAR, AT_STEPS)) {
-                Results attacked = grade(denseAttack(tmp, "attack-" + trigger.length(), trigger), "3.",
+                ResultsDocument attacked = grade(denseAttack(tmp, "attack-" + trigger.length(), trigger), "3.",
                         tmp.resolve("attack-" + trigger.length() + "-out"));
                 assertNoGain(honest, attacked, "3.2.2", trigger);
             }
         }
 
-        private void assertNoGain(Results honest, Results attacked, String test, String trigger) {
+        private void assertNoGain(ResultsDocument honest, ResultsDocument attacked, String test, String trigger) {
             double gained = GradedResults.test(attacked, test).score() - GradedResults.test(honest, test).score();
             assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on " + test + ":\n"
-                    + GradedResults.test(attacked, test).output());
+                    + GradedResults.test(attacked, test).details());
             assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger + " scores "
                     + attacked.score() + " on Part 3, above the honest " + honest.score());
         }
@@ -277,7 +278,7 @@ class SelfReportAttackTests {
                 """;
     }
 
-    private static Results grade(Path submission, String tests, Path out) throws IOException {
+    private static ResultsDocument grade(Path submission, String tests, Path out) throws IOException {
         return Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests(tests),
                 Files.createDirectory(out));
     }

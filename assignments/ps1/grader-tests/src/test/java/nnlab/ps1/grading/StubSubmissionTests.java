@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -120,11 +120,11 @@ class StubSubmissionTests {
             Files.writeString(path, text);
         }
         // In process: the stubs are ours (trusted), and what they score, not the sandbox, is under test.
-        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).unsandboxed(),
+        ResultsDocument results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).unsandboxed(),
                 Files.createDirectory(tmp.resolve("out")));
-        assertTrue(results.document().extraData().compilation().compiled(), results::output);
-        assertTrue(results.document().extraData().compilation().replacedWithStarter().isEmpty(), results::output);
+        assertTrue(results.extraData().compilation().compiled(), results::output);
+        assertTrue(results.extraData().compilation().replacedWithStarter().isEmpty(), results::output);
         assertEquals(STARTER_SCORE, results.score(), 1e-9, () -> results.tests().stream().filter(t -> t.score() > 0)
-                .map(t -> t.number() + " " + t.score() + ": " + t.output()).reduce("", (a, b) -> a + "\n" + b));
+                .map(t -> t.number() + " " + t.score() + ": " + t.details()).reduce("", (a, b) -> a + "\n" + b));
     }
 }

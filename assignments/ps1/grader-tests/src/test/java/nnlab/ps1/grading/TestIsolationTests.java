@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.Visibility;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.Trees;
 
@@ -196,10 +197,10 @@ import java.util.Map;
         Files.writeString(submission.resolve("src/main/java/nnlab/TestCounter.java"), COUNTER.formatted(file));
         insertAfter(submission.resolve(ACTIVATION), FORWARD_BODY, "        TestCounter.count();\n");
         // 2.1.1 and 2.3.1 run Activation.forward in one JVM (both after the due date), so a surviving file counts 2.
-        Results results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2."),
+        ResultsDocument results = Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2."),
                 Files.createDirectory(tmp.resolve("out")));
-        Map<String, List<String>> counts = results.tests().stream().filter(t -> COUNT.matcher(t.output()).find())
-                .collect(Collectors.toMap(Results.Test::number, t -> COUNT.matcher(t.output()).results()
+        Map<String, List<String>> counts = results.tests().stream().filter(t -> COUNT.matcher(t.details()).find())
+                .collect(Collectors.toMap(TestResult::number, t -> COUNT.matcher(t.details()).results()
                         .map(m -> m.group(1)).toList()));
         assertTrue(counts.keySet().containsAll(Set.of("2.1.1", "2.3.1")), () -> "the counter ran in: " + counts);
         counts.forEach((test, seen) -> assertEquals(List.of("1"), seen, () -> test + " found the file an earlier"
@@ -208,7 +209,7 @@ import java.util.Map;
 
     @Test
     void noHiddenInputReachesATestTheStudentSeesInTheSandbox(@TempDir Path tmp) throws IOException {
-        Results results = Grading.grade(recorder(tmp, true), Grader.Options.defaults().withSeed(Grading.SEED)
+        ResultsDocument results = Grading.grade(recorder(tmp, true), Grader.Options.defaults().withSeed(Grading.SEED)
                 .onlyTests("2."), Files.createDirectory(tmp.resolve("out")));
         assertNoLeak(results, true);
     }
@@ -217,38 +218,38 @@ import java.util.Map;
     void noHiddenInputReachesATestTheStudentSeesInProcess(@TempDir Path tmp) throws IOException {
         // In process nothing printed is captured: exception messages carry the tags instead. No thread and no files:
         // in this JVM they would outlive the test.
-        Results results = Grading.grade(recorder(tmp, false), Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2.")
+        ResultsDocument results = Grading.grade(recorder(tmp, false), Grader.Options.defaults().withSeed(Grading.SEED).onlyTests("2.")
                 .unsandboxed(), Files.createDirectory(tmp.resolve("out")));
         assertNoLeak(results, false);
     }
 
-    private static void assertNoLeak(Results results, boolean printsCaptured) {
+    private static void assertNoLeak(ResultsDocument results, boolean printsCaptured) {
         Set<String> hidden = tags(results, Visibility.HIDDEN);
         assertFalse(hidden.isEmpty(), () -> "the recorder never ran in a hidden test: " + results.summary());
         if (printsCaptured) {
-            Set<String> replayedChannels = results.tests().stream().flatMap(t -> REPLAYED.matcher(t.output()).results())
+            Set<String> replayedChannels = results.tests().stream().flatMap(t -> REPLAYED.matcher(t.details()).results())
                     .map(m -> m.group(1)).collect(Collectors.toSet());
             // Each channel replays its own test's tags: the recorder does work, so silence would prove nothing.
             assertTrue(replayedChannels.containsAll(CHANNELS), () -> "channels replayed: " + replayedChannels);
         }
-        for (Results.Test t : results.tests()) {
-            if (t.visibility() == Visibility.HIDDEN) {
+        for (TestResult t : results.tests()) {
+            if (t.disclosure().details() == Visibility.HIDDEN) {
                 continue;
             }
-            Matcher m = REPLAYED.matcher(t.output());
+            Matcher m = REPLAYED.matcher(t.details());
             while (m.find()) {
                 String tag = m.group(2);
-                assertFalse(hidden.contains(tag), () -> "test " + t.number() + " (" + t.visibility() + ") shows " + tag
-                        + ", an input of a hidden test:\n" + t.output());
+                assertFalse(hidden.contains(tag), () -> "test " + t.number() + " (" + t.disclosure().details() + ") shows " + tag
+                        + ", an input of a hidden test:\n" + t.details());
             }
         }
-        assertEquals(List.of(), results.tests().stream().filter(t -> t.visibility() != Visibility.HIDDEN)
-                .filter(t -> hidden.stream().anyMatch(t.output()::contains)).map(Results.Test::number).toList());
+        assertEquals(List.of(), results.tests().stream().filter(t -> t.disclosure().details() != Visibility.HIDDEN)
+                .filter(t -> hidden.stream().anyMatch(t.details()::contains)).map(TestResult::number).toList());
     }
 
-    private static Set<String> tags(Results results, Visibility visibility) {
-        return results.tests().stream().filter(t -> t.visibility() == visibility)
-                .flatMap(t -> TAG.matcher(t.output()).results()).map(m -> m.group(1)).collect(Collectors.toSet());
+    private static Set<String> tags(ResultsDocument results, Visibility visibility) {
+        return results.tests().stream().filter(t -> t.disclosure().details() == visibility)
+                .flatMap(t -> TAG.matcher(t.details()).results()).map(m -> m.group(1)).collect(Collectors.toSet());
     }
 
     /** The recorder; in the sandbox it also starts a thread and writes files, in process it throws its tags. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 
@@ -28,32 +29,32 @@ class GraderEndToEndTests {
 
     @Test
     void correctSampleScoresFullMarksThroughTheSandbox(@TempDir Path tmp) {
-        Results results = Grading.gradeCold(Grading.correct(), SEEDED, tmp);
+        ResultsDocument results = Grading.gradeCold(Grading.correct(), SEEDED, tmp);
         GradedResults.assertFull(results, "");
         assertEquals(100, results.score(), 1e-9, results::summary);
-        assertEquals(Grading.SEED, results.document().extraData().seed());
+        assertEquals(Grading.SEED, results.extraData().seed());
     }
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        Results results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
+        ResultsDocument results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
-        assertTrue(GradedResults.test(results, "3.1.1").output().contains("Not implemented yet: Conv2D.forward"),
-                () -> GradedResults.test(results, "3.1.1").output());
+        assertTrue(GradedResults.test(results, "3.1.1").details().contains("Not implemented yet: Conv2D.forward"),
+                () -> GradedResults.test(results, "3.1.1").details());
     }
 
     @Test
     void buggySampleLosesPointsInTheTestsOfItsThreeMistakesAndNamesThem(@TempDir Path tmp) throws IOException {
         Path buggy = Samples.write(Grading.REPOSITORY, "ps2", "buggy", Files.createDirectory(tmp.resolve("buggy")));
-        Results results = Grading.gradeCold(buggy, SEEDED.onlyTests("1.,2.,3."),
+        ResultsDocument results = Grading.gradeCold(buggy, SEEDED.onlyTests("1.,2.,3."),
                 Files.createDirectory(tmp.resolve("out")));
         for (String failing : List.of("1.2.1", "2.2.1", "3.1.1")) {
-            Results.Test t = GradedResults.test(results, failing);
-            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.output());
+            TestResult t = GradedResults.test(results, failing);
+            assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.details());
         }
         for (Mistake named : List.of(Mistake.PATIENCE_OFF_BY_ONE, Mistake.DROPOUT_NOT_SCALED,
                 Mistake.CONV_FLIPPED_KERNEL)) {
-            assertTrue(results.tests().stream().anyMatch(t -> t.output().contains(named.message())),
+            assertTrue(results.tests().stream().anyMatch(t -> t.details().contains(named.message())),
                     () -> named + " is not named:\n" + results.summary());
         }
         GradedResults.assertFull(results, "1.1");

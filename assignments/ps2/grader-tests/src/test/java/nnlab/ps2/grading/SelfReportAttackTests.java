@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.TestResult;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.LookupAttack;
@@ -48,7 +49,7 @@ class SelfReportAttackTests {
             accuracies.put("honest", ACCURACY_START);
             accuracies.put("returns 1.0", ACCURACY_START + "        if (p != null) {\n            return 1.0;\n        }\n");
             accuracies.put("counts the labels against themselves", ACCURACY_START + "        p = y;\n");
-            Map<String, Results> graded = new LinkedHashMap<>();
+            Map<String, ResultsDocument> graded = new LinkedHashMap<>();
             for (Map.Entry<String, String> accuracy : accuracies.entrySet()) {
                 String name = accuracy.getKey().replace(' ', '-');
                 Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
@@ -63,7 +64,7 @@ class SelfReportAttackTests {
                         () -> "the honest stub earns nothing on " + test);
                 graded.forEach((name, results) -> assertEquals(0, GradedResults.test(results, test).score(), NO_GAIN,
                         () -> "a stub fit whose accuracy " + name + " earns points on " + test + ":\n"
-                                + GradedResults.test(results, test).output()));
+                                + GradedResults.test(results, test).details()));
             }
         }
     }
@@ -89,7 +90,7 @@ class SelfReportAttackTests {
 
         @Test
         void aStubFitWhoseForwardLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
-            Map<String, Results> graded = new LinkedHashMap<>();
+            Map<String, ResultsDocument> graded = new LinkedHashMap<>();
             for (String lookup : List.of("honest", "exact", "nearest")) {
                 Path submission = Trees.copy(Grading.correct(), tmp.resolve(lookup));
                 edit(submission.resolve(SEQUENTIAL), FIT_START, STUB_FIT + FIT_START);
@@ -119,13 +120,13 @@ class SelfReportAttackTests {
                 assertEquals(0, GradedResults.test(graded.get("honest"), test).score(), NO_GAIN,
                         () -> "the honest stub earns nothing on " + test);
                 for (String lookup : List.of("exact", "nearest")) {
-                    Results.Test result = GradedResults.test(graded.get(lookup), test);
+                    TestResult result = GradedResults.test(graded.get(lookup), test);
                     assertEquals(0, result.score(), NO_GAIN,
                             () -> "a stub fit whose forward looks the " + lookup + " row up earns points on " + test
-                                    + ":\n" + result.output());
-                    assertTrue(result.output().contains("predictions do not follow its own trained parameters"),
+                                    + ":\n" + result.details());
+                    assertTrue(result.details().contains("predictions do not follow its own trained parameters"),
                             () -> "the " + lookup + " lookup on " + test + " is told that its forward pass ignores the"
-                                    + " trained parameters:\n" + result.output());
+                                    + " trained parameters:\n" + result.details());
                 }
             }
         }
@@ -144,16 +145,16 @@ class SelfReportAttackTests {
         @Test
         void aRegularizedLossLinearAroundTheGradientPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
                 throws IOException {
-            Results honest = grade(attack(tmp, "honest", null), "2.", tmp.resolve("honest-out"));
+            ResultsDocument honest = grade(attack(tmp, "honest", null), "2.", tmp.resolve("honest-out"));
             assertTrue(GradedResults.test(honest, "2.3.2").score() < GradedResults.test(honest, "2.3.2").maxScore(),
-                    () -> "the honest 1.5× gradient must fail 2.3.2:\n" + GradedResults.test(honest, "2.3.2").output());
+                    () -> "the honest 1.5× gradient must fail 2.3.2:\n" + GradedResults.test(honest, "2.3.2").details());
             for (String trigger : List.of(NEAR, AT_STEPS)) {
                 String name = "attack-" + trigger.length();
-                Results attacked = grade(attack(tmp, name, trigger), "2.", tmp.resolve(name + "-out"));
+                ResultsDocument attacked = grade(attack(tmp, name, trigger), "2.", tmp.resolve(name + "-out"));
                 double gained = GradedResults.test(attacked, "2.3.2").score()
                         - GradedResults.test(honest, "2.3.2").score();
                 assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on 2.3.2:\n"
-                        + GradedResults.test(attacked, "2.3.2").output());
+                        + GradedResults.test(attacked, "2.3.2").details());
                 assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
                         + " scores " + attacked.score() + " on Part 2, above the honest " + honest.score());
             }
@@ -162,17 +163,17 @@ class SelfReportAttackTests {
         @Test
         void aConvForwardLinearAroundTheBackwardPointEarnsNoMoreThanTheWrongGradient(@TempDir Path tmp)
                 throws IOException {
-            Results honest = grade(convAttack(tmp, "conv-honest", "false"), "3.", tmp.resolve("conv-honest-out"));
+            ResultsDocument honest = grade(convAttack(tmp, "conv-honest", "false"), "3.", tmp.resolve("conv-honest-out"));
             assertTrue(GradedResults.test(honest, "3.2.2").score() < GradedResults.test(honest, "3.2.2").maxScore(),
                     () -> "the honest doubled kernel gradient must fail 3.2.2:\n"
-                            + GradedResults.test(honest, "3.2.2").output());
+                            + GradedResults.test(honest, "3.2.2").details());
             for (String trigger : List.of(NEAR, AT_STEPS)) {
                 String name = "conv-attack-" + trigger.length();
-                Results attacked = grade(convAttack(tmp, name, trigger), "3.", tmp.resolve(name + "-out"));
+                ResultsDocument attacked = grade(convAttack(tmp, name, trigger), "3.", tmp.resolve(name + "-out"));
                 double gained = GradedResults.test(attacked, "3.2.2").score()
                         - GradedResults.test(honest, "3.2.2").score();
                 assertTrue(gained <= NO_GAIN, () -> "linear where " + trigger + " gains " + gained + " on 3.2.2:\n"
-                        + GradedResults.test(attacked, "3.2.2").output());
+                        + GradedResults.test(attacked, "3.2.2").details());
                 assertTrue(attacked.score() <= honest.score() + NO_GAIN, () -> "linear where " + trigger
                         + " scores " + attacked.score() + " on Part 3, above the honest " + honest.score());
             }
@@ -296,7 +297,7 @@ class SelfReportAttackTests {
         }
     }
 
-    private static Results grade(Path submission, String tests, Path out) throws IOException {
+    private static ResultsDocument grade(Path submission, String tests, Path out) throws IOException {
         return Grading.grade(submission, Grader.Options.defaults().withSeed(Grading.SEED).onlyTests(tests),
                 Files.createDirectory(out));
     }

@@ -16,6 +16,7 @@ import nnlab.grader.course.BatchGrader;
 import nnlab.grader.course.Roster;
 import nnlab.grader.course.Shard;
 import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.html.BatchFolder;
 
 /**
  * {@code course audit}: measures an assignment's hidden tests with machine-made mutants. Makes the mutants
@@ -78,7 +79,7 @@ public final class Audit {
                 options.err(), false, options.shard())).run();
         List<AuditReport.Graded> graded = new ArrayList<>();
         for (Mutant m : mine) {
-            Path result = BatchGrader.resultFile(out, m.id());
+            Path result = new BatchFolder(out).result(m.id());
             graded.add(new AuditReport.Graded(m, ResultsDocument.read(result)));
         }
         AuditReport report = AuditReport.of(options.spec(), graded, equivalent, generated,

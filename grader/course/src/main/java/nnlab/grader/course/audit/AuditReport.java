@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import nnlab.grader.AssignmentSpec;
-import nnlab.grader.Disclosure;
+import nnlab.grader.Reader;
 import nnlab.grader.Score;
 import nnlab.grader.authoring.MutantCatalogue;
-import nnlab.grader.course.BatchGrader;
 import nnlab.grader.report.ResultsDocument;
+import nnlab.grader.report.SubmissionStatus;
 import nnlab.grader.report.TestResult;
 
 /**
@@ -115,14 +115,15 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
 
     /** The fate of a graded mutant, from its results. */
     static Fate fate(Mutant m, ResultsDocument results) {
-        String batchStatus = results.extraData().batch() == null ? BatchGrader.GRADED : results.extraData().batch().status();
-        if (!BatchGrader.GRADED.equals(batchStatus)) {
+        SubmissionStatus batchStatus = results.extraData().batch() == null ? SubmissionStatus.GRADED
+                : results.extraData().batch().status();
+        if (batchStatus != SubmissionStatus.GRADED) {
             return new Fate(m, ERROR, results.score(), null, null);
         }
         boolean killed = results.score() < results.maxScore() - FULL_MARKS;
         List<TestRun> tests = results.tests().stream().filter(t -> partOf(t) == m.part())
                 .map(t -> new TestRun(t.number(), t.name(), t.score(), t.maxScore(),
-                        t.textFor(Disclosure.Reader.STUDENT_BEFORE_DUE_DATE))).toList();
+                        t.textFor(Reader.STUDENT))).toList();
         return new Fate(m, killed ? KILLED : SURVIVED, results.score(), killed ? namedBy(m, results) : null,
                 killed ? null : tests);
     }
@@ -137,7 +138,7 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
         for (TestResult t : results.tests()) {
             lost.merge(partOf(t), t.maxScore() - t.score(), Double::sum);
             outputs.put(t.number(), t.output());
-            views.put(t.number(), t.textFor(Disclosure.Reader.STUDENT_BEFORE_DUE_DATE));
+            views.put(t.number(), t.textFor(Reader.STUDENT));
             List<Score.Mistake> named = t.extraData().mistakes() == null ? List.of() : t.extraData().mistakes();
             mistakes.put(t.number(), named.stream().map(Score.Mistake::id).toList());
             if (partOf(t) == m.part()) {

@@ -26,7 +26,7 @@ import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.authoring.Markers;
-import nnlab.grader.course.BatchGrader;
+import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.course.CourseMain;
 import nnlab.grader.run.Grader;
 
@@ -243,7 +243,7 @@ class AuditTests {
                     .filter(f -> !f.status().equals(AuditReport.EQUIVALENT)).toList();
             assertFalse(graded.isEmpty());
             // An interruption: the last mutant's result was never written.
-            Files.delete(BatchGrader.resultFile(out, graded.get(graded.size() - 1).mutant().id()));
+            Files.delete(new BatchFolder(out).result(graded.get(graded.size() - 1).mutant().id()));
             AuditReport resumed = audit(out);
             assertEquals(1, resumed.generation().gradedNow());
             assertEquals(graded.size() - 1, resumed.generation().alreadyGraded());

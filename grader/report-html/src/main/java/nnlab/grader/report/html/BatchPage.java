@@ -3,7 +3,6 @@ package nnlab.grader.report.html;
 import static nnlab.grader.report.html.Html.esc;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Score;
 import nnlab.grader.report.AtomicFile;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.RunData;
+import nnlab.grader.report.SubmissionStatus;
 import nnlab.grader.report.TestResult;
 
 /**
- * The TA page of a graded batch, the output folder of {@code grade-all}: brings each student's reports up to date
- * ({@code reports/NAME.html} for the student, {@code reports/ta/NAME.html} for the TA, from
- * {@code results/NAME.json}) and writes {@code index.html} with the score histogram, per-test pass rates (most failed
+ * The TA page of a graded batch ({@link BatchFolder}): brings each student's reports up to date (the student's and
+ * the TA's, from the results read once) and writes the index page with the score histogram, per-test pass rates (most failed
  * first), how many students each named mistake was diagnosed for, and links to every report; with {@link Notes}, the
  * gradebook's problems a TA must act on before importing it (roster students with no submission, submissions on no
  * roster, a missing Canvas assignment id) at the top.
@@ -35,8 +34,6 @@ public final class BatchPage {
 
     /** Bins of the score histogram. */
     private static final int HISTOGRAM_BINS = 10;
-    /** The status grade-all gives a submission it graded; results without one count as graded too. */
-    private static final String GRADED = "graded";
 
     private BatchPage() {
     }
@@ -44,9 +41,9 @@ public final class BatchPage {
     /** One student's graded results, under its submission name. */
     record Student(String name, ResultsDocument results) {
 
-        String status() {
+        SubmissionStatus status() {
             RunData.Batch batch = results.extraData().batch();
-            return batch == null || batch.status() == null ? GRADED : batch.status();
+            return batch == null ? SubmissionStatus.GRADED : batch.status();
         }
     }
 
@@ -69,87 +66,54 @@ public final class BatchPage {
         }
     }
 
-    /** A results file that could not be read, and why. */
-    record Unreadable(String name, String reason) {
-    }
-
-    /** Returns where the student's report of submission {@code name} goes under the batch folder {@code out}. */
-    public static Path studentReport(Path out, String name) {
-        return out.resolve("reports").resolve(name + ".html");
-    }
-
-    /** Returns where the TA's report of submission {@code name} goes under the batch folder {@code out}. */
-    public static Path taReport(Path out, String name) {
-        return out.resolve("reports").resolve("ta").resolve(name + ".html");
-    }
-
     /**
-     * Writes the reports that are missing or out of date (older than their results, or a student's report written
-     * before the after-due-date tests were released, when they are by {@code now}) and {@code out/index.html};
-     * returns the index. A results file that cannot be read is listed on the page with the reason instead of stopping
-     * the others.
+     * Writes the reports of {@code read}, the batch {@code batch}'s results, that are missing or out of date (older
+     * than their results, or a student's report written before the after-due-date tests were released, when they are
+     * by {@code now}) and the batch's index page, with the gradebook's {@code notes}; returns the index. The files
+     * that could not be read are listed on the page with the reason instead of stopping the others.
      *
-     * @throws IOException when {@code out/results} cannot be listed or a page cannot be written
+     * @throws IOException when a page cannot be written
      */
-    public static Path write(Path out, Instant now) throws IOException {
-        return write(out, now, Notes.NONE);
-    }
-
-    /** Writes the reports and the index as {@link #write(Path, Instant)} does, with the gradebook's {@code notes}. */
-    public static Path write(Path out, Instant now, Notes notes) throws IOException {
+    public static Path write(BatchFolder batch, BatchFolder.Read read, Instant now, Notes notes) throws IOException {
         List<Student> students = new ArrayList<>();
-        List<Unreadable> unreadable = new ArrayList<>();
-        Path folder = out.resolve("results");
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
-                        && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-                    try {
-                        ResultsDocument results = ResultsDocument.read(file);
-                        refresh(results, file, studentReport(out, name), Audience.studentAt(results, now), now);
-                        refresh(results, file, taReport(out, name), Audience.TA, now);
-                        students.add(new Student(name, results));
-                    } catch (IOException e) {
-                        unreadable.add(new Unreadable(name, e.getMessage()));
-                    }
-                }
-            }
+        for (BatchFolder.Graded g : read.graded()) {
+            Path source = batch.result(g.name());
+            refresh(g.results(), source, batch.studentReport(g.name()), g.results().studentAt(now), now);
+            refresh(g.results(), source, batch.taReport(g.name()), Reader.TA, now);
+            students.add(new Student(g.name(), g.results()));
         }
-        Path index = out.resolve("index.html");
-        String page = withSimilarityLink(render(students, unreadable, notes), out);
+        Path index = batch.index();
+        String page = withSimilarityLink(render(students, read.unreadable(), notes), batch);
         AtomicFile.write(index, page.getBytes(StandardCharsets.UTF_8));
         return index;
     }
 
-    /** The staff-only page {@code course similarity} writes beside the batch's results. */
-    static final String SIMILARITY_PAGE = "similarity.html";
-
     /**
-     * Returns {@code page} with a link to {@value #SIMILARITY_PAGE} under its title when {@code course similarity} has
-     * written one into {@code out}; {@code page} unchanged otherwise.
+     * Returns {@code page} with a link to the similarity page under its title when {@code course similarity} has
+     * written one into {@code batch}; {@code page} unchanged otherwise.
      */
-    static String withSimilarityLink(String page, Path out) {
-        if (!Files.isRegularFile(out.resolve(SIMILARITY_PAGE))) {
+    static String withSimilarityLink(String page, BatchFolder batch) {
+        if (!Files.isRegularFile(batch.similarityPage())) {
             return page;
         }
-        return page.replaceFirst("</h1>\n", "</h1>\n<p class=\"similarity\"><a href=\"" + SIMILARITY_PAGE
+        return page.replaceFirst("</h1>\n", "</h1>\n<p class=\"similarity\"><a href=\"" + BatchFolder.SIMILARITY_PAGE
                 + "\">Similarity of the submissions</a>: which pairs share their code (JPlag), to read side by side."
                 + "</p>\n");
     }
 
-    private static void refresh(ResultsDocument results, Path source, Path report, Audience audience, Instant now)
+    private static void refresh(ResultsDocument results, Path source, Path report, Reader reader, Instant now)
             throws IOException {
         if (Files.isRegularFile(report)) {
             Instant written = Files.getLastModifiedTime(report).toInstant();
             boolean upToDate = !written.isBefore(Files.getLastModifiedTime(source).toInstant());
-            boolean stale = audience != Audience.TA && (passedSince(Audience.afterDueDateShownFrom(results), written, now)
-                    || passedSince(Audience.parse(results.extraData().due()), written, now));
+            boolean stale = reader != Reader.TA && (passedSince(RunData.instant(results.extraData()
+                    .afterDueDateRelease()), written, now)
+                    || passedSince(RunData.instant(results.extraData().due()), written, now));
             if (upToDate && !stale) {
                 return;
             }
         }
-        HtmlReport.write(results, report, audience, now);
+        HtmlReport.write(results, report, reader, now);
     }
 
     /**
@@ -185,13 +149,13 @@ public final class BatchPage {
     }
 
     /** Returns the batch page for {@code students}, linking to their reports under {@code reports/}. */
-    static String render(List<Student> students, List<Unreadable> unreadable, Notes notes) {
+    static String render(List<Student> students, List<BatchFolder.Unreadable> unreadable, Notes notes) {
         List<Double> scores = new ArrayList<>();
         double max = 0;
         Map<String, int[]> passes = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (Student s : students) {
-            if (!s.status().equals(GRADED)) {
+            if (s.status() != SubmissionStatus.GRADED) {
                 continue;
             }
             scores.add(s.results().score());
@@ -230,17 +194,16 @@ public final class BatchPage {
         sb.append("<h2>Students</h2>\n<table class=\"students\"><tr><th>submission</th><th>status</th>"
                 + "<th class=\"num\">score</th><th>student's view</th></tr>\n");
         for (Student s : students) {
-            String file = URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20") + ".html";
             RunData.Late late = s.results().extraData().late();
             boolean penalized = late != null && late.penalized();
-            sb.append("<tr class=\"").append(s.status().equals(GRADED) ? penalized ? "late" : "" : "failed")
+            sb.append("<tr class=\"").append(s.status() == SubmissionStatus.GRADED ? penalized ? "late" : "" : "failed")
                     .append("\"><td><a href=\"")
-                    .append(esc("reports/ta/" + file)).append("\">").append(esc(s.name())).append("</a></td><td>")
-                    .append(esc(s.status())).append(penalized ? " — late: " + late.lateDaysUsed()
+                    .append(esc(BatchFolder.taReportHref(s.name()))).append("\">").append(esc(s.name())).append("</a></td><td>")
+                    .append(esc(s.status().json())).append(penalized ? " — late: " + late.lateDaysUsed()
                             + " day(s), " + Html.points(late.rawScore()) + " before the penalty"
                             : "").append("</td><td class=\"num\">")
                     .append(Html.points(s.results().score())).append("</td><td><a href=\"")
-                    .append(esc("reports/" + file)).append("\">report</a></td></tr>\n");
+                    .append(esc(BatchFolder.studentReportHref(s.name()))).append("\">report</a></td></tr>\n");
         }
         sb.append("</table>\n");
         leaderboard(sb, students);
@@ -283,7 +246,7 @@ public final class BatchPage {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> messages = new LinkedHashMap<>();
         for (Student s : students) {
-            if (!s.status().equals(GRADED)) {
+            if (s.status() != SubmissionStatus.GRADED) {
                 continue;
             }
             Set<String> seen = new TreeSet<>();

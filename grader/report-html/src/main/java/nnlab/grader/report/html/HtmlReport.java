@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Disclosure;
 import nnlab.grader.report.AtomicFile;
 import nnlab.grader.report.ResultsDocument;
@@ -21,7 +22,7 @@ import nnlab.grader.report.TestResult;
 
 /**
  * The feedback report for one graded submission: a self-contained HTML page (styles inline, plots as data URIs, no
- * scripts) built from a Gradescope {@code results.json}. Tests the audience may not see show only their number and
+ * scripts) built from a Gradescope {@code results.json}. Tests the reader may not see show only their number and
  * points; none of their output or data reaches the page.
  */
 public final class HtmlReport {
@@ -32,26 +33,26 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the report of {@code results} for {@code audience} to {@code html} atomically, creating its folder. */
-    public static void write(ResultsDocument results, Path html, Audience audience) throws IOException {
-        write(results, html, audience, Instant.now());
+    /** Writes the report of {@code results} for {@code reader} to {@code html} atomically, creating its folder. */
+    public static void write(ResultsDocument results, Path html, Reader reader) throws IOException {
+        write(results, html, reader, Instant.now());
     }
 
-    /** Writes the report as {@link #write(ResultsDocument, Path, Audience)} does, as read at {@code now}. */
-    public static void write(ResultsDocument results, Path html, Audience audience, Instant now) throws IOException {
-        AtomicFile.write(html, render(results, audience, now).getBytes(StandardCharsets.UTF_8));
+    /** Writes the report as {@link #write(ResultsDocument, Path, Reader)} does, as read at {@code now}. */
+    public static void write(ResultsDocument results, Path html, Reader reader, Instant now) throws IOException {
+        AtomicFile.write(html, render(results, reader, now).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Returns the report of a parsed {@code results.json} for {@code audience}, read now; no argument may be null. */
-    public static String render(ResultsDocument results, Audience audience) {
-        return render(results, audience, Instant.now());
+    /** Returns the report of a parsed {@code results.json} for {@code reader}, read now; no argument may be null. */
+    public static String render(ResultsDocument results, Reader reader) {
+        return render(results, reader, Instant.now());
     }
 
     /**
-     * Returns the report of a parsed {@code results.json} for {@code audience} as read at {@code now}, which decides
+     * Returns the report of a parsed {@code results.json} for {@code reader} as read at {@code now}, which decides
      * whether a student's view says it comes before the due date or while late submissions are open.
      */
-    public static String render(ResultsDocument results, Audience audience, Instant now) {
+    public static String render(ResultsDocument results, Reader reader, Instant now) {
         StringBuilder sb = new StringBuilder();
         RunData extra = results.extraData();
         String assignment = extra.assignment() == null ? "" : extra.assignment();
@@ -64,7 +65,7 @@ public final class HtmlReport {
             sb.append("<p class=\"who\">Submission <b>").append(esc(submission)).append("</b>")
                     .append(name.isBlank() || name.equals(submission) ? "" : " — " + esc(name)).append("</p>\n");
         }
-        sb.append("<p class=\"view\">").append(switch (audience) {
+        sb.append("<p class=\"view\">").append(switch (reader) {
             case STUDENT -> beforeRelease(results, now);
             case STUDENT_AFTER_DUE_DATE -> "Student's view, after late submissions closed.";
             case TA -> "TA's view: every test, with its data, the seed and the sandbox. Not for students.";
@@ -73,15 +74,15 @@ public final class HtmlReport {
                 .append(Html.points(results.maxScore()))
                 .append("</b></p>\n");
         summary(sb, results.output(), extra.compilation());
-        visibilityNote(sb, results, audience);
+        visibilityNote(sb, results, reader);
         compilation(sb, extra.compilation());
-        parts(sb, results, audience);
-        TrainingSection.append(sb, results.tests(), audience);
+        parts(sb, results, reader);
+        TrainingSection.append(sb, results.tests(), reader);
         sb.append("<h2>Tests</h2>\n");
         for (TestResult t : results.tests()) {
-            TestSection.append(sb, t, audience);
+            TestSection.append(sb, t, reader);
         }
-        if (audience == Audience.TA) {
+        if (reader == Reader.TA) {
             ta(sb, extra);
         }
         sb.append("</body></html>\n");
@@ -95,14 +96,14 @@ public final class HtmlReport {
      */
     static String beforeRelease(ResultsDocument results, Instant now) {
         String due = results.extraData().due();
-        Instant dueAt = Audience.parse(due);
+        Instant dueAt = RunData.instant(due);
         if (dueAt == null) {
             return "Student's view, before late submissions close.";
         }
         if (now.isBefore(dueAt)) {
             return "Student's view, before the due date (" + esc(Html.moment(due)) + ").";
         }
-        String release = Audience.afterDueDateShownFromAsWritten(results);
+        String release = results.extraData().afterDueDateRelease();
         return "Student's view, after the due date (" + esc(Html.moment(due)) + ") while late submissions are open"
                 + (release.isEmpty() || release.equals(due) ? "." : " (until " + esc(Html.moment(release)) + ").");
     }
@@ -135,16 +136,16 @@ public final class HtmlReport {
     }
 
     /** Tells a student why some tests show only their points, and when that changes. */
-    private static void visibilityNote(StringBuilder sb, ResultsDocument results, Audience audience) {
-        if (audience == Audience.TA) {
+    private static void visibilityNote(StringBuilder sb, ResultsDocument results, Reader reader) {
+        if (reader == Reader.TA) {
             return;
         }
         int unseen = 0;
         int casesLater = 0;
         for (TestResult t : results.tests()) {
-            if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
+            if (!t.shows(Disclosure.Part.OUTCOME, reader)) {
                 unseen++;
-            } else if (!audience.shows(t, Disclosure.Part.DETAILS)) {
+            } else if (!t.shows(Disclosure.Part.DETAILS, reader)) {
                 casesLater++;
             }
         }
@@ -153,17 +154,17 @@ public final class HtmlReport {
                     + " mistake or what differs. ").append(casesLater)
                     .append(casesLater == 1 ? " test keeps its" : " tests keep their")
                     .append(" cases (inputs, expected values, your values) back");
-            String when = Audience.afterDueDateShownFromAsWritten(results);
-            sb.append(audience == Audience.STUDENT && !when.isEmpty() ? " until " + esc(Html.moment(when)) : "")
+            String when = results.extraData().afterDueDateRelease();
+            sb.append(reader == Reader.STUDENT && !when.isEmpty() ? " until " + esc(Html.moment(when)) : "")
                     .append(": they would give the hidden tests away.</p>\n");
         }
         if (unseen == 0) {
             return;
         }
-        String release = Audience.afterDueDateShownFromAsWritten(results);
+        String release = results.extraData().afterDueDateRelease();
         sb.append("<p class=\"note\">").append(unseen).append(unseen == 1 ? " test shows" : " tests show")
                 .append(unseen == 1 ? " only its points here: " : " only their points here: ");
-        if (audience == Audience.STUDENT && !release.isEmpty()) {
+        if (reader == Reader.STUDENT && !release.isEmpty()) {
             sb.append("tests marked “shown after the due date” show their results from ").append(esc(Html.moment(release)))
                     .append(", when no late submission is accepted any more; hidden tests never do.");
         } else {
@@ -199,11 +200,11 @@ public final class HtmlReport {
 
     /**
      * Points per part, titled from the recorded parts when there are, else by the test number's first component:
-     * earned of the shown tests, the points lost and in which tests, and what the audience may not see counted apart.
+     * earned of the shown tests, the points lost and in which tests, and what the reader may not see counted apart.
      * A part that lost points is marked failed, a part with nothing shown to earn is neutral; only a part that earned
      * all it showed is green.
      */
-    private static void parts(StringBuilder sb, ResultsDocument results, Audience audience) {
+    private static void parts(StringBuilder sb, ResultsDocument results, Reader reader) {
         Map<String, String> titleOfSection = new LinkedHashMap<>();
         int index = 0;
         for (RunData.Part part : results.extraData().parts() == null ? List.<RunData.Part>of()
@@ -221,7 +222,7 @@ public final class HtmlReport {
             String part = titleOfSection.getOrDefault(section, "Part " + number[0]);
             double[] p = parts.computeIfAbsent(part, k -> new double[3]);
             List<String> lost = lostIn.computeIfAbsent(part, k -> new ArrayList<>());
-            if (audience.shows(t, Disclosure.Part.OUTCOME)) {
+            if (t.shows(Disclosure.Part.OUTCOME, reader)) {
                 double missing = t.maxScore() - t.score();
                 p[0] += t.score();
                 p[1] += t.maxScore();

@@ -3,13 +3,15 @@ package nnlab.grader.report.html;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 
+import nnlab.grader.Reader;
 import nnlab.grader.report.ReportWriter;
 import nnlab.grader.report.ResultsDocument;
 
 /**
  * The report writer the grader's command lines find with {@link java.util.ServiceLoader}: HTML pages by
- * {@link HtmlReport}, the terminal summary by {@link TerminalSummary}. The student's audience follows the clock.
+ * {@link HtmlReport}, the terminal summary by {@link TerminalSummary}. The student's report follows the clock.
  */
 public final class HtmlReportWriter implements ReportWriter {
 
@@ -26,16 +28,14 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     @Override
-    public void write(Path resultsJson, Path studentHtml, Path taHtml) throws IOException {
-        ResultsDocument results = ResultsDocument.read(resultsJson);
-        HtmlReport.write(results, studentHtml, Audience.studentAt(results, clock.instant()), clock.instant());
-        HtmlReport.write(results, taHtml, Audience.TA);
+    public void write(ResultsDocument results, Path studentHtml, Path taHtml) throws IOException {
+        Instant now = clock.instant();
+        HtmlReport.write(results, studentHtml, results.studentAt(now), now);
+        HtmlReport.write(results, taHtml, Reader.TA);
     }
 
     @Override
-    public String terminalSummary(Path resultsJson, boolean forTa, boolean colour) throws IOException {
-        ResultsDocument results = ResultsDocument.read(resultsJson);
-        return TerminalSummary.render(results, forTa ? Audience.TA : Audience.studentAt(results, clock.instant()),
-                colour);
+    public String terminalSummary(ResultsDocument results, Reader reader, boolean colour) {
+        return TerminalSummary.render(results, reader, colour);
     }
 }

@@ -2,6 +2,7 @@ package nnlab.grader.report.html;
 
 import java.util.Locale;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Disclosure;
 import nnlab.grader.Visibility;
 import nnlab.grader.report.ResultsDocument;
@@ -25,12 +26,12 @@ public final class TerminalSummary {
     }
 
     /** Returns the summary of a parsed {@code results.json}, with tests the student may not see reduced to points. */
-    public static String render(ResultsDocument results, Audience audience, boolean colour) {
+    public static String render(ResultsDocument results, Reader reader, boolean colour) {
         StringBuilder sb = new StringBuilder();
         for (TestResult t : results.tests()) {
             String number = clean(t.number());
             String points = Html.points(t.maxScore());
-            if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
+            if (!t.shows(Disclosure.Part.OUTCOME, reader)) {
                 boolean never = t.disclosure().outcome() == Visibility.HIDDEN;
                 sb.append(paint(colour, DIM, String.format(Locale.ROOT, "%-7s %-7s %6s / %-6s %s", number,
                         never ? "hidden" : "later", "?", points,
@@ -40,17 +41,16 @@ public final class TerminalSummary {
             }
             boolean passed = t.passed();
             sb.append(String.format(Locale.ROOT, "%-7s ", number))
-                    .append(paint(colour, passed ? GREEN : RED, String.format(Locale.ROOT, "%-7s", passed ? "passed"
-                            : "failed")))
+                    .append(paint(colour, passed ? GREEN : RED, String.format(Locale.ROOT, "%-7s", t.status().json())))
                     .append(String.format(Locale.ROOT, " %6s / %-6s %s", Html.points(t.score()), points,
                             clean(t.name())))
                     .append('\n');
             TestData.Probes probes = t.extraData().probes();
-            if (audience == Audience.TA && probes != null && probes.flag()) {
+            if (reader == Reader.TA && probes != null && probes.flag()) {
                 sb.append("        ").append(clean(TestSection.probeFlag(probes))).append('\n');
             }
             if (!passed) {
-                for (String line : audience.text(t).split("\n")) {
+                for (String line : t.textFor(reader).split("\n")) {
                     if (!line.isBlank()) {
                         sb.append("        ").append(clean(line)).append('\n');
                     }

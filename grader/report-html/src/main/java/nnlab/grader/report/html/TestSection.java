@@ -5,6 +5,7 @@ import static nnlab.grader.report.html.Html.esc;
 import java.util.ArrayList;
 import java.util.List;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Disclosure;
 import nnlab.grader.Score;
 import nnlab.grader.Visibility;
@@ -13,7 +14,7 @@ import nnlab.grader.report.TestResult;
 
 /**
  * One test of a report: status, points, message, named-mistake hints and gradient-check tables, each shown as the
- * test's {@link Disclosure} allows the audience.
+ * test's {@link Disclosure} allows the reader.
  */
 final class TestSection {
 
@@ -23,23 +24,23 @@ final class TestSection {
     private TestSection() {
     }
 
-    /** Appends test {@code t}: for an audience that may not see its outcome, only its number and points. */
-    static void append(StringBuilder sb, TestResult t, Audience audience) {
+    /** Appends test {@code t}: for a reader who may not see its outcome, only its number and points. */
+    static void append(StringBuilder sb, TestResult t, Reader reader) {
         Disclosure disclosure = t.disclosure();
         String title = t.number() + " " + t.title();
         String max = Html.points(t.maxScore());
-        if (!audience.shows(t, Disclosure.Part.OUTCOME)) {
+        if (!t.shows(Disclosure.Part.OUTCOME, reader)) {
             sb.append("<div class=\"test hidden\"><b>").append(esc(t.number()))
                     .append("</b> ").append(disclosure.outcome() == Visibility.HIDDEN ? "Hidden test"
                             : "Shown after the due date")
                     .append(" — ").append(max).append(" pts</div>\n");
             return;
         }
-        String status = t.passed() ? TestResult.PASSED : TestResult.FAILED;
+        String status = t.status().json();
         sb.append("<div class=\"test ").append(status).append("\"><b>").append(esc(title)).append("</b> <span class=\"")
                 .append(status).append("\">").append(status).append("</span> ")
                 .append(Html.points(t.score())).append(" / ").append(max).append(" pts");
-        if (!audience.shows(t, Disclosure.Part.DETAILS)) {
+        if (!t.shows(Disclosure.Part.DETAILS, reader)) {
             sb.append(" <small class=\"later\">(")
                     .append(disclosure.details() == Visibility.HIDDEN ? "hidden cases: their inputs and"
                             + " values are never shown" : "cases shown after the due date").append(")</small>");
@@ -47,18 +48,18 @@ final class TestSection {
             sb.append(" <small>(").append(esc(disclosure.details().gradescope())).append(")</small>");
         }
         Long millis = t.extraData().durationMs();
-        if (audience == Audience.TA && millis != null) {
+        if (reader == Reader.TA && millis != null) {
             // How long the submission took here: a slow submission shows where its time went.
             sb.append(" <small class=\"duration\">").append(Html.seconds(millis)).append("</small>");
         }
         // The named mistakes come from the structured record, never from parsing the text; their lines in the text
         // are shown once, as hints.
         List<String> hints = new ArrayList<>();
-        if (audience.shows(t, Disclosure.Part.DIAGNOSIS)) {
+        if (t.shows(Disclosure.Part.DIAGNOSIS, reader)) {
             t.extraData().mistakes().forEach(m -> hints.add(Score.MISTAKE_PREFIX + m.message()));
         }
         List<String> plain = new ArrayList<>();
-        for (String line : audience.text(t).split("\n")) {
+        for (String line : t.textFor(reader).split("\n")) {
             if (!hints.contains(line)) {
                 plain.add(line);
             }
@@ -71,10 +72,10 @@ final class TestSection {
             sb.append("<div class=\"hint\">").append(esc(h)).append("</div>");
         }
         TestData.Probes probes = t.extraData().probes();
-        if (audience == Audience.TA && probes != null && probes.flag()) {
+        if (reader == Reader.TA && probes != null && probes.flag()) {
             sb.append("<div class=\"hint probe-flag\">").append(esc(probeFlag(probes))).append("</div>");
         }
-        if (audience.shows(t, Disclosure.Part.DETAILS)) {
+        if (t.shows(Disclosure.Part.DETAILS, reader)) {
             t.extraData().gradientChecks().forEach(check -> gradientCheck(sb, check));
         }
         sb.append("</div>\n");

@@ -5,6 +5,7 @@ import static nnlab.grader.report.html.Html.esc;
 import java.util.ArrayList;
 import java.util.List;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Disclosure;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
@@ -12,21 +13,21 @@ import nnlab.grader.report.TestResult;
 /**
  * The "Training" section of a report: each shown test's loss curve next to the reference's (and, where a test
  * recorded them, the validation losses, dashed), with the last losses in numbers, and the held-out accuracies as
- * bars. Tests the audience may not see contribute nothing.
+ * bars. Tests the reader may not see contribute nothing.
  */
 final class TrainingSection {
 
     private TrainingSection() {
     }
 
-    private static void draw(StringBuilder sb, List<TestResult> tests, Audience audience) {
+    private static void draw(StringBuilder sb, List<TestResult> tests, Reader reader) {
         List<String> curves = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Double> student = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         List<Double> target = new ArrayList<>();
         for (TestResult t : tests) {
-            if (!audience.shows(t, Disclosure.Part.DETAILS)) {
+            if (!t.shows(Disclosure.Part.DETAILS, reader)) {
                 continue;
             }
             TestData data = t.extraData();
@@ -95,10 +96,10 @@ final class TrainingSection {
      * Draws the training plots; where the charting library cannot draw here (no fonts on a bare server, say), the
      * page says so and keeps everything else.
      */
-    static void append(StringBuilder sb, List<TestResult> tests, Audience audience) {
+    static void append(StringBuilder sb, List<TestResult> tests, Reader reader) {
         StringBuilder plots = new StringBuilder();
         try {
-            draw(plots, tests, audience);
+            draw(plots, tests, reader);
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;

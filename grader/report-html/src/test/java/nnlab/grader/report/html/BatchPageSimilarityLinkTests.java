@@ -15,14 +15,14 @@ class BatchPageSimilarityLinkTests {
 
     @Test
     void theBatchPageLinksToTheSimilarityPageWhenThereIsOne(@TempDir Path out) throws Exception {
-        Files.writeString(out.resolve(BatchPage.SIMILARITY_PAGE), "<!DOCTYPE html><html></html>");
-        String index = Files.readString(BatchPage.write(out, Instant.EPOCH));
+        Files.writeString(out.resolve(BatchFolder.SIMILARITY_PAGE), "<!DOCTYPE html><html></html>");
+        String index = Files.readString(BatchPageTests.page(out, Instant.EPOCH));
         assertTrue(index.contains("</h1>\n<p class=\"similarity\"><a href=\"similarity.html\">"), index);
     }
 
     @Test
     void withoutOneThereIsNoLink(@TempDir Path out) throws Exception {
-        String index = Files.readString(BatchPage.write(out, Instant.EPOCH));
+        String index = Files.readString(BatchPageTests.page(out, Instant.EPOCH));
         assertFalse(index.contains("similarity.html"), index);
     }
 }

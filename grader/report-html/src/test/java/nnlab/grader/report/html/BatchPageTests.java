@@ -17,6 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BatchPageTests {
 
+    /** Reads the batch in {@code out} once and writes its page as of {@code now}, with {@code notes}. */
+    static Path page(Path out, Instant now, BatchPage.Notes notes) throws java.io.IOException {
+        BatchFolder batch = new BatchFolder(out);
+        return BatchPage.write(batch, batch.read(), now, notes);
+    }
+
+    /** Reads the batch in {@code out} once and writes its page as of {@code now}, without gradebook notes. */
+    static Path page(Path out, Instant now) throws java.io.IOException {
+        return page(out, now, BatchPage.Notes.NONE);
+    }
+
     /** Before and after the fixtures' due date, 2027-02-19T23:59-05:00. */
     private static final Instant BEFORE_DUE = Instant.parse("2027-02-01T00:00:00Z");
     private static final Instant AFTER_DUE = Instant.parse("2027-03-01T00:00:00Z");
@@ -34,7 +45,7 @@ class BatchPageTests {
             write(out, "alice", good);
             write(out, "bob", (ObjectNode) Fixtures.results());
 
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
 
             assertTrue(index.contains("<p>2 submissions, 2 graded"), index);
             assertTrue(index.contains("<a href=\"reports/ta/alice.html\">alice</a>"), index);
@@ -44,8 +55,8 @@ class BatchPageTests {
             int prediction = index.indexOf("1.2.1 Prediction");
             assertTrue(hidden > 0 && prediction > hidden, "0 of 2 passed comes before 1 of 2 passed");
             assertTrue(index.contains("<td class=\"num\">0 / 2</td>"));
-            assertTrue(Files.readString(BatchPage.taReport(out, "alice")).contains("For the TA"));
-            assertFalse(Files.readString(BatchPage.studentReport(out, "alice")).contains("For the TA"));
+            assertTrue(Files.readString(new BatchFolder(out).taReport("alice")).contains("For the TA"));
+            assertFalse(Files.readString(new BatchFolder(out).studentReport("alice")).contains("For the TA"));
         }
 
         @Test
@@ -62,7 +73,7 @@ class BatchPageTests {
             ((ObjectNode) failedToGrade.get("extra_data")).putObject("batch").put("status", "grader_error");
             write(out, "carol", failedToGrade);
 
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
 
             assertTrue(index.contains("<tr><td>p &gt; 0.5 instead of p ≥ 0.5.</td><td class=\"num\">2</td></tr>"),
                     "once for alice, once for bob although named in two of his tests, not for carol (not graded):\n" + index);
@@ -71,7 +82,7 @@ class BatchPageTests {
         @Test
         void namesAreEscapedInLinksAndText(@TempDir Path out) throws Exception {
             write(out, "bob <b>", (ObjectNode) Fixtures.results());
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
             assertTrue(index.contains("<a href=\"reports/ta/bob%20%3Cb%3E.html\">bob &lt;b&gt;</a>"), index);
         }
 
@@ -81,12 +92,12 @@ class BatchPageTests {
             Files.writeString(out.resolve("results/broken.json"), "{\"score\": 1, \"tests\": [");
             Files.writeString(out.resolve("results/empty.json"), "{}");
 
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
 
             assertTrue(index.contains("<h2>Unreadable results</h2>"), index);
             assertTrue(index.contains("broken: "), index);
             assertTrue(index.contains("empty: ") && index.contains("needs a &quot;tests&quot; array"), index);
-            assertTrue(Files.isRegularFile(BatchPage.studentReport(out, "alice")));
+            assertTrue(Files.isRegularFile(new BatchFolder(out).studentReport("alice")));
         }
 
         @Test
@@ -95,7 +106,7 @@ class BatchPageTests {
             ((ObjectNode) failed.get("extra_data")).putObject("batch").put("status", "grader_error");
             write(out, "carol", failed);
             write(out, "alice", (ObjectNode) Fixtures.results());
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
             assertTrue(index.contains("<p>2 submissions, 1 graded"), index);
             assertTrue(index.contains("<td>grader_error</td>"), index);
             assertTrue(index.contains("<td class=\"num\">0 / 1</td>"), "only alice's tests count in the pass rates");
@@ -114,7 +125,7 @@ class BatchPageTests {
             ((ObjectNode) good.path("tests").get(1)).put("status", "failed");
             write(out, "alice", good);
             write(out, "bob", (ObjectNode) Fixtures.results());
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE));
+            String index = Files.readString(page(out, BEFORE_DUE));
             java.util.regex.Matcher row = java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)%</td><td><span"
                     + " class=\"bar\" title=\"\\d+% passed\"><span style=\"width:(\\d+)%\">").matcher(index);
             int rows = 0;
@@ -132,7 +143,7 @@ class BatchPageTests {
             write(out, "alice", (ObjectNode) Fixtures.results());
             BatchPage.Notes notes = new BatchPage.Notes(List.of("No --canvas-id: <pass it>"),
                     List.of("Nobody, Zed (1099)"), List.of("stranger<b>"), "gradebook-not-on-roster.csv");
-            String index = Files.readString(BatchPage.write(out, BEFORE_DUE, notes));
+            String index = Files.readString(page(out, BEFORE_DUE, notes));
             int section = index.indexOf("<h2>Roster and gradebook</h2>");
             assertTrue(section > 0 && section < index.indexOf("<h2>Pass rate"), "the problems come first:\n" + index);
             assertTrue(index.contains("<p class=\"warning\">No --canvas-id: &lt;pass it&gt;</p>"), index);
@@ -146,7 +157,7 @@ class BatchPageTests {
         @Test
         void aGradebookWithoutProblemsAddsNothing(@TempDir Path out) throws Exception {
             write(out, "alice", (ObjectNode) Fixtures.results());
-            assertFalse(Files.readString(BatchPage.write(out, BEFORE_DUE)).contains("Roster and gradebook"));
+            assertFalse(Files.readString(page(out, BEFORE_DUE)).contains("Roster and gradebook"));
         }
     }
 
@@ -156,12 +167,12 @@ class BatchPageTests {
         @Test
         void aReportOlderThanItsResultsIsRewritten(@TempDir Path out) throws Exception {
             write(out, "alice", (ObjectNode) Fixtures.results());
-            BatchPage.write(out, BEFORE_DUE);
-            Path report = BatchPage.taReport(out, "alice");
+            page(out, BEFORE_DUE);
+            Path report = new BatchFolder(out).taReport("alice");
             Files.writeString(report, "stale");
             Files.setLastModifiedTime(report, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 
-            BatchPage.write(out, BEFORE_DUE);
+            page(out, BEFORE_DUE);
 
             assertTrue(Files.readString(report).contains("For the TA"));
         }
@@ -169,11 +180,11 @@ class BatchPageTests {
         @Test
         void anUpToDateReportIsLeftAlone(@TempDir Path out) throws Exception {
             write(out, "alice", (ObjectNode) Fixtures.results());
-            BatchPage.write(out, BEFORE_DUE);
-            Path report = BatchPage.taReport(out, "alice");
+            page(out, BEFORE_DUE);
+            Path report = new BatchFolder(out).taReport("alice");
             Files.writeString(report, "kept");
 
-            BatchPage.write(out, BEFORE_DUE);
+            page(out, BEFORE_DUE);
 
             assertEquals("kept", Files.readString(report));
         }
@@ -183,12 +194,12 @@ class BatchPageTests {
             ObjectNode results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.get("extra_data")).put("after_due_date_shown_from", "2027-02-21T23:59:00-05:00");
             write(out, "alice", results);
-            Path report = BatchPage.studentReport(out, "alice");
-            BatchPage.write(out, BEFORE_DUE);
+            Path report = new BatchFolder(out).studentReport("alice");
+            page(out, BEFORE_DUE);
             assertTrue(Files.readString(report).contains("before the due date"));
             Files.setLastModifiedTime(report, FileTime.from(BEFORE_DUE));
 
-            BatchPage.write(out, Instant.parse("2027-02-21T12:00:00Z"));
+            page(out, Instant.parse("2027-02-21T12:00:00Z"));
 
             assertTrue(Files.readString(report).contains("while late submissions are open"), "in the late period");
         }
@@ -198,18 +209,18 @@ class BatchPageTests {
             ObjectNode results = (ObjectNode) Fixtures.results();
             ((ObjectNode) results.path("tests").get(1)).put("visibility", "after_due_date");
             write(out, "alice", results);
-            Path report = BatchPage.studentReport(out, "alice");
-            BatchPage.write(out, BEFORE_DUE);
+            Path report = new BatchFolder(out).studentReport("alice");
+            page(out, BEFORE_DUE);
             assertFalse(Files.readString(report).contains("gradient-check"), "before the due date");
             Files.setLastModifiedTime(report, FileTime.from(BEFORE_DUE));
 
-            BatchPage.write(out, AFTER_DUE);
+            page(out, AFTER_DUE);
 
             assertTrue(Files.readString(report).contains("<table class=\"gradient-check\">"), "after the due date");
         }
     }
 
-    private static void write(Path out, String name, ObjectNode results) throws Exception {
+    static void write(Path out, String name, ObjectNode results) throws Exception {
         Files.createDirectories(out.resolve("results"));
         Fixtures.JSON.writeValue(out.resolve("results").resolve(name + ".json").toFile(), results);
     }

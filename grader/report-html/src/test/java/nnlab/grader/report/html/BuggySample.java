@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nnlab.grader.Reader;
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
+
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
@@ -22,7 +23,7 @@ final class BuggySample {
     static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
     static final Path ARTIFACTS = Path.of("target", "report-artifacts").toAbsolutePath();
 
-    private static Results results;
+    private static ResultsDocument results;
 
     private BuggySample() {
     }
@@ -37,7 +38,7 @@ final class BuggySample {
     }
 
     /** Returns the in-process results, grading on first use. */
-    static synchronized Results results() {
+    static synchronized ResultsDocument results() {
         if (results == null) {
             Grader grader = new Grader(new Ps1Assignment());
             results = grader.grade(sample("buggy"),
@@ -54,11 +55,11 @@ final class BuggySample {
 
     /** Returns the results as written to {@code results.json}. */
     static ResultsDocument json() {
-        return results().document();
+        return results();
     }
 
     /** Writes the sample's report for {@code audience} under the artifacts folder and returns the file. */
-    static Path report(Audience audience) {
+    static Path report(Reader audience) {
         String view = audience.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         Path file = ARTIFACTS.resolve("buggy-" + view + ".html");
         try {

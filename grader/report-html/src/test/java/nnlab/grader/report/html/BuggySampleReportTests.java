@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import nnlab.grader.Reader;
 import nnlab.grader.Visibility;
-import nnlab.grader.report.Results;
+import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.TestData;
+import nnlab.grader.report.TestResult;
 
 @Tag("slow")
 class BuggySampleReportTests {
@@ -32,7 +34,7 @@ class BuggySampleReportTests {
 
         @Test
         void failingPartsGradientCheckAndLossCurve() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.TA));
+            String html = Files.readString(BuggySample.report(Reader.TA));
             assertTrue(html.contains("<tr class=\"failed\"><td>Part 4 — SGD and optimizers</td>"), "RmsProp fails");
             assertTrue(html.contains("<tr class=\"failed\"><td>Part 2 — Activations and losses</td>"),
                     "ELU backward fails in the sample");
@@ -50,7 +52,7 @@ class BuggySampleReportTests {
 
         @Test
         void everyTestsOutcomeTheNamedMistakesAndWherePointsWent() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            String html = Files.readString(BuggySample.report(Reader.STUDENT));
             assertFalse(html.contains("<div class=\"test hidden\">"), "every test shows its outcome:\n" + html);
             assertTrue(html.contains("<div class=\"test failed\"><b>2.2.1 "), html);
             assertTrue(html.contains("<div class=\"hint\">Likely mistake: your ELU derivative"), html);
@@ -67,7 +69,7 @@ class BuggySampleReportTests {
 
         @Test
         void failingPartsGradientCheckTablesAndLossCurves() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE));
+            String html = Files.readString(BuggySample.report(Reader.STUDENT_AFTER_DUE_DATE));
             assertTrue(html.contains("<tr class=\"failed\"><td>Part 1 — The perceptron</td>"), "p > 0.5 (1.2.1)");
             assertTrue(html.contains("<tr class=\"failed\"><td>Part 4 — SGD and optimizers</td>"), "RMSprop (4.2.1)");
             assertTrue(html.contains("<div class=\"test failed\"><b>4.2.1 RMSprop</b>"), html);
@@ -84,14 +86,14 @@ class BuggySampleReportTests {
 
         @Test
         void noHiddenInputValueAppearsBeforeTheDueDate() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            String html = Files.readString(BuggySample.report(Reader.STUDENT));
             Set<String> leaked = leaks(html, hiddenValues(Set.of(Visibility.HIDDEN, Visibility.AFTER_DUE_DATE)));
             assertTrue(leaked.isEmpty(), () -> "hidden values in the student report: " + leaked);
         }
 
         @Test
         void noHiddenInputValueAppearsAfterTheDueDate() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE));
+            String html = Files.readString(BuggySample.report(Reader.STUDENT_AFTER_DUE_DATE));
             Set<String> leaked = leaks(html, hiddenValues(Set.of(Visibility.HIDDEN)));
             assertTrue(leaked.isEmpty(), () -> "hidden values in the student report: " + leaked);
         }
@@ -106,7 +108,7 @@ class BuggySampleReportTests {
 
         @Test
         void lossCurveOfAVisibleTrainingTestIsShown() throws Exception {
-            String html = Files.readString(BuggySample.report(Audience.STUDENT));
+            String html = Files.readString(BuggySample.report(Reader.STUDENT));
             assertTrue(html.contains("<img class=\"loss-curve\""));
             assertFalse(html.contains("gradient-check"), "the sample's gradient checks are all in hidden tests");
         }
@@ -115,11 +117,12 @@ class BuggySampleReportTests {
     /** Returns the ways each value of the given tests' outputs and data could be written into a page. */
     private static Set<String> hiddenValues(Set<Visibility> visibilities) {
         Set<String> values = new TreeSet<>();
-        for (Results.Test t : BuggySample.results().tests()) {
-            if (visibilities.contains(t.visibility())) {
-                collect(t.output(), values);
-                t.attached().values().forEach(v -> collect(v, values));
-                TestData.Probes probes = t.toResult().extraData().probes();
+        for (TestResult t : BuggySample.results().tests()) {
+            if (visibilities.contains(t.disclosure().details())) {
+                collect(t.details(), values);
+                t.extraData().attached().values().forEach(v -> collect(Fixtures.JSON.convertValue(v, Object.class),
+                        values));
+                TestData.Probes probes = t.extraData().probes();
                 if (probes != null) {
                     collect(probes.failures(), values);
                     collect(probes.notes(), values);

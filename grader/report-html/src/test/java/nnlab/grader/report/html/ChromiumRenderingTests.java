@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.Reader;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.ps1.grading.Ps1Assignment;
@@ -70,21 +71,21 @@ class ChromiumRenderingTests {
 
     @Test
     void taReportOfTheBuggySampleRendersWithoutConsoleErrors() throws Exception {
-        Render r = render(BuggySample.report(Audience.TA), "buggy-ta.png");
+        Render r = render(BuggySample.report(Reader.TA), "buggy-ta.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng(), "no screenshot was written");
     }
 
     @Test
     void studentReportOfTheBuggySampleRendersWithoutConsoleErrors() throws Exception {
-        Render r = render(BuggySample.report(Audience.STUDENT), "buggy-student.png");
+        Render r = render(BuggySample.report(Reader.STUDENT), "buggy-student.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng());
     }
 
     @Test
     void theBuggySamplesStudentViewBeforeTheDueDateShowsWherePointsWentAndTheNamedMistake() throws Exception {
-        Path page = BuggySample.report(Audience.STUDENT);
+        Path page = BuggySample.report(Reader.STUDENT);
         Render r = render(page, "buggy-student-before-due-date.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng());
@@ -99,7 +100,7 @@ class ChromiumRenderingTests {
 
     @Test
     void aProblemSet2ReportShowsTrainingAgainstValidationCurvesWithoutConsoleErrors() throws Exception {
-        Path page = Ps2Sample.report(Audience.STUDENT);
+        Path page = Ps2Sample.report(Reader.STUDENT);
         Render r = render(page, "ps2-student.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng());
@@ -111,7 +112,7 @@ class ChromiumRenderingTests {
 
     @Test
     void studentReportAfterTheDueDateRendersWithoutConsoleErrors() throws Exception {
-        Render r = render(BuggySample.report(Audience.STUDENT_AFTER_DUE_DATE), "buggy-student-after-due-date.png");
+        Render r = render(BuggySample.report(Reader.STUDENT_AFTER_DUE_DATE), "buggy-student-after-due-date.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng());
     }
@@ -120,7 +121,7 @@ class ChromiumRenderingTests {
     void reportWithHostileOutputRunsNoScript() throws Exception {
         Path page = BuggySample.ARTIFACTS.resolve("hostile.html");
         Files.createDirectories(page.getParent());
-        Files.writeString(page, HtmlReport.render(Fixtures.document(), Audience.TA));
+        Files.writeString(page, HtmlReport.render(Fixtures.document(), Reader.TA));
         Render r = render(page, "hostile.png");
         assertEquals(List.of(), r.consoleErrors(), "an escaped <script> neither runs nor trips the CSP");
     }
@@ -142,10 +143,10 @@ class ChromiumRenderingTests {
         assertFalse(hostile.equals(source), "the patch no longer applies to Perceptron.java");
         Files.writeString(perceptron, hostile);
         ResultsDocument results = new Grader(new Ps1Assignment()).grade(submission,
-                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).document();
+                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed());
         assertTrue(results.toTree().toString().contains("<script>console.error('message ran')"),
                 () -> "the student's markup must reach the results for this test to mean anything: " + results);
-        for (Audience audience : Audience.values()) {
+        for (Reader audience : Reader.values()) {
             Path page = BuggySample.ARTIFACTS.resolve("hostile-submission-" + audience.name().toLowerCase(
                     java.util.Locale.ROOT).replace('_', '-') + ".html");
             HtmlReport.write(results, page, audience);
@@ -157,10 +158,10 @@ class ChromiumRenderingTests {
     @Test
     void theUntouchedStartersReportSaysWhatIsNotImplementedAndWhereToLook() throws Exception {
         ResultsDocument results = new Grader(new Ps1Assignment()).grade(BuggySample.REPOSITORY.resolve("starter-code/ps1"),
-                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed()).document();
+                Grader.Options.defaults().withSeed(BuggySample.SEED).onlyTests("1.1").unsandboxed());
         Path page = BuggySample.ARTIFACTS.resolve("starter-student-before-due-date.html");
         Files.createDirectories(page.getParent());
-        HtmlReport.write(results, page, Audience.STUDENT, BEFORE_THE_DUE_DATE);
+        HtmlReport.write(results, page, Reader.STUDENT, BEFORE_THE_DUE_DATE);
         Render r = render(page, "starter-student-before-due-date.png");
         assertEquals(List.of(), r.consoleErrors());
         assertTrue(r.screenshotIsPng());
@@ -178,7 +179,7 @@ class ChromiumRenderingTests {
         BuggySample.json().write(out.resolve("results").resolve("s01.json"));
         BatchPage.Notes notes = new BatchPage.Notes(List.of("No --canvas-id: find the id in Canvas."),
                 List.of("Nobody, Zed (1099)"), List.of("stranger"), "gradebook-not-on-roster.csv");
-        Path index = BatchPage.write(out, BEFORE_THE_DUE_DATE, notes);
+        Path index = BatchPageTests.page(out, BEFORE_THE_DUE_DATE, notes);
         Path page = BuggySample.ARTIFACTS.resolve("batch-index.html");
         Files.copy(index, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Render r = render(page, "batch-index.png");

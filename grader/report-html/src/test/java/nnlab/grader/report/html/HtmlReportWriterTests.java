@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nnlab.grader.Reader;
 import nnlab.grader.report.ReportWriter;
+import nnlab.grader.report.ResultsDocument;
 
 @Tag("slow")
 class HtmlReportWriterTests {
@@ -38,8 +40,7 @@ class HtmlReportWriterTests {
 
         @Test
         void followsTheClockAgainstTheDueDate(@TempDir Path tmp) throws Exception {
-            Path results = tmp.resolve("results.json");
-            Fixtures.JSON.writeValue(results.toFile(), Fixtures.results());
+            ResultsDocument results = Fixtures.document();
 
             Path ta = tmp.resolve("t.html");
             new HtmlReportWriter(at("2027-02-01T00:00:00Z")).write(results, tmp.resolve("a.html"), ta);
@@ -51,12 +52,12 @@ class HtmlReportWriterTests {
         }
 
         @Test
-        void terminalSummaryForAStudentHidesWhatTheReportHides(@TempDir Path tmp) throws Exception {
-            Path results = tmp.resolve("results.json");
-            Fixtures.JSON.writeValue(results.toFile(), Fixtures.results());
+        void terminalSummaryForAStudentHidesWhatTheReportHides() {
+            ResultsDocument results = Fixtures.document();
             HtmlReportWriter writer = new HtmlReportWriter(at("2027-03-01T00:00:00Z"));
-            assertFalse(writer.terminalSummary(results, false, false).contains(Fixtures.HIDDEN_VALUE));
-            assertTrue(writer.terminalSummary(results, true, false).contains("3.2.2   failed"));
+            Reader student = results.studentAt(Instant.parse("2027-03-01T00:00:00Z"));
+            assertFalse(writer.terminalSummary(results, student, false).contains(Fixtures.HIDDEN_VALUE));
+            assertTrue(writer.terminalSummary(results, Reader.TA, false).contains("3.2.2   failed"));
         }
     }
 }

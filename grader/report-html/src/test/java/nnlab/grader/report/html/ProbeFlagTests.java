@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nnlab.grader.Reader;
+
 /** A probe's flag and the cases version reach the TA's views only. */
 class ProbeFlagTests {
 
@@ -27,16 +29,16 @@ class ProbeFlagTests {
 
     @Test
     void theTaSeesTheFlagAndTheCasesVersionInBothViews() {
-        String html = HtmlReport.render(Fixtures.document(flagged()), Audience.TA);
+        String html = HtmlReport.render(Fixtures.document(flagged()), Reader.TA);
         assertTrue(html.contains(FLAG) && html.contains("2 of 8 probes failed"), html);
         assertTrue(html.contains("2027-spring.1") && html.contains("0123456789abcdef"), html);
-        String terminal = TerminalSummary.render(Fixtures.document(flagged()), Audience.TA, false);
+        String terminal = TerminalSummary.render(Fixtures.document(flagged()), Reader.TA, false);
         assertTrue(terminal.contains(FLAG) && terminal.contains("weightedSum is off"), terminal);
     }
 
     @Test
     void studentsSeeNeitherTheFlagNorTheCasesVersion() {
-        for (Audience student : new Audience[] {Audience.STUDENT, Audience.STUDENT_AFTER_DUE_DATE}) {
+        for (Reader student : new Reader[] {Reader.STUDENT, Reader.STUDENT_AFTER_DUE_DATE}) {
             String html = HtmlReport.render(Fixtures.document(flagged()), student);
             assertFalse(html.contains(FLAG) || html.contains("probe") || html.contains("2027-spring.1"), html);
             String terminal = TerminalSummary.render(Fixtures.document(flagged()), student, false);

@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nnlab.grader.Reader;
 import nnlab.grader.authoring.Samples;
-import nnlab.grader.report.Results;
+
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.ps2.grading.Ps2Assignment;
@@ -20,13 +21,13 @@ final class Ps2Sample {
     private static final long SEED = 20_270_326L;
     private static final String TRAINING_PART = "4.";
 
-    private static Results results;
+    private static ResultsDocument results;
 
     private Ps2Sample() {
     }
 
     /** Returns the in-process results of Part 4, grading on first use. */
-    static synchronized Results results() {
+    static synchronized ResultsDocument results() {
         if (results == null) {
             try {
                 Path submission = Samples.write(BuggySample.REPOSITORY, "ps2", Samples.CORRECT,
@@ -43,8 +44,8 @@ final class Ps2Sample {
     }
 
     /** Writes the sample's report for {@code audience} under the artifacts folder and returns the file. */
-    static Path report(Audience audience) {
-        ResultsDocument json = results().document();
+    static Path report(Reader audience) {
+        ResultsDocument json = results();
         Path file = BuggySample.ARTIFACTS.resolve("ps2-" + audience.name().toLowerCase(java.util.Locale.ROOT) + ".html");
         try {
             Files.writeString(file, HtmlReport.render(json, audience));
