@@ -293,11 +293,16 @@ public final class Benchmarks implements Callable<Integer> {
         return 2.0 * n * n * n / fastestNanos(product, warmUp, SECONDS_PER_CELL);
     }
 
-    /**
-     * Returns the nanoseconds of the fastest run of {@code work}, run at least {@link #MIN_RUNS} times and until
-     * {@code seconds} have passed, after one untimed run when {@code warmUp}.
-     */
+    /** {@link #fastestNanos(Runnable, boolean, int, double)} with this benchmark's {@link #MIN_RUNS}. */
     private static long fastestNanos(Runnable work, boolean warmUp, double seconds) {
+        return fastestNanos(work, warmUp, MIN_RUNS, seconds);
+    }
+
+    /**
+     * Returns the nanoseconds of the fastest run of {@code work}, run at least {@code minRuns} times and until
+     * {@code seconds} have passed, after one untimed run when {@code warmUp}: the one timing loop of the benchmarks.
+     */
+    static long fastestNanos(Runnable work, boolean warmUp, int minRuns, double seconds) {
         if (warmUp) {
             work.run();
         }
@@ -309,7 +314,7 @@ public final class Benchmarks implements Callable<Integer> {
             work.run();
             best = Math.min(best, System.nanoTime() - t);
             runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < seconds * 1e9);
+        } while (runs < minRuns || System.nanoTime() - start < seconds * 1e9);
         return best;
     }
 

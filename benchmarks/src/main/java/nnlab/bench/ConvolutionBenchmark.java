@@ -167,17 +167,7 @@ public final class ConvolutionBenchmark {
     }
 
     private static double millis(Runnable operation) {
-        operation.run();
-        long best = Long.MAX_VALUE;
-        int runs = 0;
-        long start = System.nanoTime();
-        do {
-            long t = System.nanoTime();
-            operation.run();
-            best = Math.min(best, System.nanoTime() - t);
-            runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_CELL * 1e9);
-        return best / 1e6;
+        return Benchmarks.fastestNanos(operation, true, MIN_RUNS, SECONDS_PER_CELL) / 1e6;
     }
 
     private static double[] uniform(Random random, int length) {
