@@ -259,15 +259,25 @@ public final class Benchmarks implements Callable<Integer> {
     }
 
     private static String child(String backend, int epochs) throws IOException, InterruptedException {
+        return lastLineOfChild("training", backend, Benchmarks.class, "--training-only", "--epochs=" + epochs);
+    }
+
+    /**
+     * Runs {@code main}'s main method with {@code arguments} in a fresh JVM on this classpath with the matrix backend
+     * {@code backend} (so each backend is measured in its own process), and returns the last line it printed.
+     *
+     * @throws IllegalStateException when the child fails; {@code what} names the benchmark in the message
+     */
+    static String lastLineOfChild(String what, String backend, Class<?> main, String... arguments)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-D" + Backends.PROPERTY + "=" + backend,
-                "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(),
-                "--training-only", "--epochs=" + epochs)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "-D" + Backends.PROPERTY + "=" + backend,
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("training benchmark with backend " + backend + " failed: " + out);
+            throw new IllegalStateException(what + " benchmark with backend " + backend + " failed: " + out);
         }
         String[] lines = out.trim().split("\n");
         return lines[lines.length - 1];
@@ -293,11 +303,16 @@ public final class Benchmarks implements Callable<Integer> {
         return 2.0 * n * n * n / fastestNanos(product, warmUp, SECONDS_PER_CELL);
     }
 
-    /**
-     * Returns the nanoseconds of the fastest run of {@code work}, run at least {@link #MIN_RUNS} times and until
-     * {@code seconds} have passed, after one untimed run when {@code warmUp}.
-     */
+    /** {@link #fastestNanos(Runnable, boolean, int, double)} with this benchmark's {@link #MIN_RUNS}. */
     private static long fastestNanos(Runnable work, boolean warmUp, double seconds) {
+        return fastestNanos(work, warmUp, MIN_RUNS, seconds);
+    }
+
+    /**
+     * Returns the nanoseconds of the fastest run of {@code work}, run at least {@code minRuns} times and until
+     * {@code seconds} have passed, after one untimed run when {@code warmUp}: the one timing loop of the benchmarks.
+     */
+    static long fastestNanos(Runnable work, boolean warmUp, int minRuns, double seconds) {
         if (warmUp) {
             work.run();
         }
@@ -309,7 +324,7 @@ public final class Benchmarks implements Callable<Integer> {
             work.run();
             best = Math.min(best, System.nanoTime() - t);
             runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < seconds * 1e9);
+        } while (runs < minRuns || System.nanoTime() - start < seconds * 1e9);
         return best;
     }
 

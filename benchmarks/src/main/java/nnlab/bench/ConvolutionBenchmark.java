@@ -1,7 +1,6 @@
 package nnlab.bench;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -127,18 +126,7 @@ public final class ConvolutionBenchmark {
     }
 
     private static String child(String backend, int index) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-D" + Backends.PROPERTY + "=" + backend,
-                "-cp", System.getProperty("java.class.path"), ConvolutionBenchmark.class.getName(),
-                "--layer-only=" + index)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("layer benchmark with backend " + backend + " failed: " + out);
-        }
-        String[] lines = out.trim().split("\n");
-        return lines[lines.length - 1];
+        return Benchmarks.lastLineOfChild("layer", backend, ConvolutionBenchmark.class, "--layer-only=" + index);
     }
 
     /** Returns the fastest forward + backward pass of one Conv2D layer on a random batch, in milliseconds. */
@@ -167,17 +155,7 @@ public final class ConvolutionBenchmark {
     }
 
     private static double millis(Runnable operation) {
-        operation.run();
-        long best = Long.MAX_VALUE;
-        int runs = 0;
-        long start = System.nanoTime();
-        do {
-            long t = System.nanoTime();
-            operation.run();
-            best = Math.min(best, System.nanoTime() - t);
-            runs++;
-        } while (runs < MIN_RUNS || System.nanoTime() - start < SECONDS_PER_CELL * 1e9);
-        return best / 1e6;
+        return Benchmarks.fastestNanos(operation, true, MIN_RUNS, SECONDS_PER_CELL) / 1e6;
     }
 
     private static double[] uniform(Random random, int length) {

@@ -1,5 +1,7 @@
 package nnlab.grader.course;
 
+import static nnlab.grader.report.html.Html.esc;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,22 +246,5 @@ final class SimilarityPage {
 
     private static String[] lines(String text) {
         return text == null ? new String[0] : text.split("\r\n|\r|\n", -1);
-    }
-
-    /** Returns {@code text} safe as element content and as a quoted attribute value; control characters replaced. */
-    static String esc(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\t' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -33,7 +33,7 @@ import nnlab.grader.runtime.Server;
  */
 final class RuntimeBundle {
 
-    private static volatile RuntimeBundle instance;
+    private static final Once<RuntimeBundle> INSTANCE = new Once<>(RuntimeBundle::build);
 
     private final Path folder;
 
@@ -43,16 +43,7 @@ final class RuntimeBundle {
 
     /** Returns the bundle, building it on first use. */
     static RuntimeBundle get() {
-        RuntimeBundle b = instance;
-        if (b == null) {
-            synchronized (RuntimeBundle.class) {
-                if (instance == null) {
-                    instance = build();
-                }
-                b = instance;
-            }
-        }
-        return b;
+        return INSTANCE.get();
     }
 
     /** Returns the folder holding the jar (and the AppCDS archive once made). */

@@ -42,7 +42,7 @@ public final class Sandbox {
     /** javac recurses over the syntax tree: a deeper stack than a submission's lets honest nesting compile. */
     private static final String COMPILER_STACK = "4m";
     private static final String REUID = "--reuid=";
-    private static volatile Sandbox detected;
+    private static final Once<Sandbox> DETECTED = new Once<>(Sandbox::probe);
 
     private final Isolation isolation;
     private final boolean timeout;
@@ -71,16 +71,7 @@ public final class Sandbox {
 
     /** Returns the sandbox of this host, detecting it on first use. */
     public static Sandbox detect() {
-        Sandbox s = detected;
-        if (s == null) {
-            synchronized (Sandbox.class) {
-                if (detected == null) {
-                    detected = probe();
-                }
-                s = detected;
-            }
-        }
-        return s;
+        return DETECTED.get();
     }
 
     /** Returns what this sandbox enforces. */

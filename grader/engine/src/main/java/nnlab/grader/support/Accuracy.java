@@ -9,8 +9,10 @@ import nnlab.grader.score.Tolerance;
  *
  * <p>A row is right when, for one output column, the prediction thresholded at 0.5 ({@code p ≥ 0.5} is class 1)
  * equals the label; for several columns, when the first largest prediction sits where the label's first largest
- * entry does (argmax, ties to the lowest index) — the reference's {@code Sequential.accuracy}, which a test of each
- * assignment checks this against.
+ * entry does (argmax, ties to the lowest index) — the reference's {@code Sequential.accuracy}. The rule is restated
+ * here, not called, on purpose: the engine grades any assignment and depends on no reference solution, so the two
+ * {@code argmax} loops are one rule written on both sides of that boundary, and ps1's {@code AccuracyDefinitionTests}
+ * keeps them equal (thresholds and ties included).
  */
 public final class Accuracy {
 

@@ -5,7 +5,26 @@ import java.util.Random;
 /** Random inputs for hidden tests of any assignment, drawn from a test's seeded {@link Random}. */
 public final class Draws {
 
+    /** The scale of a {@link #batch}'s inputs: uniform in [−2, 2]. */
+    public static final double BATCH_INPUT_SCALE = 2;
+
+    /** A model's seed and one batch for it: inputs {@code x} and targets {@code y}, a row per sample. */
+    public record Batch(long seed, double[][] x, double[][] y) {
+    }
+
     private Draws() {
+    }
+
+    /**
+     * Draws, in this order, a model's seed, the row count (uniform in {@code minRows … maxRows}; nothing is drawn when
+     * they are equal), {@code x} ({@link #BATCH_INPUT_SCALE}) with {@code inputs} columns and {@code y}: the
+     * {@link #targets} of a model with {@code outputs} outputs trained with {@code loss}.
+     */
+    public static Batch batch(Random r, int minRows, int maxRows, int inputs, String loss, int outputs) {
+        long seed = r.nextLong();
+        int rows = minRows == maxRows ? minRows : minRows + r.nextInt(maxRows - minRows + 1);
+        double[][] x = matrix(r, rows, inputs, BATCH_INPUT_SCALE);
+        return new Batch(seed, x, targets(r, loss, rows, outputs));
     }
 
     /** A rows × cols matrix uniform in [−scale, scale]. */

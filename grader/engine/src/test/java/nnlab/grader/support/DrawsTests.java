@@ -39,4 +39,30 @@ class DrawsTests {
         double[][] y = Draws.targets(new Random(SEED), "MSE", 4, 3);
         assertArrayEquals(Draws.matrix(new Random(SEED), 4, 3, 1), y, "the same draws as matrix(r, rows, outputs, 1)");
     }
+
+    @Test
+    void aBatchDrawsTheSeedThenTheRowCountThenXThenY() {
+        Random expected = new Random(SEED);
+        long seed = expected.nextLong();
+        int rows = 2 + expected.nextInt(4);
+        double[][] x = Draws.matrix(expected, rows, 3, Draws.BATCH_INPUT_SCALE);
+        double[][] y = Draws.targets(expected, "CATEGORICAL_CROSSENTROPY", rows, 2);
+        Random r = new Random(SEED);
+        Draws.Batch batch = Draws.batch(r, 2, 5, 3, "CATEGORICAL_CROSSENTROPY", 2);
+        assertEquals(seed, batch.seed());
+        assertArrayEquals(x, batch.x());
+        assertArrayEquals(y, batch.y());
+        assertEquals(expected.nextLong(), r.nextLong(), "the same number of draws");
+    }
+
+    @Test
+    void aBatchOfFixedSizeDrawsNoRowCount() {
+        Random expected = new Random(SEED);
+        long seed = expected.nextLong();
+        double[][] x = Draws.matrix(expected, 3, 4, Draws.BATCH_INPUT_SCALE);
+        Draws.Batch batch = Draws.batch(new Random(SEED), 3, 3, 4, "MSE", 1);
+        assertEquals(seed, batch.seed());
+        assertArrayEquals(x, batch.x());
+        assertEquals(3, batch.y().length);
+    }
 }

@@ -234,19 +234,18 @@ class BackpropGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS) {
-            long seed = r.nextLong();
-            double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
-            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
+            Draws.Batch batch = Draws.batch(r, 2, 5, net.sizes()[0], net.loss(), net.outputs());
             score.check(describe(net), () -> {
-                Sequential ms = build(s, net, seed);
-                Sequential mo = build(o, net, seed);
+                Sequential ms = build(s, net, batch.seed());
+                Sequential mo = build(o, net, batch.seed());
                 ms.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
                 mo.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
-                double[] expected = mo.gradient(x, y);
-                double[] actual = ms.gradient(x, y);
+                double[] expected = mo.gradient(batch.x(), batch.y());
+                double[] actual = ms.gradient(batch.x(), batch.y());
                 if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
                     diagnosis.match(expected, actual, SEQUENTIAL_MISTAKES.stream().map(m -> new Diagnosis.Candidate(m,
-                            WrongBackprop.gradient(net.sizes(), net.activations(), net.loss(), seed, x, y, m)))
+                            WrongBackprop.gradient(net.sizes(), net.activations(), net.loss(), batch.seed(), batch.x(),
+                                    batch.y(), m)))
                             .toArray(Diagnosis.Candidate[]::new));
                 }
                 score.close("Sequential.gradient (§3.4)", "", expected, actual, Tolerance.DEFAULT, layout(net));
@@ -262,30 +261,30 @@ class BackpropGrading {
     void gradientCheck(@Student Ps1 s, @Oracle Ps1 o, Score score) {
         Random r = score.random();
         for (Net net : NETS.subList(0, 3)) {
-            long seed = r.nextLong();
-            double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
-            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
+            Draws.Batch batch = Draws.batch(r, 3, 3, net.sizes()[0], net.loss(), net.outputs());
             score.check(describe(net), () -> {
-                Sequential model = build(s, net, seed);
-                Sequential reference = build(o, net, seed);
+                Sequential model = build(s, net, batch.seed());
+                Sequential reference = build(o, net, batch.seed());
                 model.compile(s.sgd(0.1, 0, false), s.loss(net.loss()));
                 reference.compile(o.sgd(0.1, 0, false), o.loss(net.loss()));
                 double[] theta = model.parameters();
                 reference.setParameters(theta.clone());
-                requireOrDiffer(score, Diagnosis.close(reference.predict(x), model.predict(x), Tolerance.DEFAULT)
-                        && Diagnosis.close(reference.loss(x, y), model.loss(x, y), Tolerance.DEFAULT),
+                requireOrDiffer(score,
+                        Diagnosis.close(reference.predict(batch.x()), model.predict(batch.x()), Tolerance.DEFAULT)
+                        && Diagnosis.close(reference.loss(batch.x(), batch.y()), model.loss(batch.x(), batch.y()),
+                                Tolerance.DEFAULT),
                         "Sequential.predict (§3.3) and Loss.value (§2.4), which this test differentiates",
                         "they disagree with the reference, so the check did not run: fix tests 3.3.1 and 2.4.2 first",
                         FORWARD_FIRST + " Sequential.predict and Loss.value (tests 3.3.1 and 2.4.2).");
-                double[] analytic = model.gradient(x, y);
+                double[] analytic = model.gradient(batch.x(), batch.y());
                 requireOrDiffer(score, nonZero(analytic), GRADIENT_CHECKED, "zero (or not finite) everywhere",
                         ZERO_GRADIENT);
                 GradientCheck.Result result = GradientCheck.check(describe(net), theta, analytic, p -> {
                     model.setParameters(p);
-                    return model.loss(x, y);
+                    return model.loss(batch.x(), batch.y());
                 }, p -> {
                     reference.setParameters(p);
-                    return reference.loss(x, y);
+                    return reference.loss(batch.x(), batch.y());
                 }, blocks(net), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + describe(net), result.toData());
                 if (!result.passed()) {

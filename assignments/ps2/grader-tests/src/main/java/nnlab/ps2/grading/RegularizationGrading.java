@@ -144,22 +144,20 @@ class RegularizationGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (Net net : NETS) {
-            long seed = r.nextLong();
-            double[][] x = Draws.matrix(r, 2 + r.nextInt(4), net.sizes()[0], 2);
-            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
+            Draws.Batch batch = Draws.batch(r, 2, 5, net.sizes()[0], net.loss(), net.outputs());
             // Random biases too: a penalty on the bias shows only where the bias is not 0.
-            double[] theta = Draws.vector(r, net.build(o, seed, true).parameterCount(), 1);
+            double[] theta = Draws.vector(r, net.build(o, batch.seed(), true).parameterCount(), 1);
             score.check(net.describe(), () -> {
-                Sequential mo = net.build(o, seed, true);
+                Sequential mo = net.build(o, batch.seed(), true);
                 mo.setParameters(theta);
-                Sequential ms = net.build(s, seed, true);
+                Sequential ms = net.build(s, batch.seed(), true);
                 ms.setParameters(theta);
-                double[] expected = mo.gradient(x, y);
-                double[] actual = ms.gradient(x, y);
+                double[] expected = mo.gradient(batch.x(), batch.y());
+                double[] actual = ms.gradient(batch.x(), batch.y());
                 if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
-                    Sequential plain = net.build(o, seed, false);
+                    Sequential plain = net.build(o, batch.seed(), false);
                     plain.setParameters(theta);
-                    double[] data = plain.gradient(x, y);
+                    double[] data = plain.gradient(batch.x(), batch.y());
                     double[] penalty = new double[expected.length];
                     double[] onBias = expected.clone();
                     int offset = 0;
@@ -180,7 +178,7 @@ class RegularizationGrading {
                     }
                     double[] averaged = data.clone();
                     for (int k = 0; k < averaged.length; k++) {
-                        averaged[k] += penalty[k] / x.length;
+                        averaged[k] += penalty[k] / batch.x().length;
                     }
                     diagnosis.match(expected, actual,
                             new Diagnosis.Candidate(Mistake.PENALTY_GRADIENT_MISSING, data),
@@ -202,24 +200,22 @@ class RegularizationGrading {
     void regularizedGradientCheck(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Random r = score.random();
         for (Net net : List.of(NETS.get(0), NETS.get(2))) {
-            long seed = r.nextLong();
-            double[][] x = Draws.matrix(r, 3, net.sizes()[0], 2);
-            double[][] y = Draws.targets(r, net.loss(), x.length, net.outputs());
+            Draws.Batch batch = Draws.batch(r, 3, 3, net.sizes()[0], net.loss(), net.outputs());
             score.check(net.describe(), () -> {
-                Sequential model = net.build(s, seed, true);
-                Sequential reference = net.build(o, seed, true);
+                Sequential model = net.build(s, batch.seed(), true);
+                Sequential reference = net.build(o, batch.seed(), true);
                 double[] theta = model.parameters();
                 reference.setParameters(theta.clone());
-                score.require(Diagnosis.close(reference.loss(x, y), model.loss(x, y), Tolerance.DEFAULT),
-                        FORWARD_FIRST + " Regularizer.penalty (test 2.1.1).");
-                double[] analytic = model.gradient(x, y);
+                score.require(Diagnosis.close(reference.loss(batch.x(), batch.y()), model.loss(batch.x(), batch.y()),
+                        Tolerance.DEFAULT), FORWARD_FIRST + " Regularizer.penalty (test 2.1.1).");
+                double[] analytic = model.gradient(batch.x(), batch.y());
                 score.require(nonZero(analytic), ZERO_GRADIENT);
                 GradientCheck.Result result = GradientCheck.check(net.describe(), theta, analytic, p -> {
                     model.setParameters(p);
-                    return model.loss(x, y);
+                    return model.loss(batch.x(), batch.y());
                 }, p -> {
                     reference.setParameters(p);
-                    return reference.loss(x, y);
+                    return reference.loss(batch.x(), batch.y());
                 }, blocks(net.sizes()), ENTRIES_PER_BLOCK, GradientCheck.RELATIVE_TOLERANCE, r);
                 score.data("gradient_check_" + net.describe(), result.toData());
                 if (!result.passed()) {

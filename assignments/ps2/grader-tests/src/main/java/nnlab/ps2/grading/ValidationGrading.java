@@ -3,6 +3,7 @@ package nnlab.ps2.grading;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
@@ -65,15 +66,19 @@ class ValidationGrading {
         return model.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(), callbacks);
     }
 
-    /** The named candidates for a fit that went wrong: what each catalogued fit mistake returns. */
-    private static WrongFit.Run[] candidates(Ps2 o, FitCase c) {
-        WrongFit.Run[] runs = new WrongFit.Run[FIT_MISTAKES.length];
-        for (int i = 0; i < runs.length; i++) {
+    /**
+     * The named candidates for a fit that went wrong: for each catalogued fit mistake, the {@code curve} (a loss history
+     * read off the run) the mistaken fit returns.
+     */
+    private static Diagnosis.Candidate[] candidates(Ps2 o, FitCase c, Function<WrongFit.Run, double[]> curve) {
+        Diagnosis.Candidate[] named = new Diagnosis.Candidate[FIT_MISTAKES.length];
+        for (int i = 0; i < named.length; i++) {
             Optimizer optimizer = o.sgd(LEARNING_RATE, 0, false);
-            runs[i] = WrongFit.fit(model(o, c.modelSeed(), optimizer), optimizer, c.x(), c.y(), c.epochs(), c.batchSize(),
-                    c.fitSeed(), c.split(), FIT_MISTAKES[i]);
+            WrongFit.Run run = WrongFit.fit(model(o, c.modelSeed(), optimizer), optimizer, c.x(), c.y(), c.epochs(),
+                    c.batchSize(), c.fitSeed(), c.split(), FIT_MISTAKES[i]);
+            named[i] = new Diagnosis.Candidate(FIT_MISTAKES[i], curve.apply(run));
         }
-        return runs;
+        return named;
     }
 
     @GradedTest(number = "1.1.1", name = "fit: the validation rows and their loss", points = 7,
@@ -87,12 +92,7 @@ class ValidationGrading {
                 double[] expected = fit(o, c).valLoss();
                 double[] actual = fit(s, c).valLoss();
                 if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
-                    WrongFit.Run[] runs = candidates(o, c);
-                    Diagnosis.Candidate[] named = new Diagnosis.Candidate[runs.length];
-                    for (int k = 0; k < runs.length; k++) {
-                        named[k] = new Diagnosis.Candidate(FIT_MISTAKES[k], runs[k].valLoss());
-                    }
-                    diagnosis.match(expected, actual, named);
+                    diagnosis.match(expected, actual, candidates(o, c, WrongFit.Run::valLoss));
                 }
                 score.close("History.valLoss() after fit (§1.1)", c.describe(), expected, actual,
                         Tolerance.DEFAULT);
@@ -164,12 +164,7 @@ class ValidationGrading {
                 double[] actual = ms.fit(c.x(), c.y(), c.epochs(), c.batchSize(), c.fitSeed(), c.split(),
                         new Callback[0]).loss();
                 if (!Diagnosis.close(expected, actual, Tolerance.DEFAULT)) {
-                    WrongFit.Run[] runs = candidates(o, c);
-                    Diagnosis.Candidate[] named = new Diagnosis.Candidate[runs.length];
-                    for (int k = 0; k < runs.length; k++) {
-                        named[k] = new Diagnosis.Candidate(FIT_MISTAKES[k], runs[k].loss());
-                    }
-                    diagnosis.match(expected, actual, named);
+                    diagnosis.match(expected, actual, candidates(o, c, WrongFit.Run::loss));
                 }
                 score.close("History.loss() after fit (§1.1)", c.describe(), expected, actual, Tolerance.DEFAULT);
                 score.close("the parameters after fit (§1.1)", c.describe(), mo.parameters(), ms.parameters(),

@@ -17,6 +17,7 @@ import nnlab.grader.course.Roster;
 import nnlab.grader.course.Shard;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.html.BatchFolder;
+import nnlab.grader.runtime.FileTrees;
 
 /**
  * {@code course audit}: measures an assignment's hidden tests with machine-made mutants. Makes the mutants
@@ -59,7 +60,7 @@ public final class Audit {
         try {
             generated = generator.generate(options.operators(), options.seed(), options.max(), scratch);
         } finally {
-            MutantCompiler.delete(scratch);
+            FileTrees.delete(scratch);
         }
         options.err().printf("Audit of %s: %d changes proposed, %d tried: %d mutants to grade, %d probably equivalent"
                         + " (same bytecode), %d did not compile, %d left the sample unchanged.%n",

@@ -1,5 +1,7 @@
 package nnlab.grader.course.audit;
 
+import static nnlab.grader.report.html.Html.esc;
+
 import java.util.Locale;
 
 /** The audit's page: the figures per part and task, then every survivor's diff and the tests that ran on it. */
@@ -52,19 +54,5 @@ final class AuditPage {
             sb.append("<td>").append(v).append("</td>");
         }
         sb.append("</tr>\n");
-    }
-
-    private static String esc(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

@@ -19,6 +19,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import nnlab.grader.runtime.FileTrees;
+
 /**
  * Compiles the correct sample once, then each mutated file against it, without debugging information, so that a
  * mutant whose class files equal the correct sample's byte for byte is known to behave the same ("probably
@@ -92,7 +94,7 @@ final class MutantCompiler {
             }
             return sameClasses(classes) ? Verdict.SAME_BYTECODE : Verdict.DIFFERENT;
         } finally {
-            delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -118,17 +120,6 @@ final class MutantCompiler {
             return ok ? null : messages + diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(Object::toString)
                     .collect(Collectors.joining("\n"));
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -3,13 +3,13 @@ package nnlab.grader.report.html;
 import java.util.Locale;
 
 /** Escaping and number formatting shared by the pages. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
     /** Returns {@code text} safe as element content and as a quoted attribute value; null becomes empty. */
-    static String esc(String text) {
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }
