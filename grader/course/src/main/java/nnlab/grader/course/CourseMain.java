@@ -53,11 +53,6 @@ public final class CourseMain implements Runnable {
      */
     static final List<String> GRADER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** What --roster takes, in every command that has it. */
-    static final String ROSTER_HELP = "Canvas's gradebook export (columns Student, ID, SIS User ID, SIS Login ID,"
-            + " Section; optional Submission): submission NAME belongs to the student whose Submission, SIS Login ID,"
-            + " SIS User ID or ID is NAME, tried in that order. See docs/ta-guide.md.";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,14 +85,6 @@ public final class CourseMain implements Runnable {
         return spec.timeZone() == null ? java.time.ZoneOffset.UTC : ZoneId.of(spec.timeZone());
     }
 
-    /** What a gradebook shows for a roster student who submitted nothing. */
-    enum Absent {
-        /** A score of 0, with the note "no submission". */
-        ZERO,
-        /** An empty cell: Canvas leaves the grade as it was. */
-        BLANK
-    }
-
     /** Options shared by the commands that apply the late policy. */
     static final class LateOptions {
         @Option(names = "--ledger", description = "Course-wide late-day ledger (JSON), read and updated atomically.")
@@ -122,9 +109,6 @@ public final class CourseMain implements Runnable {
         @Option(names = "--submissions", required = true, description = "Folder with one subfolder or zip per submission.") Path submissions;
         @Option(names = "--out", required = true, description = "Folder for results/, junit/, reports/, the gradebooks and index.html.") Path out;
         @Option(names = "--jobs", defaultValue = "1", description = "Submissions graded at once (default: ${DEFAULT-VALUE}).") int jobs;
-        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
-        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
-                + " gets: zero (a 0 with the note \"no submission\") or blank (Canvas keeps its grade). Default: ${DEFAULT-VALUE}.") Absent absent;
         @Option(names = "--timestamps", description = "CSV of submission times (header submission,submitted_at; a row"
                 + " per submission name, e.g. s01,2027-02-20T10:15:00-05:00) that students cannot set, e.g. GitHub's"
                 + " push times; every submission needs one (see --allow-missing-times). Stored results get the late"
@@ -134,14 +118,12 @@ public final class CourseMain implements Runnable {
         @Option(names = "--regrade", description = "Grade again submissions that already have a final result.") boolean regrade;
         @Option(names = "--seed", description = "One run seed (probes only, never the points) for every submission"
                 + " (default: a secret one each).") Long seed;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
-                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
-                + " column.") String canvasId;
         @Option(names = "--shard", description = "Grade only shard K of N (K/N, e.g. 2/4): the submissions whose name"
                 + " hashes to it, the same split on every machine; writes shard.json for course merge.") String shardText;
         @Option(names = "--similarity", description = "After grading, run course similarity over the batch (default"
                 + " threshold; similarity.html is linked from index.html). With --shard, run it at the merge instead.")
         boolean similarity;
+        @CommandLine.Mixin GradebookOptions gradebook = new GradebookOptions();
         @CommandLine.Mixin LateOptions late = new LateOptions();
 
         @Override
@@ -160,7 +142,7 @@ public final class CourseMain implements Runnable {
                 throw new CommandLines.UsageError("--submissions " + submissions + ": not a folder; pass the folder"
                         + " that holds one subfolder or zip per submission");
             }
-            Roster r = roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster));
+            Roster r = gradebook.readRoster();
             Map<String, Instant> times = timestamps == null ? Map.of()
                     : readInput("--timestamps", timestamps, () -> SubmissionTimes.fromCsv(timestamps, zone(s)));
             PrintStream err = System.err;
@@ -171,8 +153,7 @@ public final class CourseMain implements Runnable {
                     regrade, seed, late.open(), childCommand(), err, System.console() != null, shard)).run();
             BatchFolder batch = new BatchFolder(out);
             BatchFolder.Read read = batch.read();
-            Gradebook book = Gradebook.build(s, read.all(), r, absent == Absent.ZERO);
-            writeGradebook(book, batch, canvasId);
+            Gradebook book = gradebook.write(s, batch, r, read);
             System.out.print(summaryTable(book, summary));
             System.out.println("Gradebooks written to " + out.toAbsolutePath());
             if (similarity && shard != null) {
@@ -228,7 +209,7 @@ public final class CourseMain implements Runnable {
             }
             if (!absentees.isEmpty()) {
                 err.println("Roster: " + absentees.size() + " student(s) have no submission ("
-                        + (absent == Absent.ZERO ? "0 points" : "left blank") + ", --absent): "
+                        + (gradebook.absent == GradebookOptions.Absent.ZERO ? "0 points" : "left blank") + ", --absent): "
                         + String.join(", ", absentees));
             }
         }
@@ -254,14 +235,6 @@ public final class CourseMain implements Runnable {
         command.addAll(GRADER_JVM_FLAGS);
         command.addAll(List.of("-cp", classpath, mainClass.getName()));
         return command;
-    }
-
-    /** Writes the gradebooks and warns on stderr when Canvas will not match their grade column. */
-    static void writeGradebook(Gradebook book, BatchFolder batch, String canvasId) throws IOException {
-        book.write(batch, canvasId);
-        if (canvasId == null) {
-            System.err.println("Warning: " + book.missingCanvasId());
-        }
     }
 
     static String summaryTable(Gradebook book, BatchGrader.Summary summary) {
@@ -351,12 +324,7 @@ public final class CourseMain implements Runnable {
     static final class Merge implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "Folder for the merged batch.") Path out;
-        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
-        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
-                + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
-                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
-                + " column.") String canvasId;
+        @CommandLine.Mixin GradebookOptions gradebook = new GradebookOptions();
         @Option(names = "--similarity", paramLabel = "SUBMISSIONS", description = "After merging, run course similarity"
                 + " over the merged submissions of this folder (the one the shards graded); linked from index.html.")
         Path similarity;
@@ -378,10 +346,7 @@ public final class CourseMain implements Runnable {
             }
             BatchFolder batch = new BatchFolder(out);
             BatchFolder.Read read = batch.read();
-            Gradebook book = Gradebook.build(spec, read.all(),
-                    roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
-                    absent == Absent.ZERO);
-            writeGradebook(book, batch, canvasId);
+            Gradebook book = gradebook.write(spec, batch, gradebook.readRoster(), read);
             System.out.println("Merged " + shards.size() + " shard(s), " + merged.size() + " submission(s), into "
                     + out.toAbsolutePath());
             if (similarity != null) {
@@ -402,12 +367,7 @@ public final class CourseMain implements Runnable {
     static final class GradebookCommand implements Callable<Integer> {
         @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
         @Option(names = "--out", required = true, description = "The folder grade-all wrote (with results/).") Path out;
-        @Option(names = "--roster", description = ROSTER_HELP) Path roster;
-        @Option(names = "--absent", defaultValue = "zero", description = "What a roster student with no submission"
-                + " gets: zero or blank. Default: ${DEFAULT-VALUE}.") Absent absent;
-        @Option(names = "--canvas-id", description = "Canvas's assignment id (the number after /assignments/ in the"
-                + " assignment's address in Canvas) for the gradebook column; without it Canvas cannot match the"
-                + " column.") String canvasId;
+        @CommandLine.Mixin GradebookOptions gradebook = new GradebookOptions();
 
         @Override
         public Integer call() throws Exception {
@@ -418,10 +378,7 @@ public final class CourseMain implements Runnable {
                         + " folder");
             }
             BatchFolder.Read read = batch.read();
-            Gradebook book = Gradebook.build(spec, read.all(),
-                    roster == null ? Roster.empty() : readInput("--roster", roster, () -> Roster.read(roster)),
-                    absent == Absent.ZERO);
-            writeGradebook(book, batch, canvasId);
+            Gradebook book = gradebook.write(spec, batch, gradebook.readRoster(), read);
             System.out.println(book.rows().size() + " rows written to " + out.toAbsolutePath());
             batchPage(batch, read);
             return 0;
