@@ -257,7 +257,7 @@ class CommandLineTests {
         @Test
         void gradeSampleRefusesAnUnknownSampleInOneLine() throws Exception {
             assertUsageError(run(List.of("bash", Course.repository().resolve("grader/bin/grade-sample").toString(),
-                    "--seed")), "unknown sample '--seed'; known: buggy correct loops");
+                    "nosuch", "--seed", "3")), "unknown sample 'nosuch'; known: buggy correct loops");
         }
 
         @Test
