@@ -18,6 +18,7 @@ import nnlab.grader.InOut;
 import nnlab.grader.New;
 import nnlab.grader.Static;
 import nnlab.grader.StudentException;
+import nnlab.grader.protocol.Protocol;
 import nnlab.grader.protocol.Reply;
 import nnlab.grader.protocol.Request;
 import nnlab.grader.runtime.Json;
@@ -109,14 +110,14 @@ final class Facades {
 
         Map<String, Object> reference() {
             if (constant != null) {
-                return Map.of("const", constant);
+                return Protocol.constant(constant);
             }
             if (generation != endpoint.generation()) {
                 throw new StudentException(StudentException.Kind.CRASHED, "",
                         "this " + studentType(mirror, null) + " object was lost when the JVM running your code was restarted"
                                 + " after an earlier failure", List.of());
             }
-            return Map.of("ref", ref);
+            return Protocol.ref(ref);
         }
     }
 
@@ -189,7 +190,7 @@ final class Facades {
             // A map of names to values (problem set 2's Keras-style logs) travels as a tagged JSON object.
             Map<String, Object> entries = new LinkedHashMap<>();
             map.forEach((k, v) -> entries.put(String.valueOf(k), encode(v)));
-            return Map.of("map", entries);
+            return Protocol.map(entries);
         }
         throw new IllegalArgumentException("cannot pass a " + value.getClass().getName() + " to student code");
     }
@@ -219,10 +220,11 @@ final class Facades {
             }
             if (type.isInterface()) {
                 Map<?, ?> m = (Map<?, ?>) json;
-                return m.containsKey("const") ? mirror(endpoint, type, null, (String) m.get("const"))
-                        : mirror(endpoint, type, ((Number) m.get("ref")).longValue(), null);
+                String constant = Protocol.constantOf(m);
+                return constant != null ? mirror(endpoint, type, null, constant)
+                        : mirror(endpoint, type, Protocol.refOf(m), null);
             }
-        } catch (ClassCastException e) {
+        } catch (ClassCastException | IllegalArgumentException e) {
             throw new StudentException(StudentException.Kind.PROTOCOL, "",
                     "the reply did not have the expected shape (" + Json.describe(json) + " for " + type.getSimpleName() + ")",
                     List.of());

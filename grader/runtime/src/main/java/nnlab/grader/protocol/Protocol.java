@@ -29,8 +29,61 @@ public final class Protocol {
     private static final String COMPILE = "compile";
     private static final String DONE = "done";
     private static final String CRASHED = "crashed";
+    private static final String REF = "ref";
+    private static final String CONST = "const";
+    private static final String MAP = "map";
+    private static final String CLASS = "class";
 
     private Protocol() {
+    }
+
+    /*
+     * The tagged values: what a request's arguments and a reply's value carry besides plain JSON (numbers, strings,
+     * booleans, arrays and lists of them). An object that stays in the submission JVM travels as {"ref": n} (with its
+     * "class" on the way back), an enum constant as {"const": name}, a map of names to values as {"map": {...}}.
+     * Both ends build and read them here, so their field names are written once.
+     */
+
+    /** Returns the tagged value of the object with handle {@code id} in the submission JVM. */
+    public static Map<String, Object> ref(long id) {
+        return Map.of(REF, id);
+    }
+
+    /** Returns the tagged value of the object with handle {@code id}, naming its class (the submission JVM's reply). */
+    public static Map<String, Object> ref(long id, String className) {
+        return Map.of(REF, id, CLASS, className);
+    }
+
+    /** Returns the tagged value of the enum constant {@code name}. */
+    public static Map<String, Object> constant(String name) {
+        return Map.of(CONST, name);
+    }
+
+    /** Returns the tagged value of a map of names to (already encoded) values, in {@code entries}' order. */
+    public static Map<String, Object> map(Map<String, Object> entries) {
+        return Map.of(MAP, entries);
+    }
+
+    /** Returns the constant's name that tagged value {@code value} carries, or null when it is no constant. */
+    public static String constantOf(Map<?, ?> value) {
+        Object name = value.get(CONST);
+        return name == null ? null : String.valueOf(name);
+    }
+
+    /**
+     * Returns the handle that tagged value {@code value} carries; fails with an IllegalArgumentException when it
+     * carries none.
+     */
+    public static long refOf(Map<?, ?> value) {
+        if (!(value.get(REF) instanceof Number n)) {
+            throw new IllegalArgumentException("not an object reference: " + Json.describe(value));
+        }
+        return n.longValue();
+    }
+
+    /** Returns the entries that tagged value {@code value} carries, or null when it is no map. */
+    public static Map<?, ?> mapOf(Map<?, ?> value) {
+        return value.get(MAP) instanceof Map<?, ?> m ? m : null;
     }
 
     /** Returns {@code request} as one line of JSON, without the newline. */

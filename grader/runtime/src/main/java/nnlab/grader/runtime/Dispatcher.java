@@ -126,7 +126,7 @@ public final class Dispatcher {
         }
         for (Object c : type.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(name)) {
-                return ok(Map.of("const", name));
+                return ok(Protocol.constant(name));
             }
         }
         return missing("Enum " + type.getName() + " has no constant " + name + ".");
@@ -251,26 +251,29 @@ public final class Dispatcher {
             return array;
         }
         Map<?, ?> m = (Map<?, ?>) json;
-        if (m.containsKey("map") && type.isAssignableFrom(LinkedHashMap.class)) {
+        Map<?, ?> entries = Protocol.mapOf(m);
+        if (entries != null && type.isAssignableFrom(LinkedHashMap.class)) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) m.get("map")).entrySet()) {
+            for (Map.Entry<?, ?> e : entries.entrySet()) {
                 Object v = e.getValue();
                 map.put(String.valueOf(e.getKey()), v instanceof Number || v instanceof String
                         ? Json.toScalar(v, Double.class) : v);
             }
             return map;
         }
-        if (m.containsKey("const")) {
+        String constant = Protocol.constantOf(m);
+        if (constant != null) {
             for (Object c : type.getEnumConstants()) {
-                if (((Enum<?>) c).name().equals(m.get("const"))) {
+                if (((Enum<?>) c).name().equals(constant)) {
                     return c;
                 }
             }
-            throw new IllegalArgumentException("no constant " + m.get("const") + " in " + type.getName());
+            throw new IllegalArgumentException("no constant " + constant + " in " + type.getName());
         }
-        Object handle = handles.get(((Number) m.get("ref")).longValue());
+        long ref = Protocol.refOf(m);
+        Object handle = handles.get(ref);
         if (handle == null || !type.isInstance(handle)) {
-            throw new IllegalArgumentException("stale or mistyped object reference " + m.get("ref"));
+            throw new IllegalArgumentException("stale or mistyped object reference " + ref);
         }
         return handle;
     }
@@ -299,7 +302,7 @@ public final class Dispatcher {
             return list;
         }
         if (value instanceof Enum<?> e) {
-            return Map.of("const", e.name());
+            return Protocol.constant(e.name());
         }
         if (value instanceof List<?> items) {
             List<Object> list = new ArrayList<>(items.size());
@@ -310,7 +313,7 @@ public final class Dispatcher {
         }
         long id = nextHandle++;
         handles.put(id, value);
-        return Map.of("ref", id, "class", value.getClass().getName());
+        return Protocol.ref(id, value.getClass().getName());
     }
 
     private ValueType valueType(Class<?> type) {

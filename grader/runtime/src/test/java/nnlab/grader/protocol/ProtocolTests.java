@@ -3,6 +3,7 @@ package nnlab.grader.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,48 @@ class ProtocolTests {
             assertEquals(5, failed.id());
             assertEquals(Reply.Failure.PROTOCOL, failed.failure());
             assertEquals(output, failed.output());
+        }
+    }
+
+    @Nested
+    class EveryTaggedValue {
+        /** Sends {@code value} as a returned value through a whole reply line and reads it back as the grader does. */
+        private Map<?, ?> roundTrip(Map<String, Object> value) {
+            Reply.Returned back = assertInstanceOf(Reply.Returned.class, Protocol.decodeReply(
+                    Protocol.encode(new Reply.Returned(5, value, Map.of(), false, Reply.Output.NONE))));
+            return assertInstanceOf(Map.class, back.value());
+        }
+
+        @Test
+        void anObjectReferenceComesBackWithItsHandle() {
+            assertEquals(12, Protocol.refOf(roundTrip(Protocol.ref(12))));
+            Map<?, ?> named = roundTrip(Protocol.ref(7, "nnlab.Dense"));
+            assertEquals(7, Protocol.refOf(named));
+            assertNull(Protocol.constantOf(named));
+            assertNull(Protocol.mapOf(named));
+        }
+
+        @Test
+        void anEnumConstantComesBackWithItsName() {
+            Map<?, ?> back = roundTrip(Protocol.constant("RELU"));
+            assertEquals("RELU", Protocol.constantOf(back));
+            assertNull(Protocol.mapOf(back));
+        }
+
+        @Test
+        void aMapComesBackWithItsEntriesInOrder() {
+            Map<String, Object> entries = new LinkedHashMap<>();
+            entries.put("loss", 0.25);
+            entries.put("val_loss", 0.5);
+            Map<?, ?> back = Protocol.mapOf(roundTrip(Protocol.map(entries)));
+            assertEquals(List.of("loss", "val_loss"), List.copyOf(back.keySet()));
+            assertEquals(0.5, ((Number) back.get("val_loss")).doubleValue());
+        }
+
+        @Test
+        void aValueWithoutAHandleIsNoReference() {
+            assertThrows(IllegalArgumentException.class, () -> Protocol.refOf(Map.of("ref", "seven")));
+            assertThrows(IllegalArgumentException.class, () -> Protocol.refOf(Map.of()));
         }
     }
 
