@@ -18,8 +18,6 @@ import nnlab.grader.authoring.MutantCatalogue;
 import nnlab.grader.authoring.Samples;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.html.BatchFolder;
-import nnlab.grader.report.ResultsDocument;
-import nnlab.grader.report.html.BatchFolder;
 import nnlab.grader.run.Grader;
 import nnlab.grader.runtime.FileTrees;
 

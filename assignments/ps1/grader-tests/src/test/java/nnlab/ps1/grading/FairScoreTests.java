@@ -38,7 +38,6 @@ import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.TestResult;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.RunData;
-import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;

@@ -55,7 +55,6 @@ class TestIsolationTests {
             import java.util.ArrayList;
             import java.util.Arrays;
             import java.util.List;
-import java.util.Map;
 
             /** Records the inputs of Loss.gradient and shows them later, through every channel it can find. */
             final class Recorder {
