@@ -257,6 +257,29 @@ class ValidationGrading {
                     + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
                     + actual.describe()));
         });
+        // The state between onTrainBegin and the first epoch: the trace above cannot see a count that the first epoch
+        // overwrites anyway, nor a stoppedEpoch when the second fit does not stop.
+        score.check("onTrainBegin on a callback that has run script 1", () -> {
+            Sequential ms = model(s, 1, s.sgd(LEARNING_RATE, 0, false));
+            EarlyStopping reused = s.earlyStopping(first.monitor(), first.minDelta(), first.patience(), first.restore());
+            first.replay(reused, ms);
+            int[] afterReset = stateAfterTrainBegin(reused, ms);
+            if (!Arrays.equals(afterReset, RESET)) {
+                diagnosis.nameIf(Arrays.equals(stateAfterTrainBegin(s.earlyStopping(first.monitor(), first.minDelta(),
+                        first.patience(), first.restore()), ms), RESET), Mistake.STATE_NOT_RESET);
+            }
+            score.require(Arrays.equals(afterReset, RESET), "right after onTrainBegin, waitCount(), stoppedEpoch() and"
+                    + " bestEpoch() must read " + Arrays.toString(RESET) + " (§1.2: onTrainBegin resets them, even on a"
+                    + " callback that has run a fit); yours read " + Arrays.toString(afterReset));
+        });
+    }
+
+    /** waitCount(), stoppedEpoch() and bestEpoch() as §1.2's onTrainBegin leaves them. */
+    private static final int[] RESET = {0, 0, 0};
+
+    private static int[] stateAfterTrainBegin(EarlyStopping callback, Sequential model) {
+        callback.onTrainBegin(model);
+        return new int[] {callback.waitCount(), callback.stoppedEpoch(), callback.bestEpoch()};
     }
 
     @GradedTest(number = "1.2.2", name = "EarlyStopping: restoring the best weights, and fit with the callback",
