@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * The mutants an assignment's authors have shown to be equivalent to the reference, read from
- * {@code assignments/ID/audit-equivalent.txt}: a survivor listed there is reported as "equivalent (allow-listed)", apart
- * from the survivors. One entry a line, {@code OPERATOR FILE:LINE | OLD → NEW | WHY}, where OLD and NEW are the changed
- * lines of the mutant's diff (trimmed, joined by a space) as {@link #key} writes them; blank lines and lines starting
- * with {@code #} are ignored. The line number and the change both take part, so an entry stops matching (and the
+ * {@code assignments/ID/audit-equivalent.txt}: a survivor listed there is reported as "equivalent (allow-listed)",
+ * apart from the survivors. One entry a line, {@code OPERATOR FILE:LINE | OLD → NEW | WHY}, where OLD and NEW are the
+ * changed lines of the mutant's diff (trimmed, joined by a space) as {@link #key} writes them; blank lines and lines
+ * starting with {@code #} are ignored. The line number and the change both take part, so an entry stops matching (and the
  * mutant is a survivor again) once the reference moves or changes there: the author looks again.
  */
 record AllowList(Map<String, String> reasons) {

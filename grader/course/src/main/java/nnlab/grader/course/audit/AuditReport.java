@@ -26,7 +26,8 @@ import nnlab.grader.report.TestResult;
 
 /**
  * The audit's figures: per part, per task and in total, the mutants made, killed (score below full marks), survived,
- * probably equivalent, allow-listed as equivalent by the authors ({@link AllowList}) and named; every mutant's fate, and for a survivor its diff and the tests that ran on it.
+ * probably equivalent, allow-listed as equivalent by the authors ({@link AllowList}) and named; every mutant's fate,
+ * and for a survivor its diff and the tests that ran on it.
  * Written as {@code audit.json} and {@code index.html}; {@link #print} gives the terminal summary.
  *
  * <p>A killed mutant is <em>named</em> when what a student sees before the due date names or locates the change, in

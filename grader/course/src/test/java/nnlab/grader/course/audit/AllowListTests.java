@@ -77,7 +77,8 @@ class AllowListTests {
 
         @Test
         void aListedSurvivorIsAllowListedWithItsReasonAndCountedApart() {
-            AuditReport.Fate survivor = new AuditReport.Fate(MUTANT, AuditReport.SURVIVED, 100.0, null, List.of(), null);
+            AuditReport.Fate survivor = new AuditReport.Fate(MUTANT, AuditReport.SURVIVED, 100.0, null, List.of(),
+                    null);
             AuditReport.Fate listed = AuditReport.allowListed(survivor, list);
             assertEquals(AuditReport.ALLOW_LISTED, listed.status());
             assertEquals("momentum is never negative", listed.whyEquivalent());

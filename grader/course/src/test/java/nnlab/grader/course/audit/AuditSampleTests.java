@@ -48,7 +48,7 @@ class AuditSampleTests {
         assertTrue(survivors.isEmpty(), () -> survivors.size() + " mutant(s) of " + assignment + " score full marks:"
                 + " sharpen a hidden test that should catch it, or, if it is equivalent to the reference for every"
                 + " input the handout defines, add its line (and why) to assignments/" + assignment + "/"
-                + AllowList.FILE + ".\n" + survivors.stream().map(f -> f.mutant().id() + ": " + AllowList.key(f.mutant())
-                        + "\n" + f.mutant().diff()).collect(Collectors.joining("\n")));
+                + AllowList.FILE + ".\n" + survivors.stream().map(f -> f.mutant().id() + ": "
+                        + AllowList.key(f.mutant()) + "\n" + f.mutant().diff()).collect(Collectors.joining("\n")));
     }
 }
