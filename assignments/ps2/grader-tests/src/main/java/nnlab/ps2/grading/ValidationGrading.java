@@ -237,6 +237,9 @@ class ValidationGrading {
             });
         }
         // Scripts 1 and 3 share their settings: one callback serves both fits, and onTrainBegin starts the second afresh.
+        // The state right after onTrainBegin is read as well: the trace cannot see a count that the first epoch
+        // overwrites anyway, nor a stoppedEpoch when the second fit does not stop. One case, so that a callback that
+        // never changes its state earns nothing here.
         EarlyStoppingScript first = scripts.get(0);
         EarlyStoppingScript second = scripts.get(2);
         score.check("one callback for two fits: script 1, then script 3", () -> {
@@ -244,6 +247,7 @@ class ValidationGrading {
             EarlyStopping reused = s.earlyStopping(second.monitor(), second.minDelta(), second.patience(),
                     second.restore());
             first.replay(reused, ms);
+            int[] afterReset = stateAfterTrainBegin(reused, ms);
             EarlyStoppingScript.Trace actual = second.replay(reused, ms);
             EarlyStoppingScript.Trace expected = second.replay(o.earlyStopping(second.monitor(), second.minDelta(),
                     second.patience(), second.restore()), model(o, 1, o.sgd(LEARNING_RATE, 0, false)));
@@ -251,23 +255,15 @@ class ValidationGrading {
                 EarlyStoppingScript.Trace fresh = second.replay(s.earlyStopping(second.monitor(), second.minDelta(),
                         second.patience(), second.restore()), ms);
                 diagnosis.nameIf(expected.equals(fresh), Mistake.STATE_NOT_RESET);
+            } else if (!Arrays.equals(afterReset, RESET)) {
+                int[] fresh = stateAfterTrainBegin(s.earlyStopping(second.monitor(), second.minDelta(),
+                        second.patience(), second.restore()), ms);
+                diagnosis.nameIf(Arrays.equals(fresh, RESET), Mistake.STATE_NOT_RESET);
             }
             score.require(expected.equals(actual), "a callback reused for a second fit disagrees with Keras's rules"
                     + " (§1.2): onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept weights, on "
                     + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
                     + actual.describe()));
-        });
-        // The state between onTrainBegin and the first epoch: the trace above cannot see a count that the first epoch
-        // overwrites anyway, nor a stoppedEpoch when the second fit does not stop.
-        score.check("onTrainBegin on a callback that has run script 1", () -> {
-            Sequential ms = model(s, 1, s.sgd(LEARNING_RATE, 0, false));
-            EarlyStopping reused = s.earlyStopping(first.monitor(), first.minDelta(), first.patience(), first.restore());
-            first.replay(reused, ms);
-            int[] afterReset = stateAfterTrainBegin(reused, ms);
-            if (!Arrays.equals(afterReset, RESET)) {
-                diagnosis.nameIf(Arrays.equals(stateAfterTrainBegin(s.earlyStopping(first.monitor(), first.minDelta(),
-                        first.patience(), first.restore()), ms), RESET), Mistake.STATE_NOT_RESET);
-            }
             score.require(Arrays.equals(afterReset, RESET), "right after onTrainBegin, waitCount(), stoppedEpoch() and"
                     + " bestEpoch() must read " + Arrays.toString(RESET) + " (§1.2: onTrainBegin resets them, even on a"
                     + " callback that has run a fit); yours read " + Arrays.toString(afterReset));
