@@ -6,6 +6,7 @@ import java.util.function.Function;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
+import nnlab.grader.StudentException;
 import nnlab.grader.Student;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
@@ -252,6 +253,30 @@ class OptimizerGrading {
                 score.close("parameters after fit (§4.6)", "", mo.parameters(), ms.parameters(), TRAJECTORY);
             });
         }
+        // §4.6's edges, which the runs above never reach: no epochs at all, and a batch size below 1 (rejected even
+        // when no epoch would run). One case, so that a fit that only ever throws earns nothing here.
+        score.check("fit's edges", () -> {
+            double[] history = model(s, "sgd", seed).fit(x, y, 0, batchSizes[0], seed);
+            score.require(history.length == 0, "fit with epochs = 0 must return an empty loss history (§4.6); yours"
+                    + " has " + history.length + " entries");
+            requireIllegalArgument(() -> model(s, "sgd", seed).fit(x, y, 0, 0, seed),
+                    "fit with a batch size below 1 (§4.6)");
+        });
+    }
+
+    private static final String ILLEGAL_ARGUMENT = IllegalArgumentException.class.getName();
+
+    /** Requires {@code call} to throw IllegalArgumentException as the handout's argument checks say. */
+    private static void requireIllegalArgument(Runnable call, String what) {
+        try {
+            call.run();
+        } catch (StudentException e) {
+            if (e.kind() == StudentException.Kind.THREW && e.exceptionClass().equals(ILLEGAL_ARGUMENT)) {
+                return;
+            }
+            throw e;
+        }
+        throw new AssertionError(what + " must throw IllegalArgumentException; yours returned normally");
     }
 
     /** The catalogued fit mistakes §4.6 recognises. */

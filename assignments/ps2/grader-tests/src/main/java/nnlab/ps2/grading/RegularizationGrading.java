@@ -51,8 +51,9 @@ class RegularizationGrading {
         }
     }
 
+    /** The last, l1 = 1, catches a penalty that skips its L1 term for a coefficient other than 0. */
     private static final List<Coefficients> COEFFICIENTS = List.of(new Coefficients(0.01, 0),
-            new Coefficients(0, 0.02), new Coefficients(0.03, 0.05));
+            new Coefficients(0, 0.02), new Coefficients(0.03, 0.05), new Coefficients(1, 0));
 
     /** A weight matrix with some entries exactly 0, where L1's gradient must be 0. */
     private static double[][] weights(Random r) {

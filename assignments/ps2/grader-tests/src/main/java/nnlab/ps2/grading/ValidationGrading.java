@@ -232,6 +232,9 @@ class ValidationGrading {
             });
         }
         // Scripts 1 and 3 share their settings: one callback serves both fits, and onTrainBegin starts the second afresh.
+        // The state right after onTrainBegin is read as well: the trace cannot see a count that the first epoch
+        // overwrites anyway, nor a stoppedEpoch when the second fit does not stop. One case, so that a callback that
+        // never changes its state earns nothing here.
         EarlyStoppingScript first = scripts.get(0);
         EarlyStoppingScript second = scripts.get(2);
         score.check("one callback for two fits: script 1, then script 3", () -> {
@@ -239,6 +242,7 @@ class ValidationGrading {
             EarlyStopping reused = s.earlyStopping(second.monitor(), second.minDelta(), second.patience(),
                     second.restore());
             first.replay(reused, ms);
+            int[] afterReset = stateAfterTrainBegin(reused, ms);
             EarlyStoppingScript.Trace actual = second.replay(reused, ms);
             EarlyStoppingScript.Trace expected = second.replay(o.earlyStopping(second.monitor(), second.minDelta(),
                     second.patience(), second.restore()), model(o, 1, o.sgd(LEARNING_RATE, 0, false)));
@@ -246,12 +250,27 @@ class ValidationGrading {
                 EarlyStoppingScript.Trace fresh = second.replay(s.earlyStopping(second.monitor(), second.minDelta(),
                         second.patience(), second.restore()), ms);
                 diagnosis.nameIf(expected.equals(fresh), Mistake.STATE_NOT_RESET);
+            } else if (!Arrays.equals(afterReset, RESET)) {
+                int[] fresh = stateAfterTrainBegin(s.earlyStopping(second.monitor(), second.minDelta(),
+                        second.patience(), second.restore()), ms);
+                diagnosis.nameIf(Arrays.equals(fresh, RESET), Mistake.STATE_NOT_RESET);
             }
             score.require(expected.equals(actual), "a callback reused for a second fit disagrees with Keras's rules"
                     + " (§1.2): onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept weights, on "
                     + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
                     + actual.describe()));
+            score.require(Arrays.equals(afterReset, RESET), "right after onTrainBegin, waitCount(), stoppedEpoch() and"
+                    + " bestEpoch() must read " + Arrays.toString(RESET) + " (§1.2: onTrainBegin resets them, even on a"
+                    + " callback that has run a fit); yours read " + Arrays.toString(afterReset));
         });
+    }
+
+    /** waitCount(), stoppedEpoch() and bestEpoch() as §1.2's onTrainBegin leaves them. */
+    private static final int[] RESET = {0, 0, 0};
+
+    private static int[] stateAfterTrainBegin(EarlyStopping callback, Sequential model) {
+        callback.onTrainBegin(model);
+        return new int[] {callback.waitCount(), callback.stoppedEpoch(), callback.bestEpoch()};
     }
 
     @GradedTest(number = "1.2.2", name = "EarlyStopping: restoring the best weights, and fit with the callback",

@@ -24,7 +24,8 @@ import nnlab.grader.runtime.FileTrees;
  * ({@link MutantGenerator}), writes each as a submission (the correct sample plus its change) under
  * {@code OUT/submissions/}, grades them with the warm {@link BatchGrader} exactly as {@code grade-all} does (its
  * results under {@code OUT/results/}; a re-run grades only the mutants without a final result), then tabulates and
- * writes {@code OUT/audit.json} and {@code OUT/index.html} ({@link AuditReport}).
+ * writes {@code OUT/audit.json} and {@code OUT/index.html} ({@link AuditReport}), with the survivors the assignment's
+ * {@link AllowList} holds reported as equivalent.
  */
 public final class Audit {
 
@@ -54,6 +55,8 @@ public final class Audit {
     public AuditReport run() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path out = Files.createDirectories(options.out());
+        AllowList allowList = AllowList.read(options.repository().resolve("assignments").resolve(options.spec().id())
+                .resolve(AllowList.FILE));
         MutantGenerator generator = new MutantGenerator(options.repository(), options.spec());
         Path scratch = Files.createTempDirectory("nnlab-audit-");
         MutantGenerator.Generated generated;
@@ -83,7 +86,7 @@ public final class Audit {
             Path result = new BatchFolder(out).result(m.id());
             graded.add(new AuditReport.Graded(m, ResultsDocument.read(result)));
         }
-        AuditReport report = AuditReport.of(options.spec(), graded, equivalent, generated,
+        AuditReport report = AuditReport.of(options.spec(), graded, equivalent, allowList, generated,
                 (System.nanoTime() - start) / 1e9, summary.graded().size(), summary.skipped().size());
         report.write(out);
         return report;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 + " operators inside every task's solution block of the reference, each graded as a submission (the"
                 + " correct sample plus the change) by the warm batch grader. Writes OUT/audit.json and OUT/index.html"
                 + " (the survivors' diffs and the tests that ran on them) and prints the figures per part and task."
+                + " A survivor listed in assignments/ID/audit-equivalent.txt is reported as equivalent (allow-listed)."
                 + " A re-run with the same options grades only the mutants without a result.")
 public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;

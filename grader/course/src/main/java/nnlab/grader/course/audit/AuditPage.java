@@ -22,7 +22,7 @@ final class AuditPage {
                         r.totals().made(), r.generation().proposed(), r.generation().tried(),
                         r.generation().notCompiling(), r.generation().unchanged(), r.seconds())))
                 .append("</p>\n<table><tr><th></th><th>made</th><th>killed</th><th>survived</th>"
-                        + "<th>probably equivalent</th><th>named</th><th>errors</th></tr>\n");
+                        + "<th>probably equivalent</th><th>named</th><th>errors</th><th>allow-listed</th></tr>\n");
         row(sb, "total", r.totals());
         r.parts().forEach((part, c) -> row(sb, "Part " + part, c));
         r.tasks().forEach((task, c) -> row(sb, task, c));
@@ -41,7 +41,11 @@ final class AuditPage {
                     t.score(), t.maxScore()))).append("</li>\n"));
             sb.append("</ul>\n");
         });
-        sb.append("<h2>Probably equivalent</h2>\n<ul>\n");
+        sb.append("<h2>Equivalent (allow-listed)</h2>\n<ul>\n");
+        r.mutants().stream().filter(f -> f.status().equals(AuditReport.ALLOW_LISTED)).forEach(f -> sb.append("<li>")
+                .append(esc(f.mutant().id() + " " + AllowList.key(f.mutant()) + ": " + f.whyEquivalent()))
+                .append("</li>\n"));
+        sb.append("</ul>\n<h2>Probably equivalent</h2>\n<ul>\n");
         r.mutants().stream().filter(f -> f.status().equals(AuditReport.EQUIVALENT)).forEach(f -> sb.append("<li>")
                 .append(esc(f.mutant().id() + " " + f.mutant().task() + " " + f.mutant().file() + ":" + f.mutant().line()))
                 .append("<pre>").append(esc(f.mutant().diff())).append("</pre></li>\n"));
@@ -50,7 +54,8 @@ final class AuditPage {
 
     private static void row(StringBuilder sb, String label, AuditReport.Counts c) {
         sb.append("<tr><td>").append(esc(label)).append("</td>");
-        for (int v : new int[] {c.made(), c.killed(), c.survived(), c.probablyEquivalent(), c.named(), c.errors()}) {
+        for (int v : new int[] {c.made(), c.killed(), c.survived(), c.probablyEquivalent(), c.named(), c.errors(),
+            c.allowListed()}) {
             sb.append("<td>").append(v).append("</td>");
         }
         sb.append("</tr>\n");

@@ -26,7 +26,8 @@ import nnlab.grader.report.TestResult;
 
 /**
  * The audit's figures: per part, per task and in total, the mutants made, killed (score below full marks), survived,
- * probably equivalent and named; every mutant's fate, and for a survivor its diff and the tests that ran on it.
+ * probably equivalent, allow-listed as equivalent by the authors ({@link AllowList}) and named; every mutant's fate,
+ * and for a survivor its diff and the tests that ran on it.
  * Written as {@code audit.json} and {@code index.html}; {@link #print} gives the terminal summary.
  *
  * <p>A killed mutant is <em>named</em> when what a student sees before the due date names or locates the change, in
@@ -47,18 +48,21 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
     public static final String SURVIVED = "survived";
     /** Status of a mutant whose bytecode equals the correct sample's (not graded). */
     public static final String EQUIVALENT = "probably_equivalent";
+    /** Status of a mutant with full marks that the assignment's {@link AllowList} shows to be equivalent. */
+    public static final String ALLOW_LISTED = "equivalent_allow_listed";
     /** Status of a mutant the grader could not grade (a grader error: see its results). */
     public static final String ERROR = "error";
 
     /** The figures of one group of mutants. */
     public record Counts(int made, int killed, int survived, @JsonProperty("probably_equivalent") int probablyEquivalent,
-                         int named, int errors) {
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+                         int named, int errors, @JsonProperty("allow_listed") int allowListed) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
 
         Counts plus(Fate f) {
             return new Counts(made + 1, killed + (f.status().equals(KILLED) ? 1 : 0),
                     survived + (f.status().equals(SURVIVED) ? 1 : 0), probablyEquivalent + (f.status().equals(EQUIVALENT) ? 1 : 0),
-                    named + (f.namedBy() != null ? 1 : 0), errors + (f.status().equals(ERROR) ? 1 : 0));
+                    named + (f.namedBy() != null ? 1 : 0), errors + (f.status().equals(ERROR) ? 1 : 0),
+                    allowListed + (f.status().equals(ALLOW_LISTED) ? 1 : 0));
         }
     }
 
@@ -75,11 +79,12 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
 
     /**
      * One mutant's fate. {@code namedBy} is how the student's view names it ("mistake ID" or "locates Class.method"),
-     * null when it does not; {@code tests} the tests of its part, kept for survivors.
+     * null when it does not; {@code tests} the tests of its part, kept for survivors (allow-listed ones included);
+     * {@code whyEquivalent} the allow-list's reason for an allow-listed mutant.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fate(Mutant mutant, String status, Double score, @JsonProperty("named_by") String namedBy,
-                       List<TestRun> tests) {
+                       List<TestRun> tests, @JsonProperty("why_equivalent") String whyEquivalent) {
     }
 
     /** A graded mutant and its results. */
@@ -89,11 +94,11 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Tabulates graded mutants and the probably equivalent ones. */
-    static AuditReport of(AssignmentSpec spec, List<Graded> graded, List<Mutant> equivalent,
+    static AuditReport of(AssignmentSpec spec, List<Graded> graded, List<Mutant> equivalent, AllowList allowList,
                           MutantGenerator.Generated generated, double seconds, int gradedNow, int alreadyGraded) {
         List<Fate> fates = new ArrayList<>();
-        graded.forEach(g -> fates.add(fate(g.mutant(), g.results())));
-        equivalent.forEach(m -> fates.add(new Fate(m, EQUIVALENT, null, null, null)));
+        graded.forEach(g -> fates.add(allowListed(fate(g.mutant(), g.results()), allowList)));
+        equivalent.forEach(m -> fates.add(new Fate(m, EQUIVALENT, null, null, null, null)));
         fates.sort(java.util.Comparator.comparing(f -> f.mutant().id()));
         Counts totals = Counts.ZERO;
         Map<String, Counts> parts = new TreeMap<>();
@@ -110,7 +115,14 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
 
     private static Counts sum(Counts a, Counts b) {
         return new Counts(a.made() + b.made(), a.killed() + b.killed(), a.survived() + b.survived(),
-                a.probablyEquivalent() + b.probablyEquivalent(), a.named() + b.named(), a.errors() + b.errors());
+                a.probablyEquivalent() + b.probablyEquivalent(), a.named() + b.named(), a.errors() + b.errors(),
+                a.allowListed() + b.allowListed());
+    }
+
+    /** A survivor the allow-list holds becomes allow-listed; any other fate stays as it is. */
+    static Fate allowListed(Fate f, AllowList allowList) {
+        String why = f.status().equals(SURVIVED) ? allowList.reason(f.mutant()) : null;
+        return why == null ? f : new Fate(f.mutant(), ALLOW_LISTED, f.score(), null, f.tests(), why);
     }
 
     /** The fate of a graded mutant, from its results. */
@@ -118,14 +130,14 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
         SubmissionStatus batchStatus = results.extraData().batch() == null ? SubmissionStatus.GRADED
                 : results.extraData().batch().status();
         if (batchStatus != SubmissionStatus.GRADED) {
-            return new Fate(m, ERROR, results.score(), null, null);
+            return new Fate(m, ERROR, results.score(), null, null, null);
         }
         boolean killed = results.score() < results.maxScore() - FULL_MARKS;
         List<TestRun> tests = results.tests().stream().filter(t -> partOf(t) == m.part())
                 .map(t -> new TestRun(t.number(), t.name(), t.score(), t.maxScore(),
                         t.textFor(Reader.STUDENT))).toList();
         return new Fate(m, killed ? KILLED : SURVIVED, results.score(), killed ? namedBy(m, results) : null,
-                killed ? null : tests);
+                killed ? null : tests, null);
     }
 
     /** How the student's view before the due date names or locates the mutant's change; null when it does not. */
@@ -178,8 +190,8 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
     public void print(PrintStream out) {
         out.printf(Locale.ROOT, "Audit of %s: %d mutants (of %d changes proposed; %d did not compile), %.0f s%n",
                 assignment, totals.made(), generation.proposed(), generation.notCompiling(), seconds);
-        out.printf(Locale.ROOT, "  %-28s %5s %6s %8s %10s %5s %6s%n", "", "made", "killed", "survived", "equivalent",
-                "named", "errors");
+        out.printf(Locale.ROOT, "  %-28s %5s %6s %8s %10s %5s %6s %12s%n", "", "made", "killed", "survived",
+                "equivalent", "named", "errors", "allow-listed");
         line(out, "total", totals);
         parts.forEach((part, c) -> line(out, "Part " + part, c));
         tasks.forEach((task, c) -> line(out, "  " + task, c));
@@ -189,10 +201,12 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
             mutants.stream().filter(f -> f.status().equals(SURVIVED)).forEach(f -> out.printf(Locale.ROOT,
                     "  %s %s %s:%d%n", f.mutant().id(), f.mutant().task(), f.mutant().file(), f.mutant().line()));
         }
+        mutants.stream().filter(f -> f.status().equals(ALLOW_LISTED)).forEach(f -> out.printf(Locale.ROOT,
+                "  equivalent (allow-listed): %s %s%n", f.mutant().id(), AllowList.key(f.mutant())));
     }
 
     private static void line(PrintStream out, String label, Counts c) {
-        out.printf(Locale.ROOT, "  %-28s %5d %6d %8d %10d %5d %6d%n", label, c.made(), c.killed(), c.survived(),
-                c.probablyEquivalent(), c.named(), c.errors());
+        out.printf(Locale.ROOT, "  %-28s %5d %6d %8d %10d %5d %6d %12d%n", label, c.made(), c.killed(), c.survived(),
+                c.probablyEquivalent(), c.named(), c.errors(), c.allowListed());
     }
 }

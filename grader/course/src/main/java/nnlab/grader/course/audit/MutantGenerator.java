@@ -109,7 +109,8 @@ public final class MutantGenerator {
         return new Generated(mutants, equivalent, all.size(), tried, notCompiling, unchanged);
     }
 
-    private Mutant mutant(String id, Candidate c, String file, String text) {
+    /** The mutant {@code c} makes, named {@code id}: {@code text} is the changed file's whole text. */
+    Mutant mutant(String id, Candidate c, String file, String text) {
         List<String> before = List.of(correct.get(file).split("\n", -1));
         List<String> after = List.of(text.split("\n", -1));
         Patch<String> patch = DiffUtils.diff(before, after);

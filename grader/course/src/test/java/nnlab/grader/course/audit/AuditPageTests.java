@@ -21,8 +21,8 @@ class AuditPageTests {
 
     private static String page(String status) {
         Mutant m = new Mutant("M1", "relational", "Dense.forward", "§3.2", 3, "Dense.java", 12, DIFF, "");
-        Fate fate = new Fate(m, status, 1.0, null, List.of(new TestRun("3.2.1", "Dense <forward>", 2, 2, "passed")));
-        Counts one = new Counts(1, 0, 1, 0, 0, 0);
+        Fate fate = new Fate(m, status, 1.0, null, List.of(new TestRun("3.2.1", "Dense <forward>", 2, 2, "passed")), null);
+        Counts one = new Counts(1, 0, 1, 0, 0, 0, 0);
         return AuditPage.html(new AuditReport("ps1", 1, one, Map.of("3", one), Map.of("Dense.forward", one),
                 new Generation(1, 1, 0, 0, 1, 0), List.of(fate)));
     }
