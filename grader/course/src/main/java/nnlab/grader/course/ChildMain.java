@@ -10,8 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,21 +27,20 @@ import nnlab.grader.sandbox.CompilerJvm;
 import nnlab.grader.sandbox.Sandbox;
 
 /**
- * The entry point of one batch grader process, with a watchdog on standard input: when the batch dies, even by
- * SIGKILL, the pipe closes and this process kills its own children (the submission and compiler JVMs' sandboxes) and
- * halts, so no orphan keeps grading or writing.
+ * The entry point of one batch grader process, a warm worker watched through its standard input: when the batch
+ * dies, even by SIGKILL, the pipe closes and this process kills its own children (the submission and compiler JVMs'
+ * sandboxes) and halts, so no orphan keeps grading or writing.
  *
- * <p>With {@code --worker} it is a warm worker: it reads one request per line on standard input, {@code
+ * <p>It reads one request per line on standard input, {@code
  * {"assignment":ID,"submission":PATH,"out":RESULTS_JSON,"log":LOG[,"seed":N]}}, grades it as
  * {@code nnlab-grader grade --no-report} would (its own output going to LOG), and answers
  * {@code {"out":RESULTS_JSON,"exit":CODE}} on standard output once the results file is written. Every grading keeps
  * every isolation layer; what stays warm is the trusted side: this JVM's JIT, JUnit, the reference oracle, Jackson
- * and the compiler process. Without {@code --worker}, the arguments are {@link NnlabGrader}'s and it runs that command
- * once.
+ * and the compiler process.
  */
 public final class ChildMain {
 
-    /** The first argument that makes this process a warm worker. */
+    /** The one argument of a warm worker. */
     static final String WORKER = "--worker";
 
     private static final int ORPHANED = 137;
@@ -60,26 +57,18 @@ public final class ChildMain {
     private ChildMain() {
     }
 
-    /** Runs the worker loop with {@code --worker}, else {@link NnlabGrader} with {@code args}. */
+    /**
+     * Runs the worker loop; the one argument is {@link #WORKER} (so a process listing names the role). Anything else
+     * is a usage error: one grading from the command line is {@link NnlabGrader}'s.
+     */
     public static void main(String[] args) throws IOException {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killChildren, "kill-children"));
-        if (args.length > 0 && args[0].equals(WORKER)) {
-            serve();
-            return;
+        if (args.length != 1 || !args[0].equals(WORKER)) {
+            System.err.println("ChildMain is the batch's warm worker: run it as ChildMain " + WORKER
+                    + " (to grade from the command line, run nnlab-grader grade)");
+            System.exit(ExitCode.USAGE.code());
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // The batch never writes; anything read is ignored until the pipe closes.
-                }
-            } catch (IOException e) {
-                // A broken pipe means the same as end of input: the batch is gone.
-            }
-            orphaned();
-        }, "batch-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        System.exit(NnlabGrader.run(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildMain::killChildren, "kill-children"));
+        serve();
     }
 
     /**
