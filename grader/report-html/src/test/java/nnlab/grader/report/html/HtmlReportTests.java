@@ -74,7 +74,7 @@ class HtmlReportTests {
         }
 
         @Test
-        void theDueDateDecidesTheStudentsAudience() {
+        void theDueDateDecidesWhichStudentReads() {
             var results = Fixtures.results();
             assertEquals(Reader.STUDENT, Fixtures.document(results).studentAt(Instant.parse("2027-02-20T04:58:59Z")));
             assertEquals(Reader.STUDENT_AFTER_DUE_DATE,
