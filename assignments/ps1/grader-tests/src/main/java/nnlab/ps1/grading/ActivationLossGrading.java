@@ -28,10 +28,16 @@ class ActivationLossGrading {
     private static final double WRONG_LEAKY_SLOPE = 0.01;
     /** Beyond this |z| a naive exponential overflows. */
     private static final double EXTREME_Z = 700;
+    /** The overflow traps among the hard z: far beyond {@link #EXTREME_Z}. */
+    private static final double EXTREME = 1000;
+    /**
+     * The fewest entries of a hard z: a zero and both extremes each need their own, and at least one random entry
+     * must remain for the activation's shape between them (the tests draw 4 to 6 rows, so a column vector qualifies).
+     */
+    private static final int HARD_Z_ENTRIES = 4;
     /** Keras's clipping bound of the cross-entropies. */
     private static final double CLIP = 1e-7;
 
-    /** Random z with exact zeros (the kinks) and entries of ±1000 (overflow traps). */
     /**
      * LINEAR's forward returns z and its backward gradOutput: exactly what a stub returning its input does. So the
      * LINEAR case pays only once some other activation of the submission does something else with the same input.
@@ -57,16 +63,20 @@ class ActivationLossGrading {
                 + " activation of yours (or they throw); this case counts once another activation is implemented");
     }
 
+    /**
+     * Returns random z of {@code rows} × {@code cols} (at least {@link #HARD_Z_ENTRIES} entries) with an exact zero (the
+     * kink), entries of ±1000 (overflow traps) and random ones, so every activation meets all three whatever the
+     * cases' seed draws.
+     */
     private static double[][] hardZ(Random r, int rows, int cols) {
+        if (rows * cols < HARD_Z_ENTRIES) {
+            throw new IllegalArgumentException("hardZ needs " + HARD_Z_ENTRIES + " entries for a zero, both"
+                    + " extremes and a random one, got " + rows + " × " + cols);
+        }
         double[][] z = Draws.matrix(r, rows, cols, 4);
         z[0][0] = 0;
-        if (rows * cols > 2) {
-            z[rows - 1][cols - 1] = 1000;
-            z[rows / 2][0] = -1000;
-        } else if (rows * cols == 2) {
-            // Too small for the extremes: still make sure the negative branch of every activation is exercised.
-            z[rows - 1][cols - 1] = -1 - Math.abs(z[rows - 1][cols - 1]);
-        }
+        z[rows - 1][cols - 1] = EXTREME;
+        z[rows / 2][0] = -EXTREME;
         return z;
     }
 
@@ -76,7 +86,7 @@ class ActivationLossGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (String name : ELEMENTWISE) {
-            double[][] z = hardZ(r, 2 + r.nextInt(3), 1 + r.nextInt(4));
+            double[][] z = hardZ(r, 4 + r.nextInt(3), 1 + r.nextInt(4));
             score.check(name, () -> {
                 requireNotIdentityEverywhere(s, name, z, (a, m) -> a.forward(m));
                 double[][] expected = o.activation(name).forward(z);
@@ -96,7 +106,7 @@ class ActivationLossGrading {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
         for (String name : ELEMENTWISE) {
-            int rows = 2 + r.nextInt(3);
+            int rows = 4 + r.nextInt(3);
             int cols = 1 + r.nextInt(4);
             double[][] z = hardZ(r, rows, cols);
             double[][] g = Draws.matrix(r, rows, cols, 2);
