@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+
+import nnlab.grader.protocol.Protocol;
+import nnlab.grader.protocol.Request;
 
 /**
  * An AppCDS archive of the runtime's classes next to the runtime jar: a submission JVM maps them instead of loading
@@ -26,13 +30,20 @@ final class CdsArchive {
     private static final Logger LOG = Logger.getLogger(CdsArchive.class.getName());
     private static final AtomicBoolean DUMPING = new AtomicBoolean();
     private static final int DUMP_SECONDS = 60;
-    private static final String WARM_UP = "cds\n{\"op\":\"init\",\"valueTypes\":[]}\n"
-            + "{\"id\":1,\"op\":\"static\",\"type\":\"java.lang.Math\",\"method\":\"max\",\"params\":[\"double\",\"double\"],"
-            + "\"returns\":\"double\",\"args\":[1.5,\"NaN\"]}\n"
-            + "{\"id\":2,\"op\":\"static\",\"type\":\"java.util.Arrays\",\"method\":\"copyOf\",\"params\":[\"double[]\",\"int\"],"
-            + "\"returns\":\"double[]\",\"args\":[[1,2],1]}\n"
-            + "{\"id\":3,\"op\":\"new\",\"type\":\"java.lang.StringBuilder\",\"params\":[\"java.lang.String\"],\"args\":[\"x\"]}\n"
-            + "{\"id\":4,\"op\":\"static\",\"type\":\"no.Such\",\"method\":\"m\",\"params\":[],\"args\":[]}\n";
+    /**
+     * What the dumping JVM is asked, so that the classes a grading loads are in the archive: the runtime's own secret
+     * line, then typed requests written by the one codec (a raw line here once drifted from the wire and silently
+     * left every submission JVM without its archive; {@code CdsArchiveTests} now holds the dump to an archive).
+     */
+    private static final String WARM_UP = String.join("\n", "cds",
+            Protocol.encode(new Request.Init(0, List.of())),
+            Protocol.encode(new Request.CallStatic(1, "java.lang.Math", "max", "double", List.of("double", "double"),
+                    Arrays.asList(1.5, "NaN"), List.of())),
+            Protocol.encode(new Request.CallStatic(2, "java.util.Arrays", "copyOf", "double[]",
+                    List.of("double[]", "int"), Arrays.asList(new double[] {1, 2}, 1), List.of())),
+            Protocol.encode(new Request.Construct(3, "java.lang.StringBuilder", List.of("java.lang.String"),
+                    Arrays.asList("x"), List.of())),
+            Protocol.encode(new Request.CallStatic(4, "no.Such", "m", "void", List.of(), List.of(), List.of()))) + "\n";
 
     private CdsArchive() {
     }
@@ -44,14 +55,19 @@ final class CdsArchive {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
         }
         if (DUMPING.compareAndSet(false, true)) {
-            Thread t = new Thread(() -> dump(runtime, javaHome), "runtime-cds-dump");
+            Thread t = new Thread(() -> {
+                if (!dump(runtime, javaHome)) {
+                    LOG.info("no AppCDS archive for the submission runtime; submission JVMs start without one");
+                }
+            }, "runtime-cds-dump");
             t.setDaemon(true);
             t.start();
         }
         return List.of("-Xshare:auto");
     }
 
-    private static void dump(RuntimeBundle runtime, Path javaHome) {
+    /** Dumps {@code runtime}'s archive with the JVM of {@code javaHome} and returns whether it was written. */
+    static boolean dump(RuntimeBundle runtime, Path javaHome) {
         Path partial = runtime.folder().resolve("runtime.jsa." + ProcessHandle.current().pid() + ".part");
         try {
             Path scratch = Files.createTempDirectory("nnlab-cds");
@@ -66,16 +82,18 @@ final class CdsArchive {
             }
             if (!p.waitFor(DUMP_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(partial)) {
                 p.destroyForcibly();
-                LOG.info("no AppCDS archive for the submission runtime; submission JVMs start without one");
-                return;
+                return false;
             }
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(partial, runtime.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(scratch);
+            return true;
         } catch (IOException e) {
             LOG.info("could not dump the runtime's AppCDS archive: " + e);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } finally {
             try {
                 Files.deleteIfExists(partial);
