@@ -36,7 +36,7 @@ class BackpropGrading {
             + " loss (§3.4: each layer's backward, last to first, from the loss gradient)";
     /** The Dense mistakes whose effect on a whole net's gradient §3.4 recognises. */
     private static final List<Mistake> SEQUENTIAL_MISTAKES = List.of(Mistake.SLIDE_HIDDEN_FORMULA, Mistake.BIAS_AVERAGED,
-            Mistake.TRANSPOSED_WEIGHT_GRADIENT, Mistake.MISSING_ACTIVATION_DERIVATIVE);
+            Mistake.WEIGHT_GRADIENT_IN_TRANSPOSED_ORDER, Mistake.MISSING_ACTIVATION_DERIVATIVE);
 
     /** A network: layer sizes, activations, loss. */
     private record Net(int[] sizes, String[] activations, String loss) {

@@ -51,6 +51,9 @@ enum Mistake implements CataloguedMistake {
             + " ∂L/∂Z·Wᵀ — see handout §3.2"),
     TRANSPOSED_WEIGHT_GRADIENT("your weight gradient matches ∂L/∂Zᵀ·X, the transpose: ∂L/∂W = Xᵀ·∂L/∂Z is inputs × units,"
             + " like W (see handout §3.2)"),
+    WEIGHT_GRADIENT_IN_TRANSPOSED_ORDER("your gradient lists each layer's ∂L/∂W entries in the order of its transpose:"
+            + " either Dense.backward's ∂L/∂W is ∂L/∂Zᵀ·X (it is Xᵀ·∂L/∂Z, inputs × units like W, §3.2), or"
+            + " Sequential.gradient flattens ∂L/∂W column by column (it goes row by row, like parameters(), §3.4)"),
     BIAS_AVERAGED("your bias gradient matches the column means of ∂L/∂Z: the loss's mean is already in ∂L/∂A, so ∂L/∂b"
             + " is the column sums (see handout §3.2)"),
     FORWARD_NO_BIAS("your forward pass matches φ(XW) without the bias b (see handout §3.1)"),

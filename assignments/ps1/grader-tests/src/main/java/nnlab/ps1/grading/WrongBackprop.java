@@ -43,7 +43,8 @@ final class WrongBackprop {
             Dense layer = layers.get(i);
             Matrix dz = mistake == Mistake.MISSING_ACTIVATION_DERIVATIVE ? grad
                     : layer.activation().backward(preActivations.get(i), grad);
-            Matrix dw = mistake == Mistake.TRANSPOSED_WEIGHT_GRADIENT ? dz.transposeMultiply(inputs.get(i))
+            // Whole-model numbers cannot tell a transposed ∂L/∂W from one flattened column by column: one candidate.
+            Matrix dw = mistake == Mistake.WEIGHT_GRADIENT_IN_TRANSPOSED_ORDER ? dz.transposeMultiply(inputs.get(i))
                     : inputs.get(i).transposeMultiply(dz);
             weightGradients[i] = flatten(dw);
             double[] db = dz.columnSums();
