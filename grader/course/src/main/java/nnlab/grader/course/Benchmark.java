@@ -58,21 +58,31 @@ final class Benchmark {
         Path batchOut = options.work().resolve("out");
         BatchGrader.Summary summary;
         Map<TreeCpu.Kind, Double> byKind;
+        double[] wanting;
+        double couldBusy;
+        int cores = Runtime.getRuntime().availableProcessors();
         try (TreeCpu meter = new TreeCpu()) {
             summary = new BatchGrader(new BatchGrader.Options(options.assignment().spec(), subs, batchOut,
                     options.jobs(), Roster.empty(), Map.of(), true, options.seed(), null, CourseMain.childCommand(),
                     options.err(), false, null)).run();
             byKind = meter.stop();
+            wanting = meter.wantingShares();
+            couldBusy = meter.busyShare(cores);
         }
         double cpu = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
         int n = summary.graded().size();
-        int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "%nBatch: %.1f s wall, %.1f CPU-s; per submission %.2f s wall, %.2f CPU-s; the %d cores"
                 + " %.0f %% busy with it%n", summary.wallSeconds(), cpu, summary.wallSeconds() / n, cpu / n, cores,
                 100 * cpu / (cores * summary.wallSeconds()));
         StringBuilder split = new StringBuilder("  CPU-s per submission:");
         byKind.forEach((kind, seconds) -> split.append(String.format(Locale.ROOT, " %s %.2f;", kind.label, seconds / n)));
         out.println(split.substring(0, split.length() - 1));
+        StringBuilder want = new StringBuilder("  threads of the batch wanting a processor (share of the time):");
+        for (int i = 0; i < wanting.length; i++) {
+            want.append(String.format(Locale.ROOT, " %d%s %.0f %%;", i, i == wanting.length - 1 ? "+" : "", 100 * wanting[i]));
+        }
+        out.printf(Locale.ROOT, "%s so on an otherwise idle machine its %d cores would be %.0f %% busy%n", want, cores,
+                100 * couldBusy);
         printStages(batchOut, out);
         Map<String, Long> statuses = new TreeMap<>();
         summary.graded().forEach(o -> statuses.merge(o.status().json(), 1L, Long::sum));

@@ -20,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #WALK_EVERY} readings; each process counts its last reading of its own time (utime + stime, all its threads).
  * What a process spends after its last reading is lost, at most one period; a process that lives less than a walk's
  * interval may be missed. The meter's own thread is left out of this JVM's time.
+ *
+ * <p>At each walk it also counts the tree's threads that want a processor (state R: running or waiting for one), this
+ * JVM's included: how many processors the batch could use at that moment whatever else loads the machine, so a
+ * loaded machine still tells whether a quiet one's cores would sit idle.
  */
 final class TreeCpu implements AutoCloseable {
 
@@ -72,6 +76,10 @@ final class TreeCpu implements AutoCloseable {
     private volatile List<ProcessHandle> members = List.of();
     private volatile long readerNanos;
     private volatile boolean stop;
+    /** Walks that found this many threads wanting a processor (index 0, 1, 2, …; the last counts that many or more). */
+    private final long[] wanting = new long[MOST_COUNTED + 1];
+    /** Threads wanting a processor past which walks are counted together. */
+    static final int MOST_COUNTED = 4;
 
     /** Starts reading this JVM's descendants now; this JVM's own time counts from now too. */
     TreeCpu() {
@@ -95,6 +103,14 @@ final class TreeCpu implements AutoCloseable {
     void look(boolean walk) {
         if (walk) {
             members = ProcessHandle.current().descendants().toList();
+            // This thread is running as it reads: it is the meter's, not the batch's.
+            int runnable = Math.max(0, runnableThreads(ProcessHandle.current().pid()) - 1);
+            for (ProcessHandle p : members) {
+                runnable += runnableThreads(p.pid());
+            }
+            synchronized (wanting) {
+                wanting[Math.min(runnable, MOST_COUNTED)]++;
+            }
         }
         members.forEach(p -> {
             // A handle knows its process's start, so a pid taken over by an unrelated process is not read.
@@ -128,6 +144,30 @@ final class TreeCpu implements AutoCloseable {
         return seconds;
     }
 
+    /**
+     * Returns the share of walks so far that found 0, 1, 2, … threads of the tree wanting a processor (the last share
+     * counts {@link #MOST_COUNTED} or more).
+     */
+    double[] wantingShares() {
+        synchronized (wanting) {
+            long walks = java.util.Arrays.stream(wanting).sum();
+            return java.util.Arrays.stream(wanting).mapToDouble(n -> walks == 0 ? 0 : (double) n / walks).toArray();
+        }
+    }
+
+    /**
+     * Returns the share of the time {@code cores} processors would have been busy with the tree had nothing else
+     * run: per walk, the threads wanting a processor, at most {@code cores}, over {@code cores}.
+     */
+    double busyShare(int cores) {
+        double[] shares = wantingShares();
+        double busy = 0;
+        for (int n = 0; n < shares.length; n++) {
+            busy += shares[n] * Math.min(n, cores) / cores;
+        }
+        return busy;
+    }
+
     @Override
     public void close() {
         stop = true;
@@ -148,6 +188,26 @@ final class TreeCpu implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The threads of process {@code pid} in state R; 0 when it is gone. */
+    private static int runnableThreads(long pid) {
+        int runnable = 0;
+        try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String text = Files.readString(task.resolve("stat"));
+                    if (text.charAt(text.lastIndexOf(')') + 2) == 'R') {
+                        runnable++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended while we looked: it wants nothing.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process ended while we looked.
+        }
+        return runnable;
     }
 
     private static String commandLine(long pid) {

@@ -32,7 +32,8 @@ class TreeCpuTests {
                     .redirectErrorStream(true).start();
             TreeCpu meter = new TreeCpu();
             try {
-                long grandchild = Long.parseLong(new String(parent.getInputStream().readNBytes(16)).trim().split("\\s+")[0]);
+                long grandchild = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                        parent.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)).readLine().trim());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
                 long ticks = ticks(grandchild);
                 while (ticks < BURNED_TICKS && System.nanoTime() < deadline) {
@@ -57,6 +58,40 @@ class TreeCpuTests {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+    }
+
+    @Nested
+    class ThreadsWantingAProcessor {
+        /** Walks over two endless loops; each loop is in state R at every walk, running or waiting for a core. */
+        private static final int WALKS = 20;
+
+        @Test
+        void countTwoSpinningProcessesAtEveryWalkSoTwoCoresWouldBeBusy() throws Exception {
+            List<Process> spinning = List.of(spin(), spin());
+            TreeCpu meter = new TreeCpu();
+            try {
+                for (int i = 0; i < WALKS; i++) {
+                    meter.look(true);
+                }
+                double[] shares = meter.wantingShares();
+                double twoOrMore = 0;
+                for (int n = 2; n < shares.length; n++) {
+                    twoOrMore += shares[n];
+                }
+                // The reader thread walks too, at its own pace: every walk, its or ours, sees both loops.
+                assertEquals(1.0, twoOrMore, 1e-9, "shares of walks by threads wanting a processor: "
+                        + java.util.Arrays.toString(shares));
+                assertEquals(1.0, meter.busyShare(2), 1e-9);
+                assertTrue(meter.busyShare(4) >= 0.5, "two loops keep at least half of four cores busy");
+            } finally {
+                meter.close();
+                spinning.forEach(Process::destroyForcibly);
+            }
+        }
+
+        private static Process spin() throws IOException {
+            return new ProcessBuilder("sh", "-c", "while :; do :; done").start();
         }
     }
 
