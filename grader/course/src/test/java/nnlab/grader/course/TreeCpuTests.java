@@ -54,7 +54,7 @@ class TreeCpuTests {
             }
         }
 
-        private static long ticks(long pid) throws IOException {
+        static long ticks(long pid) throws IOException {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -65,10 +65,19 @@ class TreeCpuTests {
     class ThreadsWantingAProcessor {
         /** Walks over two endless loops; each loop is in state R at every walk, running or waiting for a core. */
         private static final int WALKS = 20;
+        /** Processor time (clock ticks) that shows a loop is past its start. */
+        private static final long STARTED_TICKS = 2;
 
         @Test
         void countTwoSpinningProcessesAtEveryWalkSoTwoCoresWouldBeBusy() throws Exception {
             List<Process> spinning = List.of(spin(), spin());
+            // Past its start (exec, first page faults) a loop of shell builtins is in state R at every look.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+            for (Process p : spinning) {
+                while (AProcessKilledBeforeAnyoneReapsIt.ticks(p.pid()) < STARTED_TICKS && System.nanoTime() < deadline) {
+                    Thread.sleep(TreeCpu.PERIOD_MILLIS);
+                }
+            }
             TreeCpu meter = new TreeCpu();
             try {
                 for (int i = 0; i < WALKS; i++) {
