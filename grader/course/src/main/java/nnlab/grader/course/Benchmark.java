@@ -2,7 +2,6 @@ package nnlab.grader.course;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ final class Benchmark {
 
     /** What to measure. */
     record Options(Assignment assignment, Path repository, Path work, int count, int jobs, long seed, int repeats,
-                   PrintStream out, PrintStream err) {
+                   boolean batchOnly, PrintStream out, PrintStream err) {
     }
 
     private final Options options;
@@ -57,18 +56,40 @@ final class Benchmark {
                 kinds.size(), mix(kinds), options.jobs(), options.seed(), Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         Path batchOut = options.work().resolve("out");
-        double cpuBefore = childrenCpuSeconds() + ownCpuSeconds();
-        BatchGrader.Summary summary = new BatchGrader(new BatchGrader.Options(options.assignment().spec(), subs, batchOut,
-                options.jobs(), Roster.empty(), Map.of(), true, options.seed(), null, CourseMain.childCommand(),
-                options.err(), false, null)).run();
-        double cpu = childrenCpuSeconds() + ownCpuSeconds() - cpuBefore;
+        BatchGrader.Summary summary;
+        Map<TreeCpu.Kind, Double> byKind;
+        double[] wanting;
+        double couldBusy;
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (TreeCpu meter = new TreeCpu()) {
+            summary = new BatchGrader(new BatchGrader.Options(options.assignment().spec(), subs, batchOut,
+                    options.jobs(), Roster.empty(), Map.of(), true, options.seed(), null, CourseMain.childCommand(),
+                    options.err(), false, null)).run();
+            byKind = meter.stop();
+            wanting = meter.wantingShares();
+            couldBusy = meter.busyShare(cores);
+        }
+        double cpu = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
         int n = summary.graded().size();
-        out.printf(Locale.ROOT, "%nBatch: %.1f s wall, %.1f CPU-s; per submission %.2f s wall, %.2f CPU-s%n",
-                summary.wallSeconds(), cpu, summary.wallSeconds() / n, cpu / n);
+        out.printf(Locale.ROOT, "%nBatch: %.1f s wall, %.1f CPU-s; per submission %.2f s wall, %.2f CPU-s; the %d cores"
+                + " %.0f %% busy with it%n", summary.wallSeconds(), cpu, summary.wallSeconds() / n, cpu / n, cores,
+                100 * cpu / (cores * summary.wallSeconds()));
+        StringBuilder split = new StringBuilder("  CPU-s per submission:");
+        byKind.forEach((kind, seconds) -> split.append(String.format(Locale.ROOT, " %s %.2f;", kind.label, seconds / n)));
+        out.println(split.substring(0, split.length() - 1));
+        StringBuilder want = new StringBuilder("  threads of the batch wanting a processor (share of the time):");
+        for (int i = 0; i < wanting.length; i++) {
+            want.append(String.format(Locale.ROOT, " %d%s %.0f %%;", i, i == wanting.length - 1 ? "+" : "", 100 * wanting[i]));
+        }
+        out.printf(Locale.ROOT, "%s so on an otherwise idle machine its %d cores would be %.0f %% busy%n", want, cores,
+                100 * couldBusy);
         printStages(batchOut, out);
         Map<String, Long> statuses = new TreeMap<>();
         summary.graded().forEach(o -> statuses.merge(o.status().json(), 1L, Long::sum));
         out.println("Statuses: " + statuses);
+        if (options.batchOnly()) {
+            return;
+        }
         single(subs.resolve(kinds.keySet().iterator().next()), out);
         cold(subs.resolve(kinds.keySet().iterator().next()), out);
     }
@@ -209,11 +230,6 @@ final class Benchmark {
     private static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static double ownCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
     }
 
     /** The CPU time of this process's finished children and theirs ({@code /proc/self/stat}: cutime + cstime). */

@@ -52,6 +52,18 @@ public final class CourseMain implements Runnable {
      * time than they save there (grader/README.md, "Speed").
      */
     static final List<String> GRADER_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The environment variable that replaces {@link #GRADER_JVM_FLAGS}, as it does in grader/bin/quiet-java. */
+    static final String JVM_FLAGS_VARIABLE = "NNLAB_JVM_FLAGS";
+
+    /**
+     * Returns the flags of a grader JVM this one starts (a batch worker, the benchmark's cold grading): {@code
+     * variable}'s flags, separated by blanks, when it is set (an empty value: the JVM's own defaults), else
+     * {@link #GRADER_JVM_FLAGS}; so {@code NNLAB_JVM_FLAGS} means for a batch what it means for grader/bin/quiet-java.
+     */
+    static List<String> graderJvmFlags(String variable) {
+        return variable == null ? GRADER_JVM_FLAGS
+                : java.util.Arrays.stream(variable.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -225,14 +237,14 @@ public final class CourseMain implements Runnable {
 
     /**
      * Returns the command that starts {@code mainClass} in a grader JVM with this JVM's java and classpath (absolute)
-     * and {@link #GRADER_JVM_FLAGS}.
+     * and {@link #graderJvmFlags}.
      */
     static List<String> javaCommand(Class<?> mainClass) {
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Bundle.currentClasspath().stream().map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(launcher));
-        command.addAll(GRADER_JVM_FLAGS);
+        command.addAll(graderJvmFlags(System.getenv(JVM_FLAGS_VARIABLE)));
         command.addAll(List.of("-cp", classpath, mainClass.getName()));
         return command;
     }
@@ -454,6 +466,7 @@ public final class CourseMain implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "The run seed of every grading (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--repeats", defaultValue = "3", description = "Timed single gradings each way (default: ${DEFAULT-VALUE}).") int repeats;
         @Option(names = "--work", description = "Scratch folder, emptied first (default: a new temporary folder).") Path work;
+        @Option(names = "--batch-only", description = "Time the batch alone, not the single gradings.") boolean batchOnly;
 
         @Override
         public Integer call() throws Exception {
@@ -467,7 +480,7 @@ public final class CourseMain implements Runnable {
             }
             Path folder = work != null ? work : Files.createTempDirectory("nnlab-benchmark");
             new Benchmark(new Benchmark.Options(assignment(assignment), repository.toAbsolutePath().normalize(),
-                    folder.toAbsolutePath(), count, jobs, seed, repeats, System.out, System.err)).run();
+                    folder.toAbsolutePath(), count, jobs, seed, repeats, batchOnly, System.out, System.err)).run();
             return 0;
         }
     }
