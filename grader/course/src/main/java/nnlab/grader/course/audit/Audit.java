@@ -87,9 +87,21 @@ public final class Audit {
             graded.add(new AuditReport.Graded(m, ResultsDocument.read(result)));
         }
         AuditReport report = AuditReport.of(options.spec(), graded, equivalent, allowList, generated,
-                (System.nanoTime() - start) / 1e9, summary.graded().size(), summary.skipped().size());
+                (System.nanoTime() - start) / 1e9, summary.graded().size(), summary.skipped().size(),
+                kinds(generator, mine), Diagnoses.committed(options.repository(), options.spec()));
         report.write(out);
         return report;
+    }
+
+    /** The kind of change of each mutant, by id (whose number is the change's index among those proposed). */
+    private Map<String, ChangeKind> kinds(MutantGenerator generator, List<Mutant> mutants) throws IOException {
+        List<Candidate> proposed = generator.propose(options.operators());
+        Map<String, ChangeKind> kinds = new java.util.TreeMap<>();
+        for (Mutant m : mutants) {
+            Candidate c = proposed.get(Integer.parseInt(m.id().substring(1, m.id().indexOf('-'))));
+            kinds.put(m.id(), ChangeKind.of(c, generator.correct().get(c.file())));
+        }
+        return kinds;
     }
 
     /** Writes mutant {@code m} as a submission into {@code folder}: the correct sample with the mutated file. */
