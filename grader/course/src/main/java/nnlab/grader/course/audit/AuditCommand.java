@@ -41,6 +41,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--dictionary", description = "Also (re)write the assignment's diagnosis dictionary from the killed"
             + " mutants: assignments/ID/grader-tests/src/main/resources/nnlab-ID/diagnosis-dictionary.tsv (rebuild the"
             + " grader to use it).") boolean dictionary;
+    @Option(names = "--typical", description = "Instead of mutants, grade the assignment's typical mistakes"
+            + " (assignments/ID/typical-mistakes/*.patch, each applied to the correct sample) and tell how the student's"
+            + " view names each, without and with the diagnosis dictionary; writes OUT/typical.json.") boolean typical;
     @Option(names = "--repository", description = "The course repository (default: the one holding the current"
             + " folder).") Path repository;
 
@@ -65,6 +68,16 @@ public final class AuditCommand implements Callable<Integer> {
         Assignment a = Grader.find(assignment)
                 .orElseThrow(() -> CommandLines.unknownAssignment(assignment, Grader.known()));
         Path folder = out != null ? out : Path.of("audit-" + assignment);
+        if (typical) {
+            List<Path> patches = TypicalMistakes.patches(root, assignment);
+            if (patches.isEmpty()) {
+                throw new CommandLines.UsageError("assignments/" + assignment + "/" + TypicalMistakes.FOLDER
+                        + " holds no .patch file");
+            }
+            TypicalMistakes.measure(root, a.spec(), patches, folder, seed, jobs, CourseMain.childCommand(), System.err)
+                    .print(System.out);
+            return ExitCode.OK.code();
+        }
         AuditReport report = new Audit(new Audit.Options(root, a.spec(), folder, ops, seed, max, jobs, shard,
                 CourseMain.childCommand(), System.err)).run();
         report.print(System.out);

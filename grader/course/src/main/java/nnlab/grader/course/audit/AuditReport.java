@@ -43,6 +43,13 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
                           List<Fate> mutants, Diagnoses.Figures dictionary,
                           @JsonIgnore DiagnosisDictionary made) {
 
+    /** A report without the diagnosis dictionary's figures (none made, none measured). */
+    public AuditReport(String assignment, double seconds, Counts totals, Map<String, Counts> parts,
+                       Map<String, Counts> tasks, Generation generation, List<Fate> mutants) {
+        this(assignment, seconds, totals, parts, tasks, generation, mutants, Diagnoses.Figures.NONE,
+                DiagnosisDictionary.EMPTY);
+    }
+
     /** A score this close to full marks is full marks. */
     private static final double FULL_MARKS = 1e-9;
 

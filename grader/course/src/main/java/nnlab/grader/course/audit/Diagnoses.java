@@ -52,6 +52,8 @@ final class Diagnoses {
      */
     record Figures(@JsonProperty("cases_digest") String digest, int entries, Naming totals, Map<String, Naming> parts,
                    Map<String, String> named) {
+        /** No dictionary measured. */
+        static final Figures NONE = new Figures("", 0, Naming.ZERO, Map.of(), Map.of());
     }
 
     /** A mutant the dictionary names through an entry another mutant made too. */
