@@ -72,6 +72,7 @@ public final class Audit {
         List<Mutant> mine = inShard(generated.mutants());
         List<Mutant> equivalent = inShard(generated.equivalent());
         Path submissions = out.resolve(SUBMISSIONS);
+        dropOthers(submissions, mine);
         for (Mutant m : mine) {
             write(generator.correct(), m, submissions.resolve(m.id()));
         }
@@ -102,6 +103,24 @@ public final class Audit {
             kinds.put(m.id(), ChangeKind.of(c, generator.correct().get(c.file())));
         }
         return kinds;
+    }
+
+    /**
+     * Removes the submissions of mutants this run does not grade (left by a run with a larger {@code --max}, or another
+     * seed), since the batch grader grades every submission in the folder; their results stay.
+     */
+    private static void dropOthers(Path submissions, List<Mutant> mine) throws IOException {
+        if (!Files.isDirectory(submissions)) {
+            return;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(mine.stream().map(Mutant::id).toList());
+        try (var folders = Files.list(submissions)) {
+            for (Path folder : folders.toList()) {
+                if (!ids.contains(folder.getFileName().toString())) {
+                    FileTrees.delete(folder);
+                }
+            }
+        }
     }
 
     /** Writes mutant {@code m} as a submission into {@code folder}: the correct sample with the mutated file. */
