@@ -158,7 +158,7 @@ final class Diagnoses {
     }
 
     /** Whether a student sees the test's diagnosis (or its details, which hold it) before the due date. */
-    private static boolean seenBeforeDueDate(TestResult t) {
+    static boolean seenBeforeDueDate(TestResult t) {
         Disclosure d = t.disclosure();
         return d.shows(Disclosure.Part.OUTCOME, Reader.STUDENT) && (d.shows(Disclosure.Part.DIAGNOSIS, Reader.STUDENT)
                 || d.shows(Disclosure.Part.DETAILS, Reader.STUDENT));

@@ -24,6 +24,7 @@ import com.github.difflib.unifieddiff.UnifiedDiffFile;
 import com.github.difflib.unifieddiff.UnifiedDiffReader;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.Reader;
 import nnlab.grader.Score;
 import nnlab.grader.authoring.Samples;
@@ -127,9 +128,11 @@ public final class TypicalMistakes {
         }
         new BatchGrader(new BatchGrader.Options(spec, submissions, out, jobs, Roster.empty(), Map.of(), false, seed,
                 null, javaCommand, err, false, null)).run();
+        DiagnosisDictionary dictionary = Diagnoses.committed(repository, spec);
         List<Outcome> outcomes = new ArrayList<>();
         for (var e : changed.entrySet()) {
-            outcomes.add(outcome(e.getKey(), e.getValue(), ResultsDocument.read(new BatchFolder(out).result(e.getKey()))));
+            outcomes.add(outcome(e.getKey(), e.getValue(), ResultsDocument.read(new BatchFolder(out).result(e.getKey())),
+                    dictionary));
         }
         Figures figures = new Figures(spec.id(), outcomes.size(), (int) outcomes.stream().filter(Outcome::killed).count(),
                 (int) outcomes.stream().filter(o -> o.killed() && o.namedWithoutDictionary()).count(),
@@ -163,11 +166,16 @@ public final class TypicalMistakes {
         return List.copyOf(tasks);
     }
 
-    /** How the student's view before the due date names a typical mistake that changes {@code tasks}. */
-    static Outcome outcome(String patch, List<TaskRegion> tasks, ResultsDocument results) {
+    /**
+     * How the student's view before the due date names a typical mistake that changes {@code tasks}: as graded, and
+     * with the sentences {@code dictionary} adds to it (the committed one, which the grader that graded it may not
+     * have held yet), looked up by each failing test's fingerprint as the grader does.
+     */
+    static Outcome outcome(String patch, List<TaskRegion> tasks, ResultsDocument results,
+                           DiagnosisDictionary dictionary) {
         boolean killed = results.score() < results.maxScore() - 1e-9;
         String catalogue = null;
-        Set<String> dictionary = new LinkedHashSet<>();
+        Set<String> reproduced = new LinkedHashSet<>();
         for (TestResult t : results.tests()) {
             if (t.passed()) {
                 continue;
@@ -186,16 +194,20 @@ public final class TypicalMistakes {
                 }
             }
             String full = t.textFor(Reader.STUDENT);
+            List<String> methods = new ArrayList<>();
             for (Score.Mistake m : t.extraData().mistakes()) {
                 if (m.id().startsWith(Score.DICTIONARY_PREFIX) && full.contains(Score.MISTAKE_PREFIX + m.message())) {
-                    String method = m.id().substring(Score.DICTIONARY_PREFIX.length(), m.id().lastIndexOf(':'));
-                    dictionary.add(tasks.stream().anyMatch(task -> task.method().equals(method)) ? method
-                            : ANOTHER_METHOD);
+                    methods.add(m.id().substring(Score.DICTIONARY_PREFIX.length(), m.id().lastIndexOf(':')));
                 }
             }
+            if (Diagnoses.catalogued(t).isEmpty() && Diagnoses.seenBeforeDueDate(t)) {
+                dictionary.lookup(t.number(), Diagnoses.fingerprint(t)).forEach(e -> methods.add(e.method()));
+            }
+            methods.forEach(method -> reproduced.add(tasks.stream().anyMatch(task -> task.method().equals(method))
+                    ? method : ANOTHER_METHOD));
         }
-        String named = dictionary.stream().filter(d -> !d.equals(ANOTHER_METHOD)).findFirst()
-                .orElse(dictionary.isEmpty() ? null : ANOTHER_METHOD);
+        String named = reproduced.stream().filter(d -> !d.equals(ANOTHER_METHOD)).findFirst()
+                .orElse(reproduced.isEmpty() ? null : ANOTHER_METHOD);
         return new Outcome(patch, tasks.stream().map(TaskRegion::method).distinct().toList(), killed, catalogue, named);
     }
 

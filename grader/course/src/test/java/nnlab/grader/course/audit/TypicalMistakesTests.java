@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.Score;
 import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.course.CourseMain;
@@ -39,6 +40,7 @@ import nnlab.grader.run.Grader;
 class TypicalMistakesTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FINGERPRINT = "0123456789abcdef";
     private static final List<TaskRegion> UPDATE = List.of(new TaskRegion("Perceptron.update", "§1.5", 80, 96));
     /** The typical mistakes' namings pinned by the last measurement: assignment, patch, how (see the file). */
     private static final String PINNED = "typical/named.txt";
@@ -50,7 +52,8 @@ class TypicalMistakesTests {
         ObjectNode t = doc.putArray("tests").addObject().put("name", "1.5.1 update").put("number", "1.5.1")
                 .put("score", 0).put("max_score", 2).put("status", "failed").put("visibility", "visible")
                 .put("output", view);
-        t.putObject("extra_data").put("diagnosis", view).set("mistakes", JSON.valueToTree(mistakes));
+        t.putObject("extra_data").put("diagnosis", view).put("fingerprint", FINGERPRINT)
+                .set("mistakes", JSON.valueToTree(mistakes));
         return ResultsDocument.of(doc);
     }
 
@@ -60,10 +63,11 @@ class TypicalMistakesTests {
         void namesAMistakeByTheCatalogueOrLocatesTheChangedMethod() {
             Score.Mistake sign = new Score.Mistake("UPDATE_SIGN", "the update climbs the gradient.");
             TypicalMistakes.Outcome named = TypicalMistakes.outcome("p", UPDATE,
-                    failing(Score.MISTAKE_PREFIX + sign.message(), List.of(sign)));
+                    failing(Score.MISTAKE_PREFIX + sign.message(), List.of(sign)), DiagnosisDictionary.EMPTY);
             assertEquals("mistake UPDATE_SIGN", named.catalogue());
             TypicalMistakes.Outcome located = TypicalMistakes.outcome("p", UPDATE,
-                    failing("What differs: parameters after update (§1.5): every entry differs.", List.of()));
+                    failing("What differs: parameters after update (§1.5): every entry differs.", List.of()),
+                    DiagnosisDictionary.EMPTY);
             assertEquals("locates Perceptron.update", located.catalogue());
             assertTrue(located.killed() && located.named() && located.namedWithoutDictionary());
         }
@@ -76,14 +80,26 @@ class TypicalMistakesTests {
                     "Adam.update (§4.5): your values are what it gives with a constant changed.");
             String differs = "What differs: parameters: every entry differs.";
             TypicalMistakes.Outcome byDictionary = TypicalMistakes.outcome("p", UPDATE, failing(Score.MISTAKE_PREFIX
-                    + right.message() + "\n" + differs, List.of(right)));
+                    + right.message() + "\n" + differs, List.of(right)), DiagnosisDictionary.EMPTY);
             assertNull(byDictionary.catalogue(), "the dictionary's own sentence does not count as locating");
             assertEquals("Perceptron.update", byDictionary.dictionary());
             assertTrue(byDictionary.named());
             TypicalMistakes.Outcome misled = TypicalMistakes.outcome("p", UPDATE, failing(Score.MISTAKE_PREFIX
-                    + wrong.message() + "\n" + differs, List.of(wrong)));
+                    + wrong.message() + "\n" + differs, List.of(wrong)), DiagnosisDictionary.EMPTY);
             assertEquals(TypicalMistakes.ANOTHER_METHOD, misled.dictionary());
             assertFalse(misled.named(), "a sentence about another method names nothing");
+        }
+
+        @Test
+        void looksTheFingerprintUpInTheCommittedDictionaryAsTheGraderWould() {
+            DiagnosisDictionary committed = new DiagnosisDictionary("v", "d", List.of(new DiagnosisDictionary.Entry(
+                    "1.5.1", FINGERPRINT, "Perceptron.update", "§1.5", "sign", "the sign of one term flipped",
+                    java.util.Set.of("m1-arithmetic"))));
+            ResultsDocument differs = failing("What differs: parameters: every entry differs.", List.of());
+            assertEquals("Perceptron.update", TypicalMistakes.outcome("p", UPDATE, differs, committed).dictionary());
+            Score.Mistake catalogued = new Score.Mistake("UPDATE_SIGN", "the update climbs the gradient.");
+            assertNull(TypicalMistakes.outcome("p", UPDATE, failing(Score.MISTAKE_PREFIX + catalogued.message(),
+                    List.of(catalogued)), committed).dictionary(), "the catalogue's name comes first, as in the grader");
         }
     }
 
