@@ -32,4 +32,12 @@ public interface Assignment {
 
     /** Returns the class loader that defines the reference solution's classes (the oracle). */
     ClassLoader oracleLoader();
+
+    /**
+     * Returns the diagnosis dictionary made for this version of the scoring cases ({@link DiagnosisDictionary#forCases}):
+     * machine-made mistakes that name what a failing test's values reproduce; empty by default.
+     */
+    default DiagnosisDictionary dictionary() {
+        return DiagnosisDictionary.EMPTY;
+    }
 }

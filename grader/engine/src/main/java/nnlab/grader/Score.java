@@ -11,6 +11,7 @@ import java.util.Random;
 import org.opentest4j.AssertionFailedError;
 
 import nnlab.grader.score.Differences;
+import nnlab.grader.score.Fingerprint;
 import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
 
@@ -31,6 +32,12 @@ public final class Score {
     public static final String MISTAKE_PREFIX = "Likely mistake: ";
     /** The prefix of a feedback line that says what differs when no mistake is named. */
     public static final String DIFFERS_PREFIX = "What differs: ";
+    /**
+     * The prefix of the id of a mistake named by the assignment's diagnosis dictionary (a machine-made mutant that
+     * reproduces the student's values) rather than by its hand-written catalogue: such a mistake leaves the "what
+     * differs" lines in place, since it says which change reproduces the values, not which values differ.
+     */
+    public static final String DICTIONARY_PREFIX = "dictionary:";
     /** How many distinct "what differs" lines the feedback shows. */
     private static final int SHOWN_DIFFERENCES = 3;
 
@@ -49,6 +56,7 @@ public final class Score {
     private final List<Mistake> mistakes = new ArrayList<>();
     private final List<String> differences = new ArrayList<>();
     private final List<String> crashes = new ArrayList<>();
+    private final Fingerprint fingerprint = new Fingerprint();
     private int cases;
     private int passed;
     private int probes;
@@ -95,14 +103,40 @@ public final class Score {
         try {
             body.run();
             passed++;
+            fingerprint.token("ok");
         } catch (AssertionError e) {
             failures.add(label + ": " + e.getMessage());
+            fingerprint.token("fail");
         } catch (StudentException e) {
             crashes.add(e.brief());
             failures.add(label + ": " + e.describe());
+            uncaught(e);
         } catch (RuntimeException e) {
             failures.add(label + ": your result could not be checked (" + e + ")");
+            uncaught(e);
         }
+    }
+
+    /**
+     * Adds a failure that is not a comparison to the {@linkplain #fingerprint() fingerprint}: a {@link StudentException}
+     * by its kind and exception class (never its message or frames, which vary with the student's code), anything else
+     * by its class. The grader calls this for a test that ended in an exception outside {@link #check}.
+     */
+    public void uncaught(Throwable e) {
+        if (probing) {
+            return;
+        }
+        fingerprint.token(e instanceof StudentException s ? "!" + s.kind() + ":" + s.exceptionClass()
+                : "!" + e.getClass().getName());
+    }
+
+    /**
+     * Returns the fingerprint of the student's values this test compared, in order, outside probes (see
+     * {@link Fingerprint}): what a machine-made mistake's entry in the assignment's diagnosis dictionary is looked up
+     * by. Null when the test compared nothing. For the trusted side only: never shown to a student.
+     */
+    public String fingerprint() {
+        return fingerprint.digest();
     }
 
     /**
@@ -153,6 +187,11 @@ public final class Score {
         }
     }
 
+    /** Returns whether a mistake of the hand-written catalogue (not of the diagnosis dictionary) is named. */
+    public boolean catalogued() {
+        return mistakes.stream().anyMatch(m -> !m.id().startsWith(DICTIONARY_PREFIX));
+    }
+
     /** Returns the named likely mistakes, in the order they were named. */
     public List<Mistake> mistakes() {
         return List.copyOf(mistakes);
@@ -168,16 +207,15 @@ public final class Score {
 
     /**
      * Returns the diagnosis a student may see while hidden cases must stay hidden: how many cases passed, the named
-     * mistakes or, when none is named, what differs. Never an input, an expected value or the student's value.
+     * mistakes and, unless the catalogue names one, what differs. Never an input, an expected value or the student's value.
      */
     public String diagnosis() {
         StringBuilder sb = new StringBuilder();
         if (cases > 0 && passed < cases) {
             sb.append(passed).append(" of ").append(cases).append(" cases passed.");
         }
-        if (!mistakes.isEmpty()) {
-            mistakes.forEach(m -> sb.append(sb.length() == 0 ? "" : "\n").append(MISTAKE_PREFIX).append(m.message()));
-        } else {
+        mistakes.forEach(m -> sb.append(sb.length() == 0 ? "" : "\n").append(MISTAKE_PREFIX).append(m.message()));
+        if (!catalogued()) {
             differences().forEach(d -> sb.append(sb.length() == 0 ? "" : "\n").append(DIFFERS_PREFIX).append(d));
         }
         crashes.stream().distinct().limit(SHOWN_DIFFERENCES)
@@ -192,6 +230,9 @@ public final class Score {
 
     /** Fails unless {@code actual} is within {@code tolerance} of {@code expected}. */
     public void close(String what, String input, double expected, double actual, Tolerance tolerance) {
+        if (!probing) {
+            fingerprint.value(actual);
+        }
         if (!tolerance.accepts(expected, actual)) {
             differ(what, Differences.describe(expected, actual, tolerance));
             throw new AssertionFailedError(mismatch(what, input, format(expected), format(actual), "", tolerance, actual));
@@ -205,6 +246,9 @@ public final class Score {
 
     /** Fails unless the arrays have the same length and every entry is within {@code tolerance}. */
     public void close(String what, String input, double[] expected, double[] actual, Tolerance tolerance) {
+        if (!probing) {
+            fingerprint.values(actual);
+        }
         if (actual == null) {
             differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
@@ -243,6 +287,9 @@ public final class Score {
 
     /** Fails unless the matrices have the same shape and every entry is within {@code tolerance}. */
     public void close(String what, String input, double[][] expected, double[][] actual, Tolerance tolerance) {
+        if (!probing) {
+            fingerprint.values(actual);
+        }
         if (actual == null) {
             differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
@@ -270,6 +317,9 @@ public final class Score {
      * {@code tolerance}; the message locates the first differing entry as (b, i, j, c).
      */
     public void close(String what, String input, double[][][][] expected, double[][][][] actual, Tolerance tolerance) {
+        if (!probing) {
+            fingerprint.values(actual);
+        }
         if (actual == null) {
             differ(what, "returned null");
             throw new AssertionFailedError(what + " returned null" + inputs(input) + ".");
@@ -344,6 +394,9 @@ public final class Score {
      * {@code how} the pattern; neither may hold an input, an expected value or the student's value.
      */
     public void differs(String what, String how) {
+        if (!probing) {
+            fingerprint.token(how);
+        }
         differ(what, how);
     }
 
@@ -369,7 +422,7 @@ public final class Score {
             }
         }
         notes.forEach(n -> sb.append(sb.length() == 0 ? "" : "\n").append(n));
-        if (mistakes.isEmpty()) {
+        if (!catalogued()) {
             differences().forEach(d -> sb.append(sb.length() == 0 ? "" : "\n").append(DIFFERS_PREFIX).append(d));
         }
         return sb.toString();

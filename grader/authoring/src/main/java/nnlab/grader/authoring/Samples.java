@@ -105,7 +105,7 @@ public final class Samples {
     }
 
     /** Applies the unified diff {@code patch} to {@code files} in place. */
-    static void apply(Path patch, SortedMap<String, String> files) throws IOException {
+    public static void apply(Path patch, SortedMap<String, String> files) throws IOException {
         UnifiedDiff diff;
         try (InputStream in = Files.newInputStream(patch)) {
             diff = UnifiedDiffReader.parseUnifiedDiff(in);

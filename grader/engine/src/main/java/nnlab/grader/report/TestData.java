@@ -61,6 +61,11 @@ public record TestData(
     public static final String REFERENCE_ACCURACY = "reference_accuracy";
     /** Attached by a training test: the accuracy full points need. */
     public static final String TARGET_ACCURACY = "target_accuracy";
+    /**
+     * Attached by the grader to a failing test: the {@linkplain Score#fingerprint() fingerprint} of the student's values,
+     * which the audit looks up in the diagnosis dictionary; no report shows it.
+     */
+    public static final String FINGERPRINT = "fingerprint";
     /** The prefix of the names under which gradient checks attach their tables. */
     public static final String GRADIENT_CHECK_PREFIX = "gradient_check";
 

@@ -40,6 +40,7 @@ import nnlab.grader.AssignmentSpec;
 import nnlab.grader.Disclosure;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Limits;
+import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.Score;
 import nnlab.grader.StudentException;
 import nnlab.grader.TestStatus;
@@ -244,7 +245,7 @@ public final class Grader {
                  GradingSession session = new GradingSession(StarterFramesEndpoint.wrap(student, compiled.replaced()),
                          oracle, seed, cases.seed())) {
                 Listener listener = new Listener(session, byId,
-                        () -> child == null ? List.of() : child.overloads());
+                        () -> child == null ? List.of() : child.overloads(), assignment.dictionary());
                 for (Visibility pass : Visibility.values()) {
                     if (pass != Visibility.VISIBLE) {
                         student.recycle();
@@ -519,13 +520,18 @@ public final class Grader {
         private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, Integer> overloadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<String, String> overloaded = new LinkedHashMap<>();
+        private final DiagnosisDictionary dictionary;
 
-        /** {@code overloads} returns why each call so far was stopped as overloaded, oldest first. */
+        /**
+         * {@code overloads} returns why each call so far was stopped as overloaded, oldest first; {@code dictionary}
+         * names what a failing test's values reproduce when the catalogue names nothing.
+         */
         Listener(GradingSession session, Map<String, ResultsBuilder.Entry> byId,
-                 java.util.function.Supplier<List<String>> overloads) {
+                 java.util.function.Supplier<List<String>> overloads, DiagnosisDictionary dictionary) {
             this.session = session;
             this.byId = byId;
             this.overloads = overloads;
+            this.dictionary = dictionary;
         }
 
         /** Returns the tests (unique id → why) that a call stopped as overloaded since the last time, and forgets them. */
@@ -576,6 +582,9 @@ public final class Grader {
                 fraction = success ? 1 : 0;
             }
             t.outcome(ResultsDocument.round(t.maxScore * fraction), TestStatus.of(fraction));
+            if (score != null && fraction < 1) {
+                diagnose(t.number, score, result);
+            }
             if (score != null) {
                 out.append(score.feedback());
                 t.attached.putAll(score.data());
@@ -595,6 +604,23 @@ public final class Grader {
                 out.append("\n\nYour code printed:\n").append(printed);
             }
             t.details(out.length() == 0 && fraction == 1 ? "Passed." : out.toString());
+        }
+
+        /**
+         * Keeps the fingerprint of a failing test's values for the trusted side (the audit reads it; no report shows
+         * it) and, when the catalogue named nothing, names the machine-made mistakes of the dictionary that give the
+         * same values on this test.
+         */
+        private void diagnose(String number, Score score, TestExecutionResult result) {
+            result.getThrowable().ifPresent(score::uncaught);
+            String fingerprint = score.fingerprint();
+            if (fingerprint == null) {
+                return;
+            }
+            score.data(TestData.FINGERPRINT, fingerprint);
+            if (!score.catalogued()) {
+                dictionary.lookup(number, fingerprint).forEach(e -> score.mistake(e.mistakeId(), e.sentence()));
+            }
         }
 
         /**

@@ -11,6 +11,7 @@ import java.util.Map;
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.ClasspathFolder;
+import nnlab.grader.DiagnosisDictionary;
 
 /**
  * An {@link Assignment} plug-in packaged the usual way: its build puts {@code assignment.json} and the starter's
@@ -22,6 +23,7 @@ public abstract class PackagedAssignment implements Assignment {
     private final String id;
     private final List<Class<?>> testClasses;
     private volatile AssignmentSpec spec;
+    private volatile DiagnosisDictionary dictionary;
 
     /** Creates the plug-in for assignment {@code id}, graded by {@code testClasses} in that order. */
     protected PackagedAssignment(String id, List<Class<?>> testClasses) {
@@ -48,6 +50,25 @@ public abstract class PackagedAssignment implements Assignment {
             }
         }
         return spec;
+    }
+
+    /**
+     * Returns the dictionary {@code nnlab-ID/diagnosis-dictionary.tsv} on the classpath when it was made for this
+     * version of the cases; empty when there is none or it was made for other cases (regenerate it: see
+     * {@link DiagnosisDictionary#REGENERATE}).
+     */
+    @Override
+    public final DiagnosisDictionary dictionary() {
+        if (dictionary == null) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(resources() + DiagnosisDictionary.FILE)) {
+                dictionary = in == null ? DiagnosisDictionary.EMPTY
+                        : DiagnosisDictionary.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                                .forCases(spec().cases().digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dictionary;
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class Audit {
         List<Mutant> mine = inShard(generated.mutants());
         List<Mutant> equivalent = inShard(generated.equivalent());
         Path submissions = out.resolve(SUBMISSIONS);
+        dropOthers(submissions, mine);
         for (Mutant m : mine) {
             write(generator.correct(), m, submissions.resolve(m.id()));
         }
@@ -87,9 +88,39 @@ public final class Audit {
             graded.add(new AuditReport.Graded(m, ResultsDocument.read(result)));
         }
         AuditReport report = AuditReport.of(options.spec(), graded, equivalent, allowList, generated,
-                (System.nanoTime() - start) / 1e9, summary.graded().size(), summary.skipped().size());
+                (System.nanoTime() - start) / 1e9, summary.graded().size(), summary.skipped().size(),
+                kinds(generator, mine), Diagnoses.committed(options.repository(), options.spec()));
         report.write(out);
         return report;
+    }
+
+    /** The kind of change of each mutant, by id (whose number is the change's index among those proposed). */
+    private Map<String, ChangeKind> kinds(MutantGenerator generator, List<Mutant> mutants) throws IOException {
+        List<Candidate> proposed = generator.propose(options.operators());
+        Map<String, ChangeKind> kinds = new java.util.TreeMap<>();
+        for (Mutant m : mutants) {
+            Candidate c = proposed.get(Integer.parseInt(m.id().substring(1, m.id().indexOf('-'))));
+            kinds.put(m.id(), ChangeKind.of(c, generator.correct().get(c.file())));
+        }
+        return kinds;
+    }
+
+    /**
+     * Removes the submissions of mutants this run does not grade (left by a run with a larger {@code --max}, or another
+     * seed), since the batch grader grades every submission in the folder; their results stay.
+     */
+    private static void dropOthers(Path submissions, List<Mutant> mine) throws IOException {
+        if (!Files.isDirectory(submissions)) {
+            return;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(mine.stream().map(Mutant::id).toList());
+        try (var folders = Files.list(submissions)) {
+            for (Path folder : folders.toList()) {
+                if (!ids.contains(folder.getFileName().toString())) {
+                    FileTrees.delete(folder);
+                }
+            }
+        }
     }
 
     /** Writes mutant {@code m} as a submission into {@code folder}: the correct sample with the mutated file. */

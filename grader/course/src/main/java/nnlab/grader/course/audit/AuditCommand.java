@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 + " correct sample plus the change) by the warm batch grader. Writes OUT/audit.json and OUT/index.html"
                 + " (the survivors' diffs and the tests that ran on them) and prints the figures per part and task."
                 + " A survivor listed in assignments/ID/audit-equivalent.txt is reported as equivalent (allow-listed)."
-                + " A re-run with the same options grades only the mutants without a result.")
+                + " A re-run with the same options grades only the mutants without a result. With --dictionary it also"
+                + " regenerates the assignment's diagnosis dictionary.")
 public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
     @Option(names = "--out", description = "The audit's folder (default: audit-ID).") Path out;
@@ -37,6 +38,12 @@ public final class AuditCommand implements Callable<Integer> {
             + " arithmetic, relational, negate, constant, remove, swap-arguments, return-value, increment, transpose,"
             + " loop-bound.")
     List<String> operators;
+    @Option(names = "--dictionary", description = "Also (re)write the assignment's diagnosis dictionary from the killed"
+            + " mutants: assignments/ID/grader-tests/src/main/resources/nnlab-ID/diagnosis-dictionary.tsv (rebuild the"
+            + " grader to use it).") boolean dictionary;
+    @Option(names = "--typical", description = "Instead of mutants, grade the assignment's typical mistakes"
+            + " (assignments/ID/typical-mistakes/*.patch, each applied to the correct sample) and tell how the student's"
+            + " view names each, without and with the diagnosis dictionary; writes OUT/typical.json.") boolean typical;
     @Option(names = "--repository", description = "The course repository (default: the one holding the current"
             + " folder).") Path repository;
 
@@ -61,9 +68,25 @@ public final class AuditCommand implements Callable<Integer> {
         Assignment a = Grader.find(assignment)
                 .orElseThrow(() -> CommandLines.unknownAssignment(assignment, Grader.known()));
         Path folder = out != null ? out : Path.of("audit-" + assignment);
+        if (typical) {
+            List<Path> patches = TypicalMistakes.patches(root, assignment);
+            if (patches.isEmpty()) {
+                throw new CommandLines.UsageError("assignments/" + assignment + "/" + TypicalMistakes.FOLDER
+                        + " holds no .patch file");
+            }
+            TypicalMistakes.measure(root, a.spec(), patches, folder, seed, jobs, CourseMain.childCommand(), System.err)
+                    .print(System.out);
+            return ExitCode.OK.code();
+        }
         AuditReport report = new Audit(new Audit.Options(root, a.spec(), folder, ops, seed, max, jobs, shard,
                 CourseMain.childCommand(), System.err)).run();
         report.print(System.out);
+        if (dictionary) {
+            Path file = Diagnoses.file(root, assignment);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, report.made().text(assignment));
+            System.out.println("Diagnosis dictionary: " + report.made().entries().size() + " entries written to " + file);
+        }
         System.out.println("Report: " + folder.resolve("index.html").toAbsolutePath());
         return report.totals().errors() > 0 ? ExitCode.BATCH_ERRORS.code() : ExitCode.OK.code();
     }

@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.Reader;
 import nnlab.grader.Score;
 import nnlab.grader.authoring.MutantCatalogue;
@@ -33,11 +35,20 @@ import nnlab.grader.report.TestResult;
  * <p>A killed mutant is <em>named</em> when what a student sees before the due date names or locates the change, in
  * the part the change is in: either a test records a catalogued mistake and shows it (the hand-written catalogue's own
  * test, {@link MutantCatalogue.Outcome#namedBeforeDueDate}, asked with that mistake as the expected hint), or a failing
- * test's text names the changed method ({@code Class.method}, or {@code method (§x.y)}).
+ * test's text names the changed method ({@code Class.method}, or {@code method (§x.y)}). What the diagnosis
+ * dictionary adds to the view is left out of {@code named}: {@link Diagnoses} counts it apart, leave-one-out.
  */
 public record AuditReport(String assignment, @JsonProperty("seconds") double seconds, Counts totals,
                           Map<String, Counts> parts, Map<String, Counts> tasks, Generation generation,
-                          List<Fate> mutants) {
+                          List<Fate> mutants, Diagnoses.Figures dictionary,
+                          @JsonIgnore DiagnosisDictionary made) {
+
+    /** A report without the diagnosis dictionary's figures (none made, none measured). */
+    public AuditReport(String assignment, double seconds, Counts totals, Map<String, Counts> parts,
+                       Map<String, Counts> tasks, Generation generation, List<Fate> mutants) {
+        this(assignment, seconds, totals, parts, tasks, generation, mutants, Diagnoses.Figures.NONE,
+                DiagnosisDictionary.EMPTY);
+    }
 
     /** A score this close to full marks is full marks. */
     private static final double FULL_MARKS = 1e-9;
@@ -93,9 +104,13 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Tabulates graded mutants and the probably equivalent ones. */
+    /**
+     * Tabulates graded mutants and the probably equivalent ones; makes the diagnosis dictionary of the killed ones
+     * (their changes' {@code kinds} by mutant id) and measures it together with the {@code committed} one.
+     */
     static AuditReport of(AssignmentSpec spec, List<Graded> graded, List<Mutant> equivalent, AllowList allowList,
-                          MutantGenerator.Generated generated, double seconds, int gradedNow, int alreadyGraded) {
+                          MutantGenerator.Generated generated, double seconds, int gradedNow, int alreadyGraded,
+                          Map<String, ChangeKind> kinds, DiagnosisDictionary committed) {
         List<Fate> fates = new ArrayList<>();
         graded.forEach(g -> fates.add(allowListed(fate(g.mutant(), g.results()), allowList)));
         equivalent.forEach(m -> fates.add(new Fate(m, EQUIVALENT, null, null, null, null)));
@@ -108,9 +123,10 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
             parts.merge(Integer.toString(f.mutant().part()), Counts.ZERO.plus(f), AuditReport::sum);
             tasks.merge(f.mutant().task(), Counts.ZERO.plus(f), AuditReport::sum);
         }
+        DiagnosisDictionary made = Diagnoses.dictionary(spec, graded, kinds);
         return new AuditReport(spec.id(), ResultsDocument.round(seconds), totals, parts, tasks,
                 new Generation(generated.proposed(), generated.tried(), generated.notCompiling(), generated.unchanged(),
-                        gradedNow, alreadyGraded), fates);
+                        gradedNow, alreadyGraded), fates, Diagnoses.measure(graded, fates, made, committed), made);
     }
 
     private static Counts sum(Counts a, Counts b) {
@@ -140,7 +156,10 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
                 killed ? null : tests, null);
     }
 
-    /** How the student's view before the due date names or locates the mutant's change; null when it does not. */
+    /**
+     * How the student's view before the due date names or locates the mutant's change, without what the diagnosis
+     * dictionary adds to it; null when it does not.
+     */
     static String namedBy(Mutant m, ResultsDocument results) {
         Map<Integer, Double> lost = new TreeMap<>();
         Map<String, String> outputs = new TreeMap<>();
@@ -149,9 +168,9 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
         Map<String, String> messages = new LinkedHashMap<>();
         for (TestResult t : results.tests()) {
             lost.merge(partOf(t), t.maxScore() - t.score(), Double::sum);
-            outputs.put(t.number(), t.output());
-            views.put(t.number(), t.textFor(Reader.STUDENT));
-            List<Score.Mistake> named = t.extraData().mistakes() == null ? List.of() : t.extraData().mistakes();
+            outputs.put(t.number(), Diagnoses.withoutDictionary(t, t.output()));
+            views.put(t.number(), Diagnoses.withoutDictionary(t, t.textFor(Reader.STUDENT)));
+            List<Score.Mistake> named = Diagnoses.catalogued(t);
             mistakes.put(t.number(), named.stream().map(Score.Mistake::id).toList());
             if (partOf(t) == m.part()) {
                 named.forEach(n -> messages.putIfAbsent(n.id(), n.message()));
@@ -195,6 +214,11 @@ public record AuditReport(String assignment, @JsonProperty("seconds") double sec
         line(out, "total", totals);
         parts.forEach((part, c) -> line(out, "Part " + part, c));
         tasks.forEach((task, c) -> line(out, "  " + task, c));
+        Diagnoses.Naming n = dictionary.totals();
+        out.printf(Locale.ROOT, "Named or located of %d killed, student's view before the due date: %d by the catalogue"
+                        + " or located; %d with the diagnosis dictionary (%d entries), leave-one-out; %d counting each"
+                        + " mutant's own entry%n", n.killed(), n.catalogue(), n.leaveOneOut(), dictionary.entries(),
+                n.withOwnEntries());
         long survivors = mutants.stream().filter(f -> f.status().equals(SURVIVED)).count();
         if (survivors > 0) {
             out.println("Survivors (their diffs and the tests that ran on them are in index.html):");

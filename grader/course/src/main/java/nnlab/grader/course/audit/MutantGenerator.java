@@ -57,13 +57,17 @@ public final class MutantGenerator {
     public List<Candidate> propose(List<MutationOperator> operators) throws IOException {
         List<Candidate> all = new ArrayList<>();
         for (var file : correct.entrySet()) {
-            String reference = referenceName(file.getKey());
-            String source = Files.readString(referenceRoot().resolve(reference));
-            List<TaskRegion> regions = TaskRegion.inRendered(MutantMaker.parse(reference, source, spec.id()).regions(),
-                    source, file.getValue());
-            all.addAll(MutantMaker.parse(file.getKey(), file.getValue(), regions).candidates(operators));
+            all.addAll(MutantMaker.parse(file.getKey(), file.getValue(), regions(file.getKey())).candidates(operators));
         }
         return all;
+    }
+
+    /** Returns the assignment's solution blocks in {@code sampleFile} of the correct sample, in its own lines. */
+    public List<TaskRegion> regions(String sampleFile) throws IOException {
+        String reference = referenceName(sampleFile);
+        String source = Files.readString(referenceRoot().resolve(reference));
+        return TaskRegion.inRendered(MutantMaker.parse(reference, source, spec.id()).regions(), source,
+                correct.get(sampleFile));
     }
 
     /**
