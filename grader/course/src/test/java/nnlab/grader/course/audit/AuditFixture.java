@@ -21,8 +21,8 @@ import nnlab.grader.course.CourseMain;
 final class AuditFixture {
 
     /** The allow-list entry of the one mutant of the fixture that is equivalent but compiles to other bytecode. */
-    static final String ALLOW_LISTED = "relational src/main/java/auditfix/Magnitude.java:%d | if (x < 0) { → if (x <= 0) {"
-            + " | at x = 0 it returns -0.0, which equals 0.0";
+    static final String ALLOW_LISTED = "relational src/main/java/auditfix/Magnitude.java:%d"
+            + " | if (x < 0) { → if (x <= 0) { | at x = 0 it returns -0.0, which equals 0.0";
 
     private final Path repository;
     private final Path services;
@@ -40,8 +40,10 @@ final class AuditFixture {
         for (FixtureAssignment a : List.of(new FixtureAssignment.Full(), new FixtureAssignment.Weakened())) {
             Path assignment = Files.createDirectories(RepositoryLayout.assignment(repository, a.id()));
             Files.writeString(assignment.resolve("assignment.json"), a.descriptor());
-            write(repository.resolve("reference").resolve(a.id()).resolve(FixtureAssignment.FILE), a.reference(marked));
-            write(repository.resolve("starter").resolve(a.id()).resolve("src/main/java").resolve(FixtureAssignment.FILE), a.starter(marked));
+            write(repository.resolve("reference").resolve(a.id()).resolve(FixtureAssignment.FILE),
+                    a.reference(marked));
+            write(repository.resolve("starter").resolve(a.id()).resolve("src/main/java").resolve(FixtureAssignment.FILE),
+                    a.starter(marked));
             int line = sampleLine(a, marked, "if (x < 0) {");
             Files.writeString(assignment.resolve(AllowList.FILE), "# The fixture's equivalent mutant.\n"
                     + ALLOW_LISTED.formatted(line) + "\n");

@@ -13,8 +13,9 @@ import nnlab.grader.authoring.Markers;
 import nnlab.grader.protocol.ValueType;
 
 /**
- * The audit's fixture assignment as two plug-ins with one reference ({@code auditfix.Magnitude}, §1.1 |x|): {@link Full},
- * whose hidden test has every case, and {@link Weakened}, the same test with the negative inputs left out. They are
+ * The audit's fixture assignment as two plug-ins with one reference ({@code auditfix.Magnitude}, §1.1 |x|):
+ * {@link Full}, whose hidden test has every case, and {@link Weakened}, the same test with the negative inputs left
+ * out. They are
  * not registered with {@link java.util.ServiceLoader} on the test classpath (the course's tests list the known
  * assignments as ps1 and ps2): {@link AuditFixture} registers them for the processes it starts.
  */
