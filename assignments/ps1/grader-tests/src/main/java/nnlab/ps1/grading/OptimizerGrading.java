@@ -267,7 +267,7 @@ class OptimizerGrading {
     private static final String ILLEGAL_ARGUMENT = IllegalArgumentException.class.getName();
 
     /** Requires {@code call} to throw IllegalArgumentException as the handout's argument checks say. */
-    private static void requireIllegalArgument(Runnable call, String what) {
+    static void requireIllegalArgument(Runnable call, String what) {
         try {
             call.run();
         } catch (StudentException e) {
