@@ -23,7 +23,13 @@ public enum ExitCode {
     /** The grader itself failed; the results file holds a "grader error" entry. */
     GRADER_ERROR(4),
     /** A batch (or a merge of shards) finished with grader errors; every other row of the gradebook is final. */
-    BATCH_ERRORS(5);
+    BATCH_ERRORS(5),
+    /**
+     * An audit ({@code course audit}) finished with survivors: mutants that score full marks and that the
+     * assignment's allow-list of equivalent mutants does not hold. Its report lists each with its diff: sharpen a hidden
+     * test, or allow-list the mutant with the reason it is equivalent.
+     */
+    SURVIVORS(6);
 
     private final int code;
 

@@ -53,7 +53,7 @@ class ExitCodeTests {
             Map<ExitCode, Integer> numbers = Arrays.stream(ExitCode.values())
                     .collect(Collectors.toMap(c -> c, ExitCode::code));
             assertEquals(Map.of(ExitCode.OK, 0, ExitCode.NOT_WRITTEN, 1, ExitCode.USAGE, 2, ExitCode.REFUSED, 3,
-                    ExitCode.GRADER_ERROR, 4, ExitCode.BATCH_ERRORS, 5), numbers);
+                    ExitCode.GRADER_ERROR, 4, ExitCode.BATCH_ERRORS, 5, ExitCode.SURVIVORS, 6), numbers);
         }
     }
 }

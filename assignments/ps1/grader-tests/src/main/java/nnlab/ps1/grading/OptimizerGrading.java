@@ -253,30 +253,35 @@ class OptimizerGrading {
                 score.close("parameters after fit (§4.6)", "", mo.parameters(), ms.parameters(), TRAJECTORY);
             });
         }
-        // §4.6's edges, which the runs above never reach: no epochs at all, and a batch size below 1 (rejected even
-        // when no epoch would run). One case, so that a fit that only ever throws earns nothing here.
+        // §4.6's edges, which the runs above never reach: no epochs at all, a batch size below 1 and a model that is
+        // not compiled (both rejected even when no epoch would run). One case, so that a fit that only ever throws earns nothing here.
         score.check("fit's edges", () -> {
             double[] history = model(s, "sgd", seed).fit(x, y, 0, batchSizes[0], seed);
             score.require(history.length == 0, "fit with epochs = 0 must return an empty loss history (§4.6); yours"
                     + " has " + history.length + " entries");
             requireIllegalArgument(() -> model(s, "sgd", seed).fit(x, y, 0, 0, seed),
                     "fit with a batch size below 1 (§4.6)");
+            requireThrows(IllegalStateException.class, () -> uncompiled(s, seed).fit(x, y, 0, batchSizes[0], seed),
+                    "fit on a model that is not compiled, even with epochs = 0 (§4.6)");
         });
     }
 
-    private static final String ILLEGAL_ARGUMENT = IllegalArgumentException.class.getName();
-
     /** Requires {@code call} to throw IllegalArgumentException as the handout's argument checks say. */
-    private static void requireIllegalArgument(Runnable call, String what) {
+    static void requireIllegalArgument(Runnable call, String what) {
+        requireThrows(IllegalArgumentException.class, call, what);
+    }
+
+    /** Requires {@code call} to throw {@code expected}, as the handout says {@code what} does. */
+    static void requireThrows(Class<? extends RuntimeException> expected, Runnable call, String what) {
         try {
             call.run();
         } catch (StudentException e) {
-            if (e.kind() == StudentException.Kind.THREW && e.exceptionClass().equals(ILLEGAL_ARGUMENT)) {
+            if (e.kind() == StudentException.Kind.THREW && e.exceptionClass().equals(expected.getName())) {
                 return;
             }
             throw e;
         }
-        throw new AssertionError(what + " must throw IllegalArgumentException; yours returned normally");
+        throw new AssertionError(what + " must throw " + expected.getSimpleName() + "; yours returned normally");
     }
 
     /** The catalogued fit mistakes §4.6 recognises. */
@@ -285,10 +290,15 @@ class OptimizerGrading {
             Mistake.FIT_LOSS_LAST_BATCH);
 
     static Sequential model(Ps1 api, String optimizer, long seed) {
-        Sequential m = api.sequential(new nnlab.ps1.grading.api.Dense[] {
-            api.dense(3, 4, api.activation("TANH"), seed), api.dense(4, 1, api.activation("SIGMOID"), seed + 1)});
+        Sequential m = uncompiled(api, seed);
         m.compile(optimizer(api, optimizer), api.loss("BINARY_CROSSENTROPY"));
         return m;
+    }
+
+    /** The model of {@link #model}, before compile. */
+    static Sequential uncompiled(Ps1 api, long seed) {
+        return api.sequential(new nnlab.ps1.grading.api.Dense[] {
+            api.dense(3, 4, api.activation("TANH"), seed), api.dense(4, 1, api.activation("SIGMOID"), seed + 1)});
     }
 
     static Optimizer optimizer(Ps1 api, String optimizer) {

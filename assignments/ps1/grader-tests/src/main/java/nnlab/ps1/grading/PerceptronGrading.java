@@ -260,6 +260,15 @@ class PerceptronGrading {
                 score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
             });
         }
+        // §1.5's edges, which the runs above never reach: no epochs at all, and a negative number of epochs
+        // (rejected). One case, so that a train that only ever throws earns nothing here.
+        score.check("train's edges", () -> {
+            double[] history = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS).train(OR_X, OR_Y, 0.5, 0);
+            score.require(history.length == 0, "train with epochs = 0 must return an empty loss history (§1.5); yours"
+                    + " has " + history.length + " entries");
+            OptimizerGrading.requireIllegalArgument(() -> s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS)
+                    .train(OR_X, OR_Y, 0.5, -1), "train with epochs < 0 (§1.5)");
+        });
     }
 
     /** The loss history of a train that sums each row's error just before that row's update. */

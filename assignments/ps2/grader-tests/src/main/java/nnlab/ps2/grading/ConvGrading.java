@@ -311,9 +311,14 @@ class ConvGrading {
     void poolBackward(@Student Ps2 s, @Oracle Ps2 o, Score score) {
         Random r = score.random();
         Diagnosis diagnosis = new Diagnosis(score);
-        for (int[] pool : POOLS) {
-            double[][][][] x = Gen.tiedTensor(r, 1 + r.nextInt(2), 5 + r.nextInt(2), 4 + r.nextInt(3), 1 + r.nextInt(2),
-                    TIE_LEVELS);
+        for (int i = 0; i < POOLS.length; i++) {
+            int[] pool = POOLS[i];
+            // Never square: taller than wide in the even cases, wider than tall in the odd ones, so that a gradient
+            // sized or laid out with the rows and the columns mixed up fails (§3.3 takes any h × w).
+            int longSide = 5 + r.nextInt(2);
+            int shortSide = 3 + r.nextInt(2);
+            double[][][][] x = Gen.tiedTensor(r, 1 + r.nextInt(2), i % 2 == 0 ? longSide : shortSide,
+                    i % 2 == 0 ? shortSide : longSide, 1 + r.nextInt(2), TIE_LEVELS);
             double[][][][] y = ConvMaths.maxPool(x, pool[0], pool[0], pool[1], pool[1]);
             double[][][][] g = Gen.tensor(r, y.length, y[0].length, y[0][0].length, y[0][0][0].length, 1);
             score.check("pool " + pool[0] + ", strides " + pool[1] + ", with ties", () -> {

@@ -51,9 +51,12 @@ class RegularizationGrading {
         }
     }
 
-    /** The last, l1 = 1, catches a penalty that skips its L1 term for a coefficient other than 0. */
+    /**
+     * The last two, l1 = 1 and l2 = 1, catch a penalty or gradient that skips its L1 or L2 term for a coefficient other
+     * than 0.
+     */
     private static final List<Coefficients> COEFFICIENTS = List.of(new Coefficients(0.01, 0),
-            new Coefficients(0, 0.02), new Coefficients(0.03, 0.05), new Coefficients(1, 0));
+            new Coefficients(0, 0.02), new Coefficients(0.03, 0.05), new Coefficients(1, 0), new Coefficients(0, 1));
 
     /** A weight matrix with some entries exactly 0, where L1's gradient must be 0. */
     private static double[][] weights(Random r) {

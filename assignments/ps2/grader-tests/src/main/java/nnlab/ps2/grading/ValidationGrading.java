@@ -9,6 +9,7 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.GradientCheck;
 import nnlab.grader.score.Tolerance;
@@ -101,6 +102,41 @@ class ValidationGrading {
         FitCase c = FitCase.draw(r, 3);
         score.check("case 4 (" + c.describe() + ", L2 kernels): the last epoch's loss and val_loss, penalties included",
                 () -> penaltiesInHistory(s, c, score, diagnosis));
+        FitCase edges = FitCase.draw(r, 4);
+        score.check("case 5 (" + edges.x().length + " rows): validationSplit's edges",
+                () -> splitEdges(s, edges, score));
+    }
+
+    /**
+     * §1.1's edges of the split, which the cases above never reach: validationSplit = 0 trains on every row with no
+     * validation set, a split that leaves one training row trains, and one that leaves none is rejected.
+     */
+    private static void splitEdges(Ps2 s, FitCase c, Score score) {
+        History none = fit(s, new FitCase(c.x(), c.y(), c.modelSeed(), c.fitSeed(), c.epochs(), c.batchSize(), 0));
+        score.require(none.loss().length == c.epochs() && none.valLoss().length == 0,
+                "fit with validationSplit = 0 must run every epoch without a validation set (§1.1): loss() with "
+                        + c.epochs() + " entries and an empty valLoss(); yours has " + none.loss().length + " and "
+                        + none.valLoss().length);
+        int n = c.x().length;
+        fit(s, new FitCase(c.x(), c.y(), c.modelSeed(), c.fitSeed(), c.epochs(), c.batchSize(),
+                splitLeaving(n, 1)));
+        double noTrainingRow = splitLeaving(n, 0);
+        try {
+            fit(s, new FitCase(c.x(), c.y(), c.modelSeed(), c.fitSeed(), c.epochs(), c.batchSize(), noTrainingRow));
+        } catch (StudentException e) {
+            if (e.kind() == StudentException.Kind.THREW
+                    && e.exceptionClass().equals(IllegalArgumentException.class.getName())) {
+                return;
+            }
+            throw e;
+        }
+        throw new AssertionError("fit with a validationSplit that leaves no training row (§1.1) must throw"
+                + " IllegalArgumentException; yours returned normally");
+    }
+
+    /** A validationSplit whose nTrain = ⌊n·(1 − split)⌋ is {@code rows}: mid-interval, away from rounding. */
+    private static double splitLeaving(int n, int rows) {
+        return 1 - (rows + 0.5) / n;
     }
 
     /** A {@link #model} whose two Dense layers have an L2 kernel regularizer, or none when {@code lambda} is 0. */

@@ -1,5 +1,6 @@
 package nnlab.grader.course.audit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
                 + " (the survivors' diffs and the tests that ran on them) and prints the figures per part and task."
                 + " A survivor listed in assignments/ID/audit-equivalent.txt is reported as equivalent (allow-listed)."
                 + " A re-run with the same options grades only the mutants without a result. With --dictionary it also"
-                + " regenerates the assignment's diagnosis dictionary.")
+                + " regenerates the assignment's diagnosis dictionary. Exit code 6 when a mutant survived without an"
+                + " allow-list entry, 5 when the grader failed on one, else 0.")
 public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
     @Option(names = "--out", description = "The audit's folder (default: audit-ID).") Path out;
@@ -83,11 +85,23 @@ public final class AuditCommand implements Callable<Integer> {
         report.print(System.out);
         if (dictionary) {
             Path file = Diagnoses.file(root, assignment);
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, report.made().text(assignment));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report.made().text(assignment));
             System.out.println("Diagnosis dictionary: " + report.made().entries().size() + " entries written to " + file);
         }
         System.out.println("Report: " + folder.resolve("index.html").toAbsolutePath());
-        return report.totals().errors() > 0 ? ExitCode.BATCH_ERRORS.code() : ExitCode.OK.code();
+        return exitCode(report.totals()).code();
+    }
+
+    /**
+     * The audit's exit code: {@link ExitCode#BATCH_ERRORS} when the grader failed on a mutant (the figures are
+     * incomplete), else {@link ExitCode#SURVIVORS} when a mutant survived without an allow-list entry, so that a CI job
+     * or an author running the audit notices, else {@link ExitCode#OK}.
+     */
+    static ExitCode exitCode(AuditReport.Counts totals) {
+        if (totals.errors() > 0) {
+            return ExitCode.BATCH_ERRORS;
+        }
+        return totals.survived() > 0 ? ExitCode.SURVIVORS : ExitCode.OK;
     }
 }
