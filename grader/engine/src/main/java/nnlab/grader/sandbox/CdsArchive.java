@@ -21,11 +21,11 @@ import nnlab.grader.protocol.Request;
 /**
  * An AppCDS archive of what one kind of sandboxed JVM loads, next to the runtime jar: the JVM maps those classes
  * instead of loading and verifying them. {@link #SUBMISSION} is the submission JVM's (the runtime's classes, about
- * 0.1 s per start here), {@link #COMPILER} the compiler process's (javac's classes from the JDK, about 0.3 processor
- * seconds of each compiler start's 1.2–1.5). Each archive is dumped once per runtime bundle and JDK by a trusted JVM
- * running the same main class on a warm-up of our own, in the background; until it exists, JVMs start without it
- * ({@code -Xshare:auto} also falls back silently on an archive the JVM cannot use). The jar's path is the same inside
- * the sandbox (its folder is bound at the same place), so the archive's classpath check passes.
+ * 0.1 s per start here), {@link #COMPILER} the compiler process's (javac's classes from the JDK, about 0.3 of the
+ * 1.4–1.7 processor seconds of a compiler start that compiles ps1). Each archive is dumped once per runtime bundle
+ * and JDK by a trusted JVM running the same main class on a warm-up of our own, in the background; until it exists,
+ * JVMs start without it ({@code -Xshare:auto} also falls back silently on an archive the JVM cannot use). The jar's
+ * path is the same inside the sandbox (its folder is bound at the same place), so the archive's classpath check passes.
  */
 final class CdsArchive {
 
