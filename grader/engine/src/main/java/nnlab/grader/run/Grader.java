@@ -65,9 +65,11 @@ import nnlab.grader.sandbox.Sandbox;
  * reference as oracle, and returns the Gradescope results. It never throws for a bad submission; a failure of the
  * grader itself becomes a visible "grader error" entry plus a hidden one with the trace.
  *
- * <p>Tests run in three passes, visible, after-due-date, hidden, each with a fresh submission JVM (and, within a
- * pass, fresh student classes and state for every test): whatever student code keeps from one call can only ever
- * reach the output of a test at least as secret, so no hidden input is ever printed under a test the student sees.
+ * <p>Tests run in three passes in order of increasing secrecy, visible, after-due-date, hidden, in one submission JVM
+ * with fresh student classes and state for every test (the JVM is replaced only when the reset is not enough, or
+ * after a crash or a limit): whatever student code keeps beyond a reset can only ever reach the output of a later test,
+ * one at least as secret, so no hidden input is ever printed under a test the student sees. Separate JVMs per pass
+ * gave the same guarantee at two more JVM starts per submission.
  */
 public final class Grader {
 
@@ -246,10 +248,8 @@ public final class Grader {
                          oracle, seed, cases.seed())) {
                 Listener listener = new Listener(session, byId,
                         () -> child == null ? List.of() : child.overloads(), assignment.dictionary());
+                // Visibility's order is increasing secrecy: what survives a reset flows only towards later passes.
                 for (Visibility pass : Visibility.values()) {
-                    if (pass != Visibility.VISIBLE) {
-                        student.recycle();
-                    }
                     launcher.execute(launcher.discover(request(session.id(), options.only(), pass)), listener);
                     retryOverloaded(launcher, session, student, listener, byId, retries, results);
                 }

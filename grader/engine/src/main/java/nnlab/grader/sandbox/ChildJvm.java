@@ -96,7 +96,7 @@ public final class ChildJvm implements Endpoint {
         this.valueTypes = List.copyOf(valueTypes);
         this.classes = classes;
         this.scratchRoot = scratchRoot;
-        this.jvmFlags = CdsArchive.flags(RuntimeBundle.get(), sandbox.javaHome());
+        this.jvmFlags = CdsArchive.SUBMISSION.flags(RuntimeBundle.get(), sandbox.javaHome());
     }
 
     /** Returns how many JVMs were started. */

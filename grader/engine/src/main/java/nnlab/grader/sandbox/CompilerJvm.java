@@ -62,6 +62,7 @@ public final class CompilerJvm implements AutoCloseable {
     private final int heapMegabytes;
     private final int lifetimeSeconds;
     private final Path scratchRoot;
+    private final List<String> jvmFlags;
     private SandboxedProcess<Reply> process;
     private long nextId;
     private long startedNanos;
@@ -78,6 +79,7 @@ public final class CompilerJvm implements AutoCloseable {
         this.heapMegabytes = heapMegabytes;
         this.lifetimeSeconds = lifetimeSeconds;
         this.scratchRoot = scratchRoot;
+        this.jvmFlags = CdsArchive.COMPILER.flags(RuntimeBundle.get(), sandbox.javaHome());
     }
 
     /**
@@ -259,7 +261,7 @@ public final class CompilerJvm implements AutoCloseable {
         }
         kill();
         process = SandboxedProcess.start(sandbox, scratchRoot,
-                scratch -> sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds),
+                scratch -> sandbox.compilerCommand(RuntimeBundle.get(), scratch, heapMegabytes, lifetimeSeconds, jvmFlags),
                 "", MAX_REPLY_BYTES, Protocol::decodeReply, "javac");
         startedNanos = System.nanoTime();
         starts++;

@@ -46,7 +46,7 @@ final class RuntimeBundle {
         return INSTANCE.get();
     }
 
-    /** Returns the folder holding the jar (and the AppCDS archive once made). */
+    /** Returns the folder holding the jar (and the AppCDS archives once made: {@link CdsArchive}). */
     Path folder() {
         return folder;
     }
@@ -56,10 +56,6 @@ final class RuntimeBundle {
         return folder.resolve("runtime.jar");
     }
 
-    /** Returns where the AppCDS archive of the runtime's classes lives (it may not exist yet). */
-    Path archive() {
-        return folder.resolve("runtime.jsa");
-    }
 
     private static RuntimeBundle build() {
         try {

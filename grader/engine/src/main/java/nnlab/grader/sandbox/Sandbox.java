@@ -111,10 +111,11 @@ public final class Sandbox {
     /**
      * Returns the command that starts a compiler process ({@code nnlab.grader.runtime.CompileServer}) behind the same
      * layers as a submission JVM: a fresh uid, no network, nothing of the host but the system libraries, the JDK and the
-     * runtime jar (the sources come on stdin, the classes go back on stdout), {@code heapMegabytes} of heap, and killed
-     * after {@code lifetimeSeconds}.
+     * runtime jar (the sources come on stdin, the classes go back on stdout), {@code heapMegabytes} of heap, killed
+     * after {@code lifetimeSeconds}, and {@code jvmFlags} (its AppCDS archive).
      */
-    List<String> compilerCommand(RuntimeBundle runtime, Path scratch, int heapMegabytes, int lifetimeSeconds) {
+    List<String> compilerCommand(RuntimeBundle runtime, Path scratch, int heapMegabytes, int lifetimeSeconds,
+                                 List<String> jvmFlags) {
         List<String> cmd = limitsPrefix(lifetimeSeconds, lifetimeSeconds * CompilerJvm.WALL_FACTOR, heapMegabytes,
                 COMPILER_THREADS);
         String tmp = scratch.toString();
@@ -125,11 +126,13 @@ public final class Sandbox {
             tmp = "/tmp";
         }
         cmd.add(javaHome.resolve("bin/java").toString());
-        cmd.addAll(List.of("-Xmx" + heapMegabytes + "m", "-Xss" + COMPILER_STACK, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxMetaspaceSize=128m", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + tmp,
-                "-Dfile.encoding=UTF-8", "-Duser.language=en", "-Duser.country=US",
-                "-cp", runtime.jar().toString(), "nnlab.grader.runtime.CompileServer"));
+        cmd.addAll(List.of("-Xmx" + heapMegabytes + "m", "-Xss" + COMPILER_STACK));
+        cmd.addAll(CdsArchive.COMPILER_FLAGS);
+        cmd.addAll(List.of("-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:-UsePerfData",
+                "-XX:+DisableAttachMechanism", "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8", "-Duser.language=en",
+                "-Duser.country=US"));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", runtime.jar().toString(), "nnlab.grader.runtime.CompileServer"));
         return cmd;
     }
 

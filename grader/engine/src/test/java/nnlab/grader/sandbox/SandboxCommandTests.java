@@ -119,11 +119,13 @@ class SandboxCommandTests {
     class TheCompiler {
         @Test
         void runsBehindTheSameLayersWithoutTheSubmissionsClasses() {
-            List<String> cmd = layers(true, true, true, true).compilerCommand(RuntimeBundle.get(), SCRATCH, 256, 100);
+            List<String> cmd = layers(true, true, true, true).compilerCommand(RuntimeBundle.get(), SCRATCH, 256, 100,
+                    List.of("-Dextra=1"));
             assertTrue(cmd.indexOf("setpriv") < cmd.indexOf("bwrap"), cmd::toString);
             assertFalse(cmd.contains("/sandbox/submission"), cmd::toString);
             assertTrue(cmd.containsAll(List.of("-Xmx256m", "-Xss4m", "--nproc=64")), cmd::toString);
             assertEquals("nnlab.grader.runtime.CompileServer", cmd.get(cmd.size() - 1));
+            assertTrue(cmd.contains("-Dextra=1"), "the compiler's flags (its AppCDS archive) are passed on: " + cmd);
         }
     }
 }
