@@ -47,7 +47,6 @@ import nnlab.testsupport.Trees;
  * the busy sessions and the others, so the wait for the machine is paid once rather than once per grading.
  */
 @Tag("slow")
-@Tag("machine-load")
 class LoadTests {
 
     /** Busy processes per processor: what a shared CI runner or a grading host at a deadline looks like, and more. */
@@ -131,7 +130,9 @@ class LoadTests {
         assertNull(results.extraData().graderError(), results::output);
     }
 
+    /** Loads the machine on purpose, so it runs alone, after the module's other classes. */
     @Nested
+    @Tag("machine-load")
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnAMachineLoadedWithSixBusySessionsPerProcessor {
         private final Map<String, List<ResultsDocument>> graded = new LinkedHashMap<>();
@@ -223,6 +224,7 @@ class LoadTests {
         }
     }
 
+    /** Loads nothing beyond its own grading: runs beside the module's other classes. */
     @Nested
     class OnAQuietMachine {
         @ParameterizedTest(name = "{0}")
