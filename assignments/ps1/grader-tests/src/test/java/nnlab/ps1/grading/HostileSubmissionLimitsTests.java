@@ -43,8 +43,12 @@ import nnlab.testsupport.Trees;
 @Tag("slow")
 class HostileSubmissionLimitsTests {
 
-    /** Tight limits so that the runaway cases stay fast: 3 s per call, 128 MB heaps, a 60 s compile budget. */
-    private static final Limits LIMITS = new Limits(3, 120, 128, 64, 64);
+    /**
+     * Tight limits so that the runaway cases stay fast: 2 s per call (the cases that wait pay the wall-clock backstop,
+     * {@code ChildJvm.CALL_WALL_FACTOR} times it, once or more; an honest Part 1 call, JVM start included, uses under
+     * a second), 128 MB heaps, a 60 s compile budget.
+     */
+    private static final Limits LIMITS = new Limits(2, 120, 128, 64, 64);
     private static final Compilation.Budget COMPILE = new Compilation.Budget(60, 20, 10, 128);
     private static final Grader.Options OPTIONS = Grader.Options.defaults().withSeed(Grading.SEED).withLimits(LIMITS)
             .withCompileBudget(COMPILE);
@@ -339,7 +343,7 @@ class HostileSubmissionLimitsTests {
 
     /**
      * Limits count processor time of everything the submission runs, read by the grader from outside; the wall clock
-     * is only a backstop ({@code ChildJvm.CALL_WALL_FACTOR} × 3 s here) for code that waits. Waiting on purpose gets
+     * is only a backstop ({@code ChildJvm.CALL_WALL_FACTOR} × 2 s here) for code that waits. Waiting on purpose gets
      * the wall-clock message, never an "overloaded machine" retry; busy threads or processes cannot hide their time.
      */
     @Nested
@@ -429,15 +433,18 @@ class HostileSubmissionLimitsTests {
         private static final int SPINNERS = 3;
         /** The starved JVM's autogroup nice: weight 15 against 1024 for each busy loop, about half a percent. */
         private static final int AUTOGROUP_NICE = 19;
+        /** Processor time the marked call works for, long enough for the harness to find and starve its thread. */
+        private static final long MARKED_WORK_NANOS = 500_000_000L;
 
         /**
          * The correct sample whose first constructor call in each JVM works under the mark until its thread has used
-         * a second of processor time (by its own clock: starved, it never gets there; fed, it stays inside 3 s).
+         * {@link #MARKED_WORK_NANOS} of processor time (by its own clock: starved, it never gets there; fed, it stays
+         * inside the 2 s per call, JVM start included).
          */
         private final Mutation marked = replace(CONSTRUCTOR_BODY, "        if (!warmed) { warmed = true;"
                 + " Thread.currentThread().setName(\"" + MARK + "\"); java.lang.management.ThreadMXBean clock ="
                 + " java.lang.management.ManagementFactory.getThreadMXBean(); long x = 0;"
-                + " while (clock.getCurrentThreadCpuTime() < 1_000_000_000L) { x += x ^ (x >>> 3) + 1; }"
+                + " while (clock.getCurrentThreadCpuTime() < " + MARKED_WORK_NANOS + "L) { x += x ^ (x >>> 3) + 1; }"
                 + " Thread.currentThread().setName(\"done\"); if (x == 42) { System.out.print(\"\"); } }\n"
                 + CONSTRUCTOR_BODY);
         private final Mutation withFlag = s -> {
