@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 final class GradeCommand implements Callable<Integer> {
     @Option(names = "--assignment", required = true, description = "The problem set, e.g. ps1.") String assignment;
     @Option(names = "--submission", required = true, description = "A submission folder or zip.") Path submission;
-    @Option(names = "--out", defaultValue = "results.json", description = "Where to write results (default: ${DEFAULT-VALUE}).") Path out;
+    @Option(names = "--out", defaultValue = "results.json", description = "Where to write results: a file, or a folder"
+            + " to write results.json in (default: ${DEFAULT-VALUE}).") Path out;
     @Option(names = "--seed", description = "The run's seed: it steers the probes only, never the points (default:"
             + " drawn secretly, recorded).") Long seed;
     @Option(names = "--in-process", description = "Run trusted code (e.g. the reference) in this JVM, unsandboxed.") boolean inProcess;
@@ -55,6 +56,7 @@ final class GradeCommand implements Callable<Integer> {
         Assignment a = CourseMain.assignment(assignment);
         AssignmentSpec s = a.spec();
         CommandLines.existing("--submission", submission);
+        out = resultsFile(out);
         Instant when = null;
         Instant due = null;
         String who = student;
@@ -93,5 +95,21 @@ final class GradeCommand implements Callable<Integer> {
         }
         reports.publish(json, out, notes, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.of(json).code();
+    }
+
+    /**
+     * Returns the results file {@code --out} names: {@code results.json} inside it when it is a folder. Checked before
+     * grading, so a mistyped folder costs no grading.
+     *
+     * @throws CommandLines.UsageError when the file's folder does not exist
+     */
+    static Path resultsFile(Path out) {
+        Path file = Files.isDirectory(out) ? out.resolve("results.json") : out;
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new CommandLines.UsageError("--out: the folder " + folder + " does not exist; create it, or name"
+                    + " a results file in an existing folder");
+        }
+        return file;
     }
 }

@@ -57,6 +57,24 @@ class GradeCommandTests {
         }
 
         @Test
+        void anOutFolderReceivesResultsJson(@TempDir Path tmp) throws Exception {
+            Path notAZip = Files.writeString(tmp.resolve("submission.zip"), "not a zip");
+            Path folder = Files.createDirectory(tmp.resolve("out"));
+            assertEquals(ExitCode.REFUSED.code(), run("grade", "--assignment", "ps1", "--submission",
+                    notAZip.toString(), "--out", folder.toString(), "--seed", "3", "--no-report").exit());
+            GradedResults.assertValid(folder.resolve("results.json"));
+        }
+
+        @Test
+        void anOutInAMissingFolderIsAUsageErrorBeforeGrading(@TempDir Path tmp) throws Exception {
+            Path notAZip = Files.writeString(tmp.resolve("submission.zip"), "not a zip");
+            Ran ran = run("grade", "--assignment", "ps1", "--submission", notAZip.toString(), "--out",
+                    tmp.resolve("missing").resolve("results.json").toString(), "--no-report");
+            assertEquals(ExitCode.USAGE.code(), ran.exit());
+            assertTrue(ran.err().contains("--out: the folder " + tmp.resolve("missing") + " does not exist"), ran::err);
+        }
+
+        @Test
         void aMissingOptionIsAUsageError() {
             assertEquals(ExitCode.USAGE.code(), run("grade", "--assignment", "ps1").exit());
         }
