@@ -59,11 +59,13 @@ final class Repository {
     }
 
     /**
-     * Returns a fresh, empty folder under this module's {@code target/} (so {@code mvn clean} removes it), named
+     * Returns a fresh, empty folder of this test JVM under this module's {@code target/} (so {@code mvn clean} removes it), named
      * {@code name}; whatever was there from an earlier run is deleted.
      */
     static Path scratch(String name) {
-        Path folder = moduleDirectory().resolve("target/consistency-work").resolve(name);
+        // One folder per test JVM: the forks run side by side, and one's compilation must not rewrite another's classes.
+        Path folder = moduleDirectory().resolve("target/consistency-work")
+                .resolve(String.valueOf(ProcessHandle.current().pid())).resolve(name);
         try {
             Trees.delete(folder);
             return Files.createDirectories(folder);

@@ -2,8 +2,13 @@ package nnlab.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
+import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.GradedTest;
 import nnlab.grader.run.MirrorCheck;
 
 /**
  * What every grader plug-in must hold to, whatever its assignment: its mirror interfaces match the reference's public
  * API, its graded tests' points add up to each part's in assignment.json, every test number is unique and in a part,
- * and the starter's sources are bundled. An assignment's {@code MirrorInterfacesTests} extends this with its plug-in and
+ * the starter's sources are bundled, and its diagnosis dictionary was made for its cases and names no value. An
+ * assignment's {@code MirrorInterfacesTests} extends this with its plug-in and
  * entry mirror, and adds its own checks.
  */
 public abstract class PluginContractTests {
@@ -78,5 +85,34 @@ public abstract class PluginContractTests {
         assertFalse(assignment.starterSources().isEmpty(),
                 "the " + assignment.id() + " starter's sources are missing from the plug-in");
         assertFalse(Arrays.asList(assignment.starterSources().keySet().toArray()).isEmpty());
+    }
+
+    // A dictionary of other cases names nothing, silently: the committed one must be regenerated with the cases.
+    @Test
+    void diagnosisDictionaryIsMadeForTheseCasesOrSaysHowToRegenerateIt() throws IOException {
+        String id = assignment.id();
+        String regenerate = DiagnosisDictionary.REGENERATE.replace("ID", id);
+        String text;
+        try (InputStream in = assignment.getClass().getClassLoader()
+                .getResourceAsStream("nnlab-" + id + "/" + DiagnosisDictionary.FILE)) {
+            assertNotNull(in, id + " has no diagnosis dictionary: make it with " + regenerate);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DiagnosisDictionary committed = DiagnosisDictionary.parse(text);
+        AssignmentSpec.Cases cases = assignment.spec().cases();
+        assertEquals(cases.digest(), committed.digest(), () -> "the diagnosis dictionary was made for the cases "
+                + committed.version() + ", not " + cases.version() + ": it names nothing until it is regenerated with "
+                + regenerate);
+        assertFalse(assignment.dictionary().entries().isEmpty(), "the plug-in reads the committed dictionary");
+        assertEquals(text, committed.text(id), "the file is as the command writes it: regenerate, never edit");
+    }
+
+    @Test
+    void diagnosisDictionaryNamesAMethodItsSectionAndAKindOfChangeNeverAValue() {
+        for (DiagnosisDictionary.Entry e : assignment.dictionary().entries()) {
+            assertTrue(e.method().matches("[A-Z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*"), e::toString);
+            assertTrue(e.section().matches("§[0-9]+(\\.[0-9]+)*"), e::toString);
+            assertFalse(e.phrase().matches(".*[0-9].*"), () -> "a kind of change holds no number: " + e);
+        }
     }
 }
