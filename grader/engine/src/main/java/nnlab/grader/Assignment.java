@@ -40,4 +40,13 @@ public interface Assignment {
     default DiagnosisDictionary dictionary() {
         return DiagnosisDictionary.EMPTY;
     }
+
+    /**
+     * Trains the oracle with the assignment's training recipes and returns its runs, as the committed
+     * {@link ReferenceRuns} file should hold them (takes seconds: for {@code course reference-runs} and the plug-in
+     * contract tests, never for grading); {@link ReferenceRuns#NONE} for an assignment without training tests.
+     */
+    default ReferenceRuns trainReference() {
+        return ReferenceRuns.NONE;
+    }
 }

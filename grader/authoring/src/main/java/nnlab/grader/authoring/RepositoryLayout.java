@@ -40,6 +40,14 @@ public final class RepositoryLayout {
         return assignment(repository, id).resolve(DESCRIPTOR);
     }
 
+    /**
+     * Returns the folder of assignment {@code id}'s grader plug-in resources that reach the grader's classpath as
+     * {@code nnlab-ID/}: its diagnosis dictionary, its reference runs.
+     */
+    public static Path graderResources(Path repository, String id) {
+        return assignment(repository, id).resolve("grader-tests/src/main/resources").resolve("nnlab-" + id);
+    }
+
     /** Returns the folder of assignment {@code id}'s sample patches. */
     public static Path samples(Path repository, String id) {
         return assignment(repository, id).resolve(SAMPLES);

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * {@code nnlab-grader course}, the course's commands: {@code grade} (one submission, with lateness: the same command
  * as {@code nnlab-grader grade}), {@code grade-all} (a folder, in warm worker processes, optionally one shard of it),
  * {@code merge} (shards into one batch), {@code gradebook}, {@code junit}, {@code classroom}, {@code bundle} (the
- * Gradescope zip), {@code benchmark}, and for authors {@code assign} (the starter project from the reference) and
- * {@code sample} (a sample submission). {@code grader/course/bin/course} runs it; its exit codes are
+ * Gradescope zip), {@code benchmark}, and for authors {@code assign} (the starter project from the reference),
+ * {@code sample} (a sample submission), {@code audit} and {@code reference-runs} (the reference's training runs the
+ * graders read). {@code grader/course/bin/course} runs it; its exit codes are
  * {@link ExitCode}'s.
  */
 @Command(name = "course", mixinStandardHelpOptions = true, version = "nnlab course " + Grader.VERSION,
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
                 CourseMain.GradebookCommand.class, CourseMain.Junit.class, CourseMain.Classroom.class,
                 CourseMain.BundleCommand.class, CourseMain.Merge.class, CourseMain.BenchmarkCommand.class,
                 AuthoringCommands.Assign.class, AuthoringCommands.Sample.class, SimilarityCommand.class,
-                nnlab.grader.course.audit.AuditCommand.class})
+                nnlab.grader.course.audit.AuditCommand.class, ReferenceRunsCommand.class})
 public final class CourseMain implements Runnable {
 
     /**

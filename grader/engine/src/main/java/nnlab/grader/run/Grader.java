@@ -161,6 +161,14 @@ public final class Grader {
         return ServiceLoader.load(Assignment.class).stream().map(p -> p.get().id()).sorted().toList();
     }
 
+    /**
+     * Returns a facade of {@code api} over {@code assignment}'s oracle in this JVM, as a graded test's {@code @Oracle}
+     * parameter is one: for work with the reference outside a grading, such as {@link Assignment#trainReference()}.
+     */
+    public static <T> T oracle(Assignment assignment, Class<T> api) {
+        return Facades.create(api, new InProcessEndpoint(assignment.oracleLoader(), assignment.valueTypes()));
+    }
+
     /** Grades {@code submission} (a folder or a zip) and returns its results. */
     public ResultsDocument grade(Path submission, Options options) {
         long start = System.nanoTime();

@@ -3,8 +3,11 @@ package nnlab.ps1.grading;
 import java.util.List;
 import java.util.Map;
 
+import nnlab.grader.ReferenceRuns;
 import nnlab.grader.protocol.ValueType;
+import nnlab.grader.run.Grader;
 import nnlab.grader.support.PackagedAssignment;
+import nnlab.ps1.grading.api.Ps1;
 
 /** Problem set 1 as a grader plug-in: descriptor, hidden tests, starter sources, data sets, the Matrix value type. */
 public final class Ps1Assignment extends PackagedAssignment {
@@ -30,5 +33,10 @@ public final class Ps1Assignment extends PackagedAssignment {
     @Override
     public ClassLoader oracleLoader() {
         return nnlab.Perceptron.class.getClassLoader();
+    }
+
+    @Override
+    public ReferenceRuns trainReference() {
+        return TrainingGrading.trainReference(Grader.oracle(this, Ps1.class));
     }
 }

@@ -1,13 +1,13 @@
 package nnlab.ps1.grading;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.function.Supplier;
 
 import nnlab.Dataset;
 import nnlab.demo.Recipes;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
+import nnlab.grader.ReferenceRuns;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.score.Tolerance;
@@ -38,60 +38,89 @@ class TrainingGrading {
      * reference's side only).
      */
     private static final Tolerance SAME_NETWORK = Tolerance.DEFAULT;
+    /** The reference runs' series names: the loss per epoch, the held-out accuracy. */
+    private static final String LOSS = "loss";
+    private static final String ACCURACY = "accuracy";
+    private static final String BREAST_CANCER_TEST = "5.1.1";
+    private static final String DIGITS_TEST = "5.2.1";
+
+    /** A handout recipe: its graded test, its data, the 2-layer network's sizes and output, the loss and Adam's rate. */
+    private record Recipe(String test, String what, Supplier<Dataset.Split> data, int[] sizes, String output,
+                          String loss, double learningRate, int epochs) {
+
+        Sequential model(Ps1 api) {
+            Sequential model = api.sequential(new Dense[] {
+                api.dense(sizes[0], sizes[1], api.activation("RELU"), 1),
+                api.dense(sizes[1], sizes[2], api.activation(output), 2)});
+            model.compile(api.adam(learningRate, 0.9, 0.999, 1e-7), api.loss(loss));
+            return model;
+        }
+
+        double[] fit(Sequential model, double[][] x, double[][] y) {
+            return model.fit(x, y, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        }
+    }
+
+    private static final Recipe BREAST_CANCER = new Recipe(BREAST_CANCER_TEST, "breast cancer (§5.1)",
+            Recipes::breastCancerData, new int[] {30, 16, 1}, "SIGMOID", "BINARY_CROSSENTROPY",
+            Recipes.BREAST_CANCER_LEARNING_RATE, Recipes.BREAST_CANCER_EPOCHS);
+    private static final Recipe DIGITS = new Recipe(DIGITS_TEST, "digits (§5.2)", Recipes::digitsData,
+            new int[] {64, 32, 10}, "SOFTMAX", "CATEGORICAL_CROSSENTROPY", Recipes.DIGITS_LEARNING_RATE,
+            Recipes.DIGITS_EPOCHS);
 
     /**
-     * The reference's held-out accuracy per recipe: the oracle is deterministic, so one training per grader JVM serves
-     * every submission graded in it (a TA's batch, the catalogue's mutants).
+     * The reference's runs, read once per grader JVM: the oracle, the recipes and the data are fixed for a grader
+     * build, so its training is done once, by {@link #trainReference}, and committed ({@link ReferenceRuns}).
      */
-    private static final Map<String, CompletableFuture<OracleRun>> ORACLE_RUNS = new ConcurrentHashMap<>();
-
-    /** The reference's training with a recipe: its loss per epoch (for the report's plot) and held-out accuracy. */
-    private record OracleRun(double[] history, double accuracy) {
+    private static final class Committed {
+        static final ReferenceRuns RUNS = ReferenceRuns.committed(TrainingGrading.class.getClassLoader(), "ps1");
     }
 
-    @GradedTest(number = "5.1.1", name = "Breast cancer: held-out accuracy with the recipe", points = 5)
+    @GradedTest(number = BREAST_CANCER_TEST, name = "Breast cancer: held-out accuracy with the recipe", points = 5)
     void breastCancer(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        Dataset.Split data = Recipes.breastCancerData();
-        train(score, "breast cancer (§5.1)", s, o, data, new int[] {30, 16, 1}, "SIGMOID", "BINARY_CROSSENTROPY",
-                Recipes.BREAST_CANCER_LEARNING_RATE, Recipes.BREAST_CANCER_EPOCHS);
+        train(score, BREAST_CANCER, s, o);
     }
 
-    @GradedTest(number = "5.2.1", name = "Digits: held-out accuracy with the recipe", points = 5)
+    @GradedTest(number = DIGITS_TEST, name = "Digits: held-out accuracy with the recipe", points = 5)
     void digits(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        Dataset.Split data = Recipes.digitsData();
-        train(score, "digits (§5.2)", s, o, data, new int[] {64, 32, 10}, "SOFTMAX", "CATEGORICAL_CROSSENTROPY",
-                Recipes.DIGITS_LEARNING_RATE, Recipes.DIGITS_EPOCHS);
+        train(score, DIGITS, s, o);
     }
 
-    private static void train(Score score, String what, Ps1 s, Ps1 o, Dataset.Split data, int[] sizes, String output,
-                              String loss, double learningRate, int epochs) {
+    /** Trains {@code o} with each recipe: its loss per epoch and held-out accuracy, as the committed file holds them. */
+    static ReferenceRuns trainReference(Ps1 o) {
+        ReferenceRuns.Builder runs = new ReferenceRuns.Builder();
+        for (Recipe recipe : List.of(BREAST_CANCER, DIGITS)) {
+            Dataset.Split data = recipe.data().get();
+            Sequential model = recipe.model(o);
+            double[] history = recipe.fit(model, data.train().x().toArray(), data.train().y().toArray());
+            runs.put(recipe.test(), LOSS, history).put(recipe.test(), ACCURACY,
+                    Accuracy.of(model.predict(data.test().x().toArray()), data.test().y().toArray()));
+        }
+        return runs.build();
+    }
+
+    private static void train(Score score, Recipe recipe, Ps1 s, Ps1 o) {
+        String what = recipe.what();
+        Dataset.Split data = recipe.data().get();
         double[][] xTrain = data.train().x().toArray();
         double[][] yTrain = data.train().y().toArray();
         double[][] xTest = data.test().x().toArray();
         double[][] yTest = data.test().y().toArray();
-        // The oracle trains in this JVM while the submission trains in its own: the two run side by side.
-        CompletableFuture<OracleRun> oracleRun = ORACLE_RUNS.computeIfAbsent(what,
-                unused -> CompletableFuture.supplyAsync(() -> {
-                    Sequential mo = recipe(o, sizes, output, loss, learningRate);
-                    double[] history = mo.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
-                    return new OracleRun(history, Accuracy.of(mo.predict(xTest), yTest));
-                }));
-        Sequential ms = recipe(s, sizes, output, loss, learningRate);
-        double[] history = ms.fit(xTrain, yTrain, epochs, Recipes.BATCH_SIZE, Recipes.FIT_SEED);
+        Sequential ms = recipe.model(s);
+        double[] history = recipe.fit(ms, xTrain, yTrain);
         // Only the inputs cross the boundary: the labels stay here, and the accuracy is counted here.
         double[] trained = ms.parameters();
         double[][] predictions = ms.predict(xTest);
-        OracleRun reference = oracleRun.join();
-        double expected = reference.accuracy();
+        double expected = Committed.RUNS.value(recipe.test(), ACCURACY);
         // The loss history is the student's own report: drawn in the report next to the reference's, never scored.
         score.data("loss_history", history);
-        score.data("reference_loss_history", reference.history().clone());
+        score.data("reference_loss_history", Committed.RUNS.series(recipe.test(), LOSS));
         score.data("reference_accuracy", expected);
         score.data("target_accuracy", expected - ACCURACY_SLACK);
         String problem = Accuracy.problem(predictions, yTest);
         score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be"
                 + " scored: " + problem + "; check Sequential.predict (§3.3), then fit (§4.6).");
-        Sequential replay = recipe(o, sizes, output, loss, learningRate);
+        Sequential replay = recipe.model(o);
         score.require(trained != null && trained.length == replay.parameterCount(), what + ": the trained model's"
                 + " parameters() returned " + (trained == null ? "null" : trained.length + " values") + " but the"
                 + " recipe's model has " + replay.parameterCount() + " parameters; parameters() is provided complete:"
@@ -114,13 +143,5 @@ class TrainingGrading {
         score.require(actual >= expected - ACCURACY_SLACK, what + ": held-out accuracy " + Score.format(actual)
                 + " is below the " + Score.format(expected - ACCURACY_SLACK) + " a correct implementation reaches with"
                 + " this recipe; check fit (§4.6) and the gradients (Part 3).");
-    }
-
-    private static Sequential recipe(Ps1 api, int[] sizes, String output, String loss, double learningRate) {
-        Sequential model = api.sequential(new Dense[] {
-            api.dense(sizes[0], sizes[1], api.activation("RELU"), 1),
-            api.dense(sizes[1], sizes[2], api.activation(output), 2)});
-        model.compile(api.adam(learningRate, 0.9, 0.999, 1e-7), api.loss(loss));
-        return model;
     }
 }

@@ -3,8 +3,11 @@ package nnlab.ps2.grading;
 import java.util.List;
 import java.util.Map;
 
+import nnlab.grader.ReferenceRuns;
 import nnlab.grader.protocol.ValueType;
+import nnlab.grader.run.Grader;
 import nnlab.grader.support.PackagedAssignment;
+import nnlab.ps2.grading.api.Ps2;
 
 /**
  * Problem set 2 as a grader plug-in: descriptor, hidden tests, the ps2 starter's sources, data sets, the Matrix and
@@ -36,5 +39,10 @@ public final class Ps2Assignment extends PackagedAssignment {
     @Override
     public ClassLoader oracleLoader() {
         return nnlab.Perceptron.class.getClassLoader();
+    }
+
+    @Override
+    public ReferenceRuns trainReference() {
+        return TrainingGrading.trainReference(Grader.oracle(this, Ps2.class));
     }
 }

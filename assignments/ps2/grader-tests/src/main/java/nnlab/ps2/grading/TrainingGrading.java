@@ -1,9 +1,7 @@
 package nnlab.ps2.grading;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.function.Function;
 
 import nnlab.Dataset;
@@ -11,6 +9,7 @@ import nnlab.demo.Ps2Recipes;
 import nnlab.demo.Recipes;
 import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
+import nnlab.grader.ReferenceRuns;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
 import nnlab.grader.score.Tolerance;
@@ -39,8 +38,6 @@ class TrainingGrading {
 
     /** How far below the reference's held-out accuracy a correct but differently rounded solution may land. */
     static final double ACCURACY_SLACK = 0.02;
-    /** The reference's run per recipe: one training per grader JVM serves every submission graded in it. */
-    private static final Map<String, CompletableFuture<Run>> ORACLE_RUNS = new ConcurrentHashMap<>();
     /**
      * How close the student's predictions must be to the reference's forward pass with the same parameters: the same
      * formula summed in another order (a near-tie may then round to either class, so the class is read from the
@@ -59,6 +56,28 @@ class TrainingGrading {
     @FunctionalInterface
     private interface Replay {
         double[][] predictions(Ps2 api, double[] parameters);
+    }
+
+    /**
+     * A handout recipe ready to train: its graded test, the held-out labels (which never cross the boundary), its
+     * training with an assignment's classes and the replay of trained parameters on the held-out rows.
+     */
+    private record Recipe(String test, String what, double[][] yTest, Function<Ps2, Run> train, Replay replay) {
+    }
+
+    /** The reference runs' series names: the loss and validation loss per epoch, the held-out accuracy. */
+    private static final String LOSS = "loss";
+    private static final String VAL_LOSS = "val_loss";
+    private static final String ACCURACY = "accuracy";
+    private static final String MLP_TEST = "4.1.1";
+    private static final String CNN_TEST = "4.2.1";
+
+    /**
+     * The reference's runs, read once per grader JVM: the oracle, the recipes and the data are fixed for a grader
+     * build, so its training is done once, by {@link #trainReference}, and committed ({@link ReferenceRuns}).
+     */
+    private static final class Committed {
+        static final ReferenceRuns RUNS = ReferenceRuns.committed(TrainingGrading.class.getClassLoader(), "ps2");
     }
 
     /** §4.1's model: 64-64-10 with an L2 kernel penalty, dropout between the layers, Adam. */
@@ -89,15 +108,35 @@ class TrainingGrading {
                 Ps2Recipes.IMAGE_SIDE, Ps2Recipes.IMAGE_SIDE, 1);
     }
 
-    @GradedTest(number = "4.1.1", name = "Digits: a regularized MLP with early stopping, held-out accuracy", points = 7)
+    /** Trains {@code o} with each recipe: its loss and validation loss per epoch and held-out accuracy. */
+    static ReferenceRuns trainReference(Ps2 o) {
+        ReferenceRuns.Builder runs = new ReferenceRuns.Builder();
+        for (Recipe recipe : List.of(regularizedRecipe(), cnnRecipe())) {
+            Run run = recipe.train().apply(o);
+            runs.put(recipe.test(), LOSS, run.loss()).put(recipe.test(), VAL_LOSS, run.valLoss())
+                    .put(recipe.test(), ACCURACY, Accuracy.of(run.predictions(), recipe.yTest()));
+        }
+        return runs.build();
+    }
+
+    @GradedTest(number = MLP_TEST, name = "Digits: a regularized MLP with early stopping, held-out accuracy", points = 7)
     void regularizedDigits(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        train(score, regularizedRecipe(), o, s);
+    }
+
+    @GradedTest(number = CNN_TEST, name = "Digits: a small CNN, held-out accuracy", points = 8)
+    void cnnDigits(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+        train(score, cnnRecipe(), o, s);
+    }
+
+    /** §4.1's recipe on the first {@link Ps2Recipes#SMALL_TRAINING_ROWS} digits, with early stopping. */
+    private static Recipe regularizedRecipe() {
         Dataset.Split data = Recipes.digitsData();
         double[][] x = Arrays.copyOf(data.train().x().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
         double[][] y = Arrays.copyOf(data.train().y().toArray(), Ps2Recipes.SMALL_TRAINING_ROWS);
         double[][] xTest = data.test().x().toArray();
-        double[][] yTest = data.test().y().toArray();
         String what = "regularized MLP on digits (§4.1)";
-        train(score, what, o, s, yTest, api -> {
+        return new Recipe(MLP_TEST, what, data.test().y().toArray(), api -> {
             Sequential model = regularizedMlp(api);
             History h = model.fit(x, y, Ps2Recipes.MLP_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[] {api.earlyStopping("val_loss", 0, Ps2Recipes.PATIENCE, true)});
@@ -115,14 +154,13 @@ class TrainingGrading {
         });
     }
 
-    @GradedTest(number = "4.2.1", name = "Digits: a small CNN, held-out accuracy", points = 8)
-    void cnnDigits(@Student Ps2 s, @Oracle Ps2 o, Score score) {
+    /** §4.2's recipe on every training digit, as images. */
+    private static Recipe cnnRecipe() {
         Dataset.Split data = Recipes.digitsData();
         double[][][][] x = images(data.train().x().toArray());
         double[][] y = data.train().y().toArray();
         double[][][][] xTest = images(data.test().x().toArray());
-        double[][] yTest = data.test().y().toArray();
-        train(score, "CNN on digits (§4.2)", o, s, yTest, api -> {
+        return new Recipe(CNN_TEST, "CNN on digits (§4.2)", data.test().y().toArray(), api -> {
             Sequential model = cnn(api);
             History h = model.fit(x, y, Ps2Recipes.CNN_EPOCHS, Recipes.BATCH_SIZE, Recipes.FIT_SEED,
                     Ps2Recipes.VALIDATION_SPLIT, new Callback[0]);
@@ -167,31 +205,28 @@ class TrainingGrading {
     }
 
     /**
-     * Trains {@code recipe} with the student's and the reference's classes and scores the held-out accuracy of the
-     * reference's model {@code replay}ed with the student's trained parameters, once the student's own predictions
-     * agree with it.
+     * Trains {@code recipe} with the student's classes and scores the held-out accuracy of the reference's model
+     * {@linkplain Recipe#replay replayed} with the student's trained parameters, once the student's own predictions
+     * agree with it, against the reference's committed run.
      */
-    private static void train(Score score, String what, Ps2 o, Ps2 s, double[][] yTest, Function<Ps2, Run> recipe,
-                              Replay replay) {
-        // The oracle trains in this JVM while the submission trains in its own: the two run side by side.
-        CompletableFuture<Run> oracleRun = ORACLE_RUNS.computeIfAbsent(what,
-                unused -> CompletableFuture.supplyAsync(() -> recipe.apply(o)));
-        Run mine = recipe.apply(s);
-        Run reference = oracleRun.join();
-        double referenceAccuracy = Accuracy.of(reference.predictions(), yTest);
+    private static void train(Score score, Recipe recipe, Ps2 o, Ps2 s) {
+        String what = recipe.what();
+        double[][] yTest = recipe.yTest();
+        Run mine = recipe.train().apply(s);
+        double referenceAccuracy = Committed.RUNS.value(recipe.test(), ACCURACY);
         double target = referenceAccuracy - ACCURACY_SLACK;
         // The loss histories are the student's own report: drawn in the report next to the reference's, never scored.
         score.data("loss_history", mine.loss());
         score.data("val_loss_history", mine.valLoss());
-        score.data("reference_loss_history", reference.loss().clone());
-        score.data("reference_val_loss_history", reference.valLoss().clone());
+        score.data("reference_loss_history", Committed.RUNS.series(recipe.test(), LOSS));
+        score.data("reference_val_loss_history", Committed.RUNS.series(recipe.test(), VAL_LOSS));
         score.data("reference_accuracy", referenceAccuracy);
         score.data("target_accuracy", target);
         String problem = Accuracy.problem(mine.predictions(), yTest);
         score.require(problem == null, what + ": the trained model's predictions on the held-out set cannot be scored: "
                 + problem + "; check the forward passes (Parts 2 and 3), then fit (§1.1).");
-        // Run in this JVM (the trusted classes) but outside the oracle's future: the reference's own run is cached.
-        double[][] replayed = replay.predictions(o, mine.parameters());
+        // Run in this JVM, with the trusted classes.
+        double[][] replayed = recipe.replay().predictions(o, mine.parameters());
         String replayProblem = Accuracy.problem(replayed, yTest);
         if (replayProblem != null) {
             score.require(false, what + ": the parameters your fit trained give predictions that cannot be scored ("
