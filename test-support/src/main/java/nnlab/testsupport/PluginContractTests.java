@@ -3,6 +3,7 @@ package nnlab.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,14 +21,15 @@ import nnlab.grader.Assignment;
 import nnlab.grader.AssignmentSpec;
 import nnlab.grader.DiagnosisDictionary;
 import nnlab.grader.GradedTest;
+import nnlab.grader.ReferenceRuns;
 import nnlab.grader.run.MirrorCheck;
 
 /**
  * What every grader plug-in must hold to, whatever its assignment: its mirror interfaces match the reference's public
  * API, its graded tests' points add up to each part's in assignment.json, every test number is unique and in a part,
- * the starter's sources are bundled, and its diagnosis dictionary was made for its cases and names no value. An
- * assignment's {@code MirrorInterfacesTests} extends this with its plug-in and
- * entry mirror, and adds its own checks.
+ * the starter's sources are bundled, its diagnosis dictionary was made for its cases and names no value, and its
+ * reference runs are what its oracle gives. An assignment's {@code MirrorInterfacesTests} extends this with its plug-in
+ * and entry mirror, and adds its own checks.
  */
 public abstract class PluginContractTests {
 
@@ -104,6 +106,29 @@ public abstract class PluginContractTests {
                 + committed.version() + ", not " + cases.version() + ": it names nothing until it is regenerated with "
                 + regenerate);
         assertFalse(assignment.dictionary().entries().isEmpty(), "the plug-in reads the committed dictionary");
+        assertEquals(text, committed.text(id), "the file is as the command writes it: regenerate, never edit");
+    }
+
+    // The training tests read the reference's runs from a file instead of training the oracle: a file the oracle no
+    // longer gives (the reference, a recipe or the data changed) would hold students to a reference that is gone.
+    // Trains the oracle once per suite (seconds), as one grader JVM used to for its first submission.
+    @Test
+    void referenceRunsAreWhatTheOracleGivesOrSayHowToRegenerateThem() throws IOException {
+        String id = assignment.id();
+        String regenerate = ReferenceRuns.REGENERATE.replace("ID", id);
+        ReferenceRuns recomputed = assignment.trainReference();
+        String text;
+        try (InputStream in = assignment.getClass().getClassLoader().getResourceAsStream(ReferenceRuns.resource(id))) {
+            if (recomputed.isEmpty()) {
+                assertNull(in, id + " has reference runs but trains nothing: delete " + ReferenceRuns.resource(id));
+                return;
+            }
+            assertNotNull(in, id + " has no reference runs: make them with " + regenerate);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ReferenceRuns committed = ReferenceRuns.parse(text);
+        assertEquals(List.of(), committed.differences(recomputed), () -> "the committed reference runs are not what the"
+                + " oracle gives (the reference, a recipe or the data changed): regenerate them with " + regenerate);
         assertEquals(text, committed.text(id), "the file is as the command writes it: regenerate, never edit");
     }
 
