@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import nnlab.grader.Assignment;
@@ -111,8 +112,10 @@ public abstract class PluginContractTests {
 
     // The training tests read the reference's runs from a file instead of training the oracle: a file the oracle no
     // longer gives (the reference, a recipe or the data changed) would hold students to a reference that is gone.
-    // Trains the oracle once per suite (seconds), as one grader JVM used to for its first submission.
+    // Trains the oracle once per suite, as one grader JVM used to for its first submission: seconds (ps2's CNN), so slow,
+    // like the end-to-end suites that read the file; -Pfast leaves it to the full suite.
     @Test
+    @Tag("slow")
     void referenceRunsAreWhatTheOracleGivesOrSayHowToRegenerateThem() throws IOException {
         String id = assignment.id();
         String regenerate = ReferenceRuns.REGENERATE.replace("ID", id);
