@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Function;
 
 import nnlab.grader.Assignment;
@@ -19,14 +19,17 @@ import nnlab.grader.sandbox.Sandbox;
  * ({@code new Grader(assignment, warmCompiler)}): for suites that grade many submissions and test what a grading
  * scores, not the cold single-submission path (which {@code new Grader(assignment)} keeps). One grader per
  * concurrent grading, so that two gradings in flight never wait for each other's compilation; the compilers end with
- * this JVM (a shutdown hook, and the compile server ends when its input closes).
+ * this JVM (a shutdown hook, and the compile server ends when its input closes). The grader used last is lent first:
+ * gradings one after another all get the same, warmest grader, and a second compiler process starts only when two
+ * gradings are in flight at once.
  */
 public final class WarmGraders {
 
     /** A compiler's lifetime in processor seconds: a batch worker's ({@code ChildMain.WARM_COMPILER_SECONDS}). */
     private static final int COMPILER_LIFETIME_SECONDS = 600;
 
-    private final BlockingQueue<Grader> idle = new LinkedBlockingQueue<>();
+    /** Idle graders, the one taken back last at the head. */
+    private final BlockingDeque<Grader> idle = new LinkedBlockingDeque<>();
 
     /** Makes {@code size} graders for {@code assignment}, each with its own compiler process (started on first use). */
     public WarmGraders(Assignment assignment, int size) {
@@ -49,7 +52,7 @@ public final class WarmGraders {
     public <T> T with(Function<Grader, T> work) {
         Grader grader;
         try {
-            grader = idle.take();
+            grader = idle.takeFirst();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a free grader", e);
@@ -57,7 +60,7 @@ public final class WarmGraders {
         try {
             return work.apply(grader);
         } finally {
-            idle.add(grader);
+            idle.addFirst(grader);
         }
     }
 }

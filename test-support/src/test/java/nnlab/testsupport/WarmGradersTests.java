@@ -53,6 +53,16 @@ class WarmGradersTests {
             assertEquals(2, held.size(), "the two gradings in flight shared a grader");
         }
 
+        /** Each grader's compiler process starts on first use: gradings one at a time start one, not one per grader. */
+        @Test
+        void gradingsOneAfterAnotherGetTheSameGrader() {
+            WarmGraders pool = new WarmGraders(UNUSED, 2);
+            Grader first = pool.with(g -> g);
+            for (int i = 0; i < 3; i++) {
+                assertSame(first, pool.with(g -> g), "a grading one at a time was lent a colder grader");
+            }
+        }
+
         @Test
         void aGraderIsTakenBackWhenTheWorkFails() {
             WarmGraders pool = new WarmGraders(UNUSED, 1);

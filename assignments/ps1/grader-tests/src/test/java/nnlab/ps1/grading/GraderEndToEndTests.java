@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.Reader;
@@ -28,24 +30,33 @@ import nnlab.testsupport.GradedResults;
 import nnlab.testsupport.Trees;
 
 /**
- * The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure;
- * each through the cold single-submission path that {@code grader/bin/grade} takes.
+ * The grader on whole submissions: the reference, the starter, one broken file, the buggy sample, a grader failure.
+ * The reference through the sandbox and the grader failure go through the cold single-submission path that {@code
+ * grader/bin/grade} takes; the other gradings, whose tests pin what they score, through the warm compiler a batch uses.
  */
 @Tag("slow")
 class GraderEndToEndTests {
 
     private static final Grader.Options SEEDED = Grader.Options.defaults().withSeed(Grading.SEED);
 
+    /**
+     * The reference as problem set 1 sees it: its correct sample, rendered from the shared reference library without the
+     * later problem sets' code (the library folder itself also holds problem set 2's classes). Graded through the
+     * sandbox once for the class: every test here reads that one result.
+     */
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class TheReference {
-        /**
-         * The reference as problem set 1 sees it: its correct sample, rendered from the shared reference library
-         * without the later problem sets' code (the library folder itself also holds problem set 2's classes).
-         */
+        private ResultsDocument sandboxed;
+
+        @BeforeAll
+        void gradeTheCorrectSampleThroughTheSandbox(@TempDir Path tmp) {
+            sandboxed = Grading.gradeCold(Grading.CORRECT, SEEDED, tmp);
+        }
+
         @Test
-        void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) throws IOException {
-            ResultsDocument sandboxed = Grading.gradeCold(Grading.CORRECT, SEEDED, Files.createDirectory(tmp.resolve("a")));
-            ResultsDocument inProcess = Grading.gradeCold(Grading.CORRECT, SEEDED.unsandboxed(), Files.createDirectory(tmp.resolve("b")));
+        void scoresFullMarksThroughTheSandboxAndTheSameInProcess(@TempDir Path tmp) {
+            ResultsDocument inProcess = Grading.grade(Grading.CORRECT, SEEDED.unsandboxed(), tmp);
             GradedResults.assertFull(sandboxed, "");
             assertEquals(100, sandboxed.score(), 1e-9);
             // One JVM for the three visibility passes: the reset between tests leaves code that starts no thread in it.
@@ -55,23 +66,22 @@ class GraderEndToEndTests {
         }
 
         @Test
-        void correctSampleScoresFullMarksAndRecordsSeedAndIsolation(@TempDir Path tmp) {
-            ResultsDocument results = Grading.gradeCold(Grading.CORRECT, SEEDED, tmp);
-            assertEquals(100, results.score(), 1e-9, results::summary);
-            assertEquals(Grading.SEED, results.extraData().seed());
-            assertNotNull(results.extraData().isolation());
+        void correctSampleScoresFullMarksAndRecordsSeedAndIsolation() {
+            assertEquals(100, sandboxed.score(), 1e-9, sandboxed::summary);
+            assertEquals(Grading.SEED, sandboxed.extraData().seed());
+            assertNotNull(sandboxed.extraData().isolation());
         }
 
         @Test
         void loopBasedSampleWrittenWithoutMatrixProductsScoresFullMarks(@TempDir Path tmp) {
-            ResultsDocument results = Grading.gradeCold(Grading.LOOPS, SEEDED, tmp);
+            ResultsDocument results = Grading.grade(Grading.LOOPS, SEEDED, tmp);
             assertEquals(100, results.score(), 1e-9, results::summary);
         }
     }
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        ResultsDocument results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
+        ResultsDocument results = Grading.grade(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
         assertTrue(GradedResults.test(results, "1.1.1").details().contains("Not implemented yet"),
                 () -> GradedResults.test(results, "1.1.1").details());
@@ -82,7 +92,7 @@ class GraderEndToEndTests {
         Path submission = Trees.copy(Grading.CORRECT, tmp.resolve("sub"));
         Path adagrad = submission.resolve("src/main/java/nnlab/Adagrad.java");
         Files.writeString(adagrad, Files.readString(adagrad).replaceFirst("public void update", "public void update("));
-        ResultsDocument results = Grading.gradeCold(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
+        ResultsDocument results = Grading.grade(submission, SEEDED, Files.createDirectory(tmp.resolve("out")));
         assertEquals(0, GradedResults.test(results, "4.3.1").score(), results::summary);
         assertEquals(100 - GradedResults.test(results, "4.3.1").maxScore(), results.score(), 1e-9, results::summary);
         assertTrue(results.output().contains("nnlab/Adagrad.java:"), results::output);
@@ -94,7 +104,7 @@ class GraderEndToEndTests {
 
     @Test
     void buggySampleLosesPointsInTheTestsOfItsMistakes(@TempDir Path tmp) {
-        ResultsDocument results = Grading.gradeCold(Grading.BUGGY, SEEDED, tmp);
+        ResultsDocument results = Grading.grade(Grading.BUGGY, SEEDED, tmp);
         for (String failing : List.of("1.2.1", "2.2.1", "4.2.1")) {
             TestResult t = GradedResults.test(results, failing);
             assertTrue(t.score() < t.maxScore(), () -> failing + " should lose points: " + t.details());

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.report.ResultsDocument;
@@ -27,30 +28,50 @@ import nnlab.testsupport.Trees;
  * verdict, so each attack earns no more than the honest submission it is built on, test by test.
  */
 @Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfReportAttackTests {
 
     private static final String SEQUENTIAL = "src/main/java/nnlab/Sequential.java";
     private static final String DENSE = "src/main/java/nnlab/Dense.java";
     private static final double NO_GAIN = 1e-9;
+    private static final String FIT_START = "        Random random = new Random(seed);\n";
+    /** A fit that trains nothing: the honest stub every Part 5 attack is built on. */
+    private static final String STUB_FIT = "        if (epochs >= 0) {\n            return new double[epochs];\n        }\n";
+
+    @TempDir
+    Path shared;
+    private ResultsDocument honestStub;
+
+    /** The honest stub's Part 5, graded once for the class: what each Part 5 attack must not beat, test by test. */
+    private ResultsDocument honestStub() throws IOException {
+        if (honestStub == null) {
+            honestStub = grade(stubFit(Trees.copy(Grading.CORRECT, shared.resolve("honest"))), "5.",
+                    shared.resolve("honest-out"));
+        }
+        return honestStub;
+    }
+
+    /** Makes {@code submission}'s fit the stub that trains nothing. */
+    private static Path stubFit(Path submission) throws IOException {
+        edit(submission.resolve(SEQUENTIAL), FIT_START, STUB_FIT + FIT_START);
+        return submission;
+    }
 
     /** A stub fit that trains nothing; its accuracy, honest or lying, must not pay (ps1 Part 5). */
     @Nested
     class LyingAccuracy {
-        private static final String FIT_START = "        Random random = new Random(seed);\n";
         private static final String ACCURACY_START = "        Matrix p = predict(x);\n        if (p.rows() != y.rows()";
 
         @Test
         void aStubFitEarnsWhatTheHonestStubEarnsWhateverItsAccuracySays(@TempDir Path tmp) throws IOException {
             Map<String, String> accuracies = new LinkedHashMap<>();
-            accuracies.put("honest", ACCURACY_START);
             accuracies.put("returns 1.0", "        if (x != null) {\n            return 1.0;\n        }\n" + ACCURACY_START);
             accuracies.put("counts the labels against themselves", ACCURACY_START.replace("predict(x)", "y"));
             Map<String, ResultsDocument> graded = new LinkedHashMap<>();
+            graded.put("honest", honestStub());
             for (Map.Entry<String, String> accuracy : accuracies.entrySet()) {
                 String name = accuracy.getKey().replace(' ', '-');
-                Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(name));
-                edit(submission.resolve(SEQUENTIAL), FIT_START,
-                        "        if (epochs >= 0) {\n            return new double[epochs];\n        }\n" + FIT_START);
+                Path submission = stubFit(Trees.copy(Grading.CORRECT, tmp.resolve(name)));
                 edit(submission.resolve(SEQUENTIAL), ACCURACY_START, accuracy.getValue());
                 graded.put(accuracy.getKey(), grade(submission, "5.", tmp.resolve(name + "-out")));
             }
@@ -71,26 +92,22 @@ class SelfReportAttackTests {
      */
     @Nested
     class LookupPredict {
-        private static final String FIT_START = "        Random random = new Random(seed);\n";
         private static final String PREDICT = "    public Matrix predict(Matrix x) {\n";
 
         @Test
         void aStubFitWhosePredictLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
             Map<String, ResultsDocument> graded = new LinkedHashMap<>();
-            for (String lookup : List.of("honest", "exact", "nearest")) {
-                Path submission = Trees.copy(Grading.CORRECT, tmp.resolve(lookup));
-                edit(submission.resolve(SEQUENTIAL), FIT_START,
-                        "        if (epochs >= 0) {\n            return new double[epochs];\n        }\n" + FIT_START);
-                if (!lookup.equals("honest")) {
-                    edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
-                                    Matrix looked = Lookup.labels(x.toArray());
-                                    if (looked != null) {
-                                        return looked;
-                                    }
-                            """);
-                    Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
-                            LookupAttack.source(lookup.equals("nearest")));
-                }
+            graded.put("honest", honestStub());
+            for (String lookup : List.of("exact", "nearest")) {
+                Path submission = stubFit(Trees.copy(Grading.CORRECT, tmp.resolve(lookup)));
+                edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
+                                Matrix looked = Lookup.labels(x.toArray());
+                                if (looked != null) {
+                                    return looked;
+                                }
+                        """);
+                Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
+                        LookupAttack.source(lookup.equals("nearest")));
                 graded.put(lookup, grade(submission, "5.", tmp.resolve(lookup + "-out")));
             }
             for (String test : List.of("5.1.1", "5.2.1")) {

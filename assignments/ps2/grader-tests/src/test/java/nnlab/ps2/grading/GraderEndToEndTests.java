@@ -19,8 +19,9 @@ import nnlab.grader.run.Grader;
 import nnlab.testsupport.GradedResults;
 
 /**
- * Problem set 2 graded whole, through the sandbox and the cold single-submission path that {@code grader/bin/grade}
- * takes: the correct sample, the untouched starter, the buggy sample.
+ * Problem set 2 graded through the sandbox: the correct sample whole, through the cold single-submission path that
+ * {@code grader/bin/grade} takes; the untouched starter and the buggy sample, whose tests pin what they score, through
+ * the warm compiler a batch uses.
  */
 @Tag("slow")
 class GraderEndToEndTests {
@@ -37,7 +38,7 @@ class GraderEndToEndTests {
 
     @Test
     void untouchedStarterScoresZero(@TempDir Path tmp) {
-        ResultsDocument results = Grading.gradeCold(Grading.STARTER, SEEDED, tmp);
+        ResultsDocument results = Grading.grade(Grading.STARTER, SEEDED, tmp);
         assertEquals(0, results.score(), 1e-9, results::summary);
         assertTrue(GradedResults.test(results, "3.1.1").details().contains("Not implemented yet: Conv2D.forward"),
                 () -> GradedResults.test(results, "3.1.1").details());
@@ -46,7 +47,7 @@ class GraderEndToEndTests {
     @Test
     void buggySampleLosesPointsInTheTestsOfItsThreeMistakesAndNamesThem(@TempDir Path tmp) throws IOException {
         Path buggy = Samples.write(Grading.REPOSITORY, "ps2", "buggy", Files.createDirectory(tmp.resolve("buggy")));
-        ResultsDocument results = Grading.gradeCold(buggy, SEEDED.onlyTests("1.,2.,3."),
+        ResultsDocument results = Grading.grade(buggy, SEEDED.onlyTests("1.,2.,3."),
                 Files.createDirectory(tmp.resolve("out")));
         for (String failing : List.of("1.2.1", "2.2.1", "3.1.1")) {
             TestResult t = GradedResults.test(results, failing);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import nnlab.grader.report.ResultsDocument;
@@ -27,35 +28,58 @@ import nnlab.testsupport.Trees;
  * verdict, so each attack earns no more than the honest submission it is built on, test by test.
  */
 @Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfReportAttackTests {
 
     private static final String SEQUENTIAL = "src/main/java/nnlab/Sequential.java";
     private static final String CONV = "src/main/java/nnlab/Conv2D.java";
     private static final String DENSE = "src/main/java/nnlab/Dense.java";
     private static final double NO_GAIN = 1e-9;
+    private static final String FIT_START = "        checkCompiled();\n"
+            + "        Objects.requireNonNull(x, \"x must not be null\");\n"
+            + "        Objects.requireNonNull(y, \"y must not be null\");\n"
+            + "        Objects.requireNonNull(callbacks";
+    /** A fit that trains nothing: the honest stub every Part 4 attack is built on. */
+    private static final String STUB_FIT = """
+                    if (epochs >= 0) {
+                        return new History(new double[epochs], new double[validationSplit > 0 ? epochs : 0]);
+                    }
+            """;
+
+    @TempDir
+    Path shared;
+    private ResultsDocument honestStub;
+
+    /** The honest stub's Part 4, graded once for the class: what each Part 4 attack must not beat, test by test. */
+    private ResultsDocument honestStub() throws IOException {
+        if (honestStub == null) {
+            honestStub = grade(stubFit(Trees.copy(Grading.correct(), shared.resolve("honest"))), "4.",
+                    shared.resolve("honest-out"));
+        }
+        return honestStub;
+    }
+
+    /** Makes {@code submission}'s fit the stub that trains nothing. */
+    private static Path stubFit(Path submission) throws IOException {
+        edit(submission.resolve(SEQUENTIAL), FIT_START, STUB_FIT + FIT_START);
+        return submission;
+    }
 
     /** A stub fit that trains nothing; its accuracy, honest or lying, must not pay (Part 4). */
     @Nested
     class LyingAccuracy {
-        private static final String FIT_START = "        checkCompiled();\n"
-                + "        Objects.requireNonNull(x, \"x must not be null\");\n"
-                + "        Objects.requireNonNull(y, \"y must not be null\");\n"
-                + "        Objects.requireNonNull(callbacks";
         private static final String ACCURACY_START = "    private static double accuracyOf(Matrix p, Matrix y) {\n";
 
         @Test
         void aStubFitEarnsWhatTheHonestStubEarnsWhateverItsAccuracySays(@TempDir Path tmp) throws IOException {
             Map<String, String> accuracies = new LinkedHashMap<>();
-            accuracies.put("honest", ACCURACY_START);
             accuracies.put("returns 1.0", ACCURACY_START + "        if (p != null) {\n            return 1.0;\n        }\n");
             accuracies.put("counts the labels against themselves", ACCURACY_START + "        p = y;\n");
             Map<String, ResultsDocument> graded = new LinkedHashMap<>();
+            graded.put("honest", honestStub());
             for (Map.Entry<String, String> accuracy : accuracies.entrySet()) {
                 String name = accuracy.getKey().replace(' ', '-');
-                Path submission = Trees.copy(Grading.correct(), tmp.resolve(name));
-                edit(submission.resolve(SEQUENTIAL), FIT_START, "        if (epochs >= 0) {\n"
-                        + "            return new History(new double[epochs], new double[validationSplit > 0 ? epochs : 0]);\n"
-                        + "        }\n" + FIT_START);
+                Path submission = stubFit(Trees.copy(Grading.correct(), tmp.resolve(name)));
                 edit(submission.resolve(SEQUENTIAL), ACCURACY_START, accuracy.getValue());
                 graded.put(accuracy.getKey(), grade(submission, "4.", tmp.resolve(name + "-out")));
             }
@@ -77,12 +101,6 @@ class SelfReportAttackTests {
      */
     @Nested
     class LookupPredict {
-        private static final String FIT_START = LyingAccuracy.FIT_START;
-        private static final String STUB_FIT = """
-                        if (epochs >= 0) {
-                            return new History(new double[epochs], new double[validationSplit > 0 ? epochs : 0]);
-                        }
-                """;
         private static final String PREDICT = "    public Matrix predict(Matrix x) {\n";
         private static final String CONV_FORWARD =
                 "    public Tensor forward(Tensor input, boolean training, Random random) {\n";
@@ -91,29 +109,27 @@ class SelfReportAttackTests {
         @Test
         void aStubFitWhoseForwardLooksTheInputsUpEarnsWhatTheHonestStubEarns(@TempDir Path tmp) throws IOException {
             Map<String, ResultsDocument> graded = new LinkedHashMap<>();
-            for (String lookup : List.of("honest", "exact", "nearest")) {
-                Path submission = Trees.copy(Grading.correct(), tmp.resolve(lookup));
-                edit(submission.resolve(SEQUENTIAL), FIT_START, STUB_FIT + FIT_START);
-                if (!lookup.equals("honest")) {
-                    edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
-                                    Matrix looked = Lookup.labels(x.toArray());
-                                    if (looked != null) {
-                                        return looked;
-                                    }
-                            """);
-                    edit(submission.resolve(CONV), CONV_FORWARD, CONV_FORWARD
-                            + "        Lookup.remember(input.values(), input.dim(0));\n");
-                    // Dense is provided in ps2 (the grader fills it in from the starter): the attack submits its own.
-                    Files.copy(Grading.STARTER.resolve(DENSE), submission.resolve(DENSE));
-                    edit(submission.resolve(DENSE), DENSE_FORWARD, DENSE_FORWARD + """
-                                    Matrix looked = bias.length == 10 ? Lookup.rememberedLabels(x.rows()) : null;
-                                    if (looked != null) {
-                                        return looked;
-                                    }
-                            """);
-                    Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
-                            LookupAttack.source(lookup.equals("nearest")));
-                }
+            graded.put("honest", honestStub());
+            for (String lookup : List.of("exact", "nearest")) {
+                Path submission = stubFit(Trees.copy(Grading.correct(), tmp.resolve(lookup)));
+                edit(submission.resolve(SEQUENTIAL), PREDICT, PREDICT + """
+                                Matrix looked = Lookup.labels(x.toArray());
+                                if (looked != null) {
+                                    return looked;
+                                }
+                        """);
+                edit(submission.resolve(CONV), CONV_FORWARD, CONV_FORWARD
+                        + "        Lookup.remember(input.values(), input.dim(0));\n");
+                // Dense is provided in ps2 (the grader fills it in from the starter): the attack submits its own.
+                Files.copy(Grading.STARTER.resolve(DENSE), submission.resolve(DENSE));
+                edit(submission.resolve(DENSE), DENSE_FORWARD, DENSE_FORWARD + """
+                                Matrix looked = bias.length == 10 ? Lookup.rememberedLabels(x.rows()) : null;
+                                if (looked != null) {
+                                    return looked;
+                                }
+                        """);
+                Files.writeString(submission.resolve("src/main/java/nnlab/Lookup.java"),
+                        LookupAttack.source(lookup.equals("nearest")));
                 graded.put(lookup, grade(submission, "4.", tmp.resolve(lookup + "-out")));
             }
             for (String test : List.of("4.1.1", "4.2.1")) {
