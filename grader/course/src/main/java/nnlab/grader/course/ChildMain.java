@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,6 +46,8 @@ public final class ChildMain {
     static final String WORKER = "--worker";
 
     private static final int ORPHANED = 137;
+    /** The prefix of the temporary folder Aparapi unpacks its JNI library into (its NativeUtils). */
+    private static final String NATIVE_LIBRARY_FOLDER = "Aparapi";
     /**
      * How long a warm worker's compiler process may live before it is replaced: long enough to serve many
      * submissions, short enough that its CPU limit (twice this, see the sandbox) bounds what one process can spend.
@@ -159,7 +163,29 @@ public final class ChildMain {
         if (scratch != null) {
             FileTrees.deleteQuietly(scratch);
         }
+        deleteUnpackedNativeLibraries();
         Runtime.getRuntime().halt(ORPHANED);
+    }
+
+    /**
+     * Deletes the folders that loaded native libraries were unpacked into under {@code java.io.tmpdir} (Aparapi's
+     * {@code AparapiNNN/libaparapi.so}, 2.8 MB): their loader asks for their deletion at exit ({@code deleteOnExit}),
+     * which a halt skips, so every worker left one behind. Linux lists a process's mapped files in /proc/self/maps;
+     * elsewhere nothing is deleted.
+     */
+    static void deleteUnpackedNativeLibraries() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
+            maps.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(file -> file.startsWith("/") && file.endsWith(".so"))
+                    .map(file -> Path.of(file).getParent())
+                    .filter(folder -> tmp.equals(folder.getParent()) && folder.getFileName().toString()
+                            .startsWith(NATIVE_LIBRARY_FOLDER))
+                    .distinct()
+                    .forEach(FileTrees::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            // No /proc (not Linux) or it vanished: the folder stays, as it did before.
+        }
     }
 
     static void killChildren() {

@@ -116,6 +116,27 @@ class SandboxCommandTests {
     }
 
     @Nested
+    class TheJit {
+        private static final List<String> C1_ONLY_SERIAL = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+        @Test
+        void everySubmissionJvmCompilesWithC1OnlyAndTheSerialCollector() {
+            // Its calls are short: tiered compilation spent about twice the processor time (CdsArchive.SHARED_FLAGS).
+            for (Sandbox sandbox : List.of(layers(true, true, true, true), layers(false, false, false, false))) {
+                List<String> cmd = submission(sandbox);
+                assertTrue(cmd.containsAll(C1_ONLY_SERIAL), cmd::toString);
+            }
+        }
+
+        @Test
+        void everyCompilerProcessCompilesWithC1OnlyAndTheSerialCollector() {
+            List<String> cmd = layers(true, true, true, true).compilerCommand(RuntimeBundle.get(), SCRATCH, 256, 100,
+                    List.of());
+            assertTrue(cmd.containsAll(C1_ONLY_SERIAL), cmd::toString);
+        }
+    }
+
+    @Nested
     class TheCompiler {
         @Test
         void runsBehindTheSameLayersWithoutTheSubmissionsClasses() {
