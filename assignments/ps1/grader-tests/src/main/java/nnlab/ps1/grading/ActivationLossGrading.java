@@ -37,6 +37,13 @@ class ActivationLossGrading {
     private static final int HARD_Z_ENTRIES = 4;
     /** Keras's clipping bound of the cross-entropies. */
     private static final double CLIP = 1e-7;
+    /**
+     * §2.4's shape check: yTrue, and predictions with one row more and with one column more. Loops over yTrue's shape
+     * alone accept both without a word (fewer rows or columns would throw some other exception by themselves).
+     */
+    private static final double[][] SHAPE_Y = {{1, 0, 0}, {0, 1, 0}};
+    private static final double[][] MORE_ROWS_P = {{0.7, 0.2, 0.1}, {0.1, 0.8, 0.1}, {0.3, 0.3, 0.4}};
+    private static final double[][] MORE_COLUMNS_P = {{0.6, 0.2, 0.1, 0.1}, {0.1, 0.7, 0.1, 0.1}};
 
     /**
      * LINEAR's forward returns z and its backward gradOutput: exactly what a stub returning its input does. So the
@@ -218,6 +225,23 @@ class ActivationLossGrading {
                         actual);
             });
         }
+        score.check("yPred of another shape than yTrue", () -> requireShapeCheck(score, "value (§2.4)",
+                (loss, p) -> s.loss(loss).value(SHAPE_Y, p)));
+    }
+
+    /**
+     * Requires every loss's {@code method} (called as {@code call}) to throw IllegalArgumentException for predictions
+     * with more rows or more columns than yTrue, as §2.4 and §2.5 say. One case, so that a method that only
+     * ever throws earns nothing here.
+     */
+    private static void requireShapeCheck(Score score, String method,
+                                          java.util.function.BiConsumer<String, double[][]> call) {
+        for (String name : LOSSES) {
+            OptimizerGrading.requireIllegalArgument(score, () -> call.accept(name, MORE_ROWS_P),
+                    name + "." + method + " with a yPred of more rows than yTrue");
+            OptimizerGrading.requireIllegalArgument(score, () -> call.accept(name, MORE_COLUMNS_P),
+                    name + "." + method + " with a yPred of more columns than yTrue");
+        }
     }
 
     @GradedTest(number = "2.5.1", name = "Loss gradients, clipped predictions included", points = 3,
@@ -271,6 +295,8 @@ class ActivationLossGrading {
             score.close("CATEGORICAL_CROSSENTROPY.gradient (§2.5, clipped predictions)", "", expected, actual,
                     Tolerance.DEFAULT);
         });
+        score.check("yPred of another shape than yTrue", () -> requireShapeCheck(score, "gradient (§2.5)",
+                (loss, p) -> s.loss(loss).gradient(SHAPE_Y, p)));
     }
 
     /** What a sum instead of a mean, and (for CCE) a mean over every element, would give; scaled from the expected. */

@@ -1,5 +1,6 @@
 package nnlab.ps1.grading;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -33,16 +34,25 @@ class OptimizerGrading {
      */
     private static final long CURVE_NANOS = 2_000_000_000L;
 
+    /** What the optimizer tests compare: the update of each optimizer, with its handout section. */
+    private static final String SGD = "Sgd.update (§4.1)";
+    private static final String RMSPROP = "RmsProp.update (§4.2)";
+    private static final String ADAGRAD = "Adagrad.update (§4.3)";
+    private static final String ADADELTA = "Adadelta.update (§4.4)";
+    private static final String ADAM = "Adam.update (§4.5)";
+
     /** A catalogued mistake and how to build an optimizer that makes it, for naming it in the feedback. */
     private record Variant(Mistake mistake, Function<Ps1, Optimizer> make) {
     }
 
     /**
      * Runs {@link #STEPS} updates with the same gradients on both optimizers, comparing parameters after each; a
-     * trajectory that matches a variant's names its mistake. Gradients are scaled by {@code gradientScale}.
+     * trajectory that matches a variant's names its mistake. Gradients are scaled by {@code gradientScale}. The case
+     * calls nothing of the student's but the optimizer's constructor (the starter's) and {@code update}, so its
+     * comparisons name {@code method} ("Sgd.update (§4.1)"): that is where a difference lies.
      */
-    private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
-                              double gradientScale, Variant... variants) {
+    private static void steps(Score score, String what, String method, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o,
+                              int size, double gradientScale, Variant... variants) {
         Random r = score.random();
         double[] start = Draws.vector(r, size, 1);
         double[][] gradients = Draws.matrix(r, STEPS, size, gradientScale);
@@ -56,15 +66,15 @@ class OptimizerGrading {
                         trajectory(v.make().apply(o), start, gradients)));
             }
             for (int step = 0; step < STEPS; step++) {
-                score.close("parameters after update " + (step + 1), "θ₀ = " + Score.show(start)
+                score.close(method + ": parameters after update " + (step + 1), "θ₀ = " + Score.show(start)
                         + ", gradients " + Score.show(gradients), expected[step], actual[step], Tolerance.DEFAULT);
             }
         });
     }
 
-    private static void steps(Score score, String what, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o, int size,
-                              Variant... variants) {
-        steps(score, what, make, s, o, size, 1, variants);
+    private static void steps(Score score, String what, String method, Function<Ps1, Optimizer> make, Ps1 s, Ps1 o,
+                              int size, Variant... variants) {
+        steps(score, what, method, make, s, o, size, 1, variants);
     }
 
     /**
@@ -176,11 +186,11 @@ class OptimizerGrading {
 
     @GradedTest(number = "4.1.1", name = "Sgd: plain, momentum and Nesterov", points = 4, visibility = Visibility.AFTER_DUE_DATE)
     void sgd(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Sgd(0.1) (§4.1)", api -> api.sgd(0.1, 0, false), s, o, 4,
+        steps(score, "Sgd(0.1)", SGD, api -> api.sgd(0.1, 0, false), s, o, 4,
                 new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.1, 0, false))));
-        steps(score, "Sgd(0.05, momentum 0.9) (§4.1)", api -> api.sgd(0.05, 0.9, false), s, o, 4,
+        steps(score, "Sgd(0.05, momentum 0.9)", SGD, api -> api.sgd(0.05, 0.9, false), s, o, 4,
                 new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.05, 0.9, false))));
-        steps(score, "Sgd(0.05, momentum 0.9, Nesterov) (§4.1)", api -> api.sgd(0.05, 0.9, true), s, o, 4,
+        steps(score, "Sgd(0.05, momentum 0.9, Nesterov)", SGD, api -> api.sgd(0.05, 0.9, true), s, o, 4,
                 new Variant(Mistake.UPDATE_SIGN, api -> ascending(api.sgd(0.05, 0.9, true))),
                 new Variant(Mistake.NESTEROV_AS_MOMENTUM, api -> api.sgd(0.05, 0.9, false)));
         trainingCurve(score, api -> api.sgd(0.05, 0.9, false), s, o);
@@ -188,38 +198,41 @@ class OptimizerGrading {
 
     @GradedTest(number = "4.2.1", name = "RMSprop", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void rmsProp(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "RmsProp(0.01, ρ 0.9) (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
+        steps(score, "RmsProp(0.01, ρ 0.9)", RMSPROP, api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
                 new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.9, 0, 1e-7)));
-        steps(score, "RmsProp(0.01, ρ 0.8, momentum 0.5) (§4.2)", api -> api.rmsProp(0.01, 0.8, 0.5, 1e-7), s, o, 5,
+        steps(score, "RmsProp(0.01, ρ 0.8, momentum 0.5)", RMSPROP, api -> api.rmsProp(0.01, 0.8, 0.5, 1e-7),
+                s, o, 5,
                 new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.8, 0.5, 1e-7)));
         // Gradients of order 1e-3 make g² comparable to ε, where the place of ε matters.
-        steps(score, "RmsProp(0.01, ρ 0.9), small gradients (§4.2)", api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o, 5,
+        steps(score, "RmsProp(0.01, ρ 0.9), small gradients", RMSPROP, api -> api.rmsProp(0.01, 0.9, 0, 1e-7),
+                s, o, 5,
                 SMALL_GRADIENTS, new Variant(Mistake.RMSPROP_EPSILON_OUTSIDE, api -> rmsPropEpsilonOutside(0.01, 0.9, 0, 1e-7)));
         trainingCurve(score, api -> api.rmsProp(0.01, 0.9, 0, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.3.1", name = "Adagrad", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adagrad(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Adagrad(0.1) (§4.3)", api -> api.adagrad(0.1, 0.1, 1e-7), s, o, 5,
+        steps(score, "Adagrad(0.1)", ADAGRAD, api -> api.adagrad(0.1, 0.1, 1e-7), s, o, 5,
                 new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.1, 0, 1e-7)));
-        steps(score, "Adagrad(0.01, initial accumulator 1) (§4.3)", api -> api.adagrad(0.01, 1.0, 1e-7), s, o, 5,
+        steps(score, "Adagrad(0.01, initial accumulator 1)", ADAGRAD, api -> api.adagrad(0.01, 1.0, 1e-7),
+                s, o, 5,
                 new Variant(Mistake.ADAGRAD_ZERO_ACCUMULATOR, api -> api.adagrad(0.01, 0, 1e-7)));
         trainingCurve(score, api -> api.adagrad(0.1, 0.1, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.4.1", name = "Adadelta", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adadelta(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Adadelta(1.0, ρ 0.95) (§4.4)", api -> api.adadelta(1.0, 0.95, 1e-7), s, o, 5);
-        steps(score, "Adadelta(0.5, ρ 0.9) (§4.4)", api -> api.adadelta(0.5, 0.9, 1e-6), s, o, 5,
+        steps(score, "Adadelta(1.0, ρ 0.95)", ADADELTA, api -> api.adadelta(1.0, 0.95, 1e-7), s, o, 5);
+        steps(score, "Adadelta(0.5, ρ 0.9)", ADADELTA, api -> api.adadelta(0.5, 0.9, 1e-6), s, o, 5,
                 new Variant(Mistake.ADADELTA_NO_LEARNING_RATE, api -> api.adadelta(1.0, 0.9, 1e-6)));
         trainingCurve(score, api -> api.adadelta(1.0, 0.95, 1e-7), s, o);
     }
 
     @GradedTest(number = "4.5.1", name = "Adam", points = 3, visibility = Visibility.AFTER_DUE_DATE)
     void adam(@Student Ps1 s, @Oracle Ps1 o, Score score) {
-        steps(score, "Adam(0.01) (§4.5)", api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o, 5,
+        steps(score, "Adam(0.01)", ADAM, api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o, 5,
                 new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.01, 0.9, 0.999, 1e-7)));
-        steps(score, "Adam(0.1, β₁ 0.8, β₂ 0.99) (§4.5)", api -> api.adam(0.1, 0.8, 0.99, 1e-7), s, o, 5,
+        steps(score, "Adam(0.1, β₁ 0.8, β₂ 0.99)", ADAM, api -> api.adam(0.1, 0.8, 0.99, 1e-7), s, o, 5,
                 new Variant(Mistake.ADAM_NO_BIAS_CORRECTION, api -> adamUncorrected(0.1, 0.8, 0.99, 1e-7)));
         trainingCurve(score, api -> api.adam(0.01, 0.9, 0.999, 1e-7), s, o);
     }
@@ -242,37 +255,86 @@ class OptimizerGrading {
                 Sequential mo = model(o, which, seed);
                 double[] expected = mo.fit(x, y, 4, batchSize, seed);
                 double[] actual = ms.fit(x, y, 4, batchSize, seed);
+                boolean inFit = false;
                 if (!Diagnosis.close(expected, actual, TRAJECTORY)) {
                     for (Mistake m : FIT_MISTAKES) {
                         if (Diagnosis.close(WrongFit.history(o, which, seed, x, y, 4, batchSize, m), actual, TRAJECTORY)) {
                             diagnosis.name(m);
                         }
                     }
+                    inFit = stepPartsAgree(s, o, which, seed, x, y, batchSize);
                 }
-                score.close("fit's loss history (§4.6)", "", expected, actual, TRAJECTORY);
-                score.close("parameters after fit (§4.6)", "", mo.parameters(), ms.parameters(), TRAJECTORY);
+                score.close(inFit ? "Sequential.fit (§4.6): loss history" : "fit's loss history (§4.6)", "", expected,
+                        actual, TRAJECTORY);
+                score.close(inFit ? "Sequential.fit (§4.6): parameters after fit" : "parameters after fit (§4.6)", "",
+                        mo.parameters(), ms.parameters(), TRAJECTORY);
             });
         }
         // §4.6's edges, which the runs above never reach: no epochs at all, a batch size below 1 and a model that is
         // not compiled (both rejected even when no epoch would run). One case, so that a fit that only ever throws earns nothing here.
         score.check("fit's edges", () -> {
             double[] history = model(s, "sgd", seed).fit(x, y, 0, batchSizes[0], seed);
-            score.require(history.length == 0, "fit with epochs = 0 must return an empty loss history (§4.6); yours"
-                    + " has " + history.length + " entries");
-            requireIllegalArgument(() -> model(s, "sgd", seed).fit(x, y, 0, 0, seed),
-                    "fit with a batch size below 1 (§4.6)");
-            requireThrows(IllegalStateException.class, () -> uncompiled(s, seed).fit(x, y, 0, batchSizes[0], seed),
-                    "fit on a model that is not compiled, even with epochs = 0 (§4.6)");
+            requireEmpty(score, history, "Sequential.fit (§4.6) with epochs = 0");
+            requireIllegalArgument(score, () -> model(s, "sgd", seed).fit(x, y, 0, 0, seed),
+                    "Sequential.fit (§4.6) with a batch size below 1");
+            requireThrows(score, IllegalStateException.class,
+                    () -> uncompiled(s, seed).fit(x, y, 0, batchSizes[0], seed),
+                    "Sequential.fit (§4.6) on a model that is not compiled, even with epochs = 0");
         });
     }
 
-    /** Requires {@code call} to throw IllegalArgumentException as the handout's argument checks say. */
-    static void requireIllegalArgument(Runnable call, String what) {
-        requireThrows(IllegalArgumentException.class, call, what);
+    /** Requires the loss history of a run with no epochs to be empty, as §1.5 and §4.6 say; {@code what} as above. */
+    static void requireEmpty(Score score, double[] history, String what) {
+        if (history.length != 0) {
+            score.differs(what, "returned a loss history that is not empty");
+            throw new AssertionError(what + " must return an empty loss history; yours has " + history.length
+                    + " entries");
+        }
     }
 
-    /** Requires {@code call} to throw {@code expected}, as the handout says {@code what} does. */
-    static void requireThrows(Class<? extends RuntimeException> expected, Runnable call, String what) {
+    /**
+     * Whether the student's parts of a training step agree with the reference's on one of 4.6.1's cases: the starting
+     * parameters, the loss and the gradient on the whole data and on its first batch (Parts 2–3), and {@link #STEPS}
+     * updates of the case's optimizer (Part 4). When they do, a fit that still differs from the reference's is wrong in
+     * fit itself, and its comparisons may say so; a part that throws counts as disagreeing.
+     */
+    private static boolean stepPartsAgree(Ps1 s, Ps1 o, String which, long seed, double[][] x, double[][] y,
+                                          int batchSize) {
+        try {
+            Sequential ms = model(s, which, seed);
+            Sequential mo = model(o, which, seed);
+            double[][] firstX = Arrays.copyOf(x, batchSize);
+            double[][] firstY = Arrays.copyOf(y, batchSize);
+            if (!Diagnosis.close(mo.parameters(), ms.parameters(), TRAJECTORY)
+                    || !Diagnosis.close(mo.loss(x, y), ms.loss(x, y), TRAJECTORY)
+                    || !Diagnosis.close(mo.gradient(x, y), ms.gradient(x, y), TRAJECTORY)
+                    || !Diagnosis.close(mo.gradient(firstX, firstY), ms.gradient(firstX, firstY), TRAJECTORY)) {
+                return false;
+            }
+            double[] start = mo.parameters();
+            double[][] gradients = Draws.matrix(new Random(seed), STEPS, start.length, 1);
+            return Diagnosis.close(trajectory(optimizer(o, which), start, gradients),
+                    trajectory(optimizer(s, which), start, gradients), TRAJECTORY);
+        } catch (StudentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Requires {@code call} to throw IllegalArgumentException as the handout's argument checks say; {@code what} names
+     * the method, its section and the kind of arguments ("Loss.value (§2.4) with yPred of another shape"), never a
+     * value, since it is shown with hidden tests too.
+     */
+    static void requireIllegalArgument(Score score, Runnable call, String what) {
+        requireThrows(score, IllegalArgumentException.class, call, what);
+    }
+
+    /**
+     * Requires {@code call} to throw {@code expected}, as the handout says {@code what} does; a call that returns
+     * normally is also recorded as what differs, so the diagnosis a student sees before the due date says which
+     * method to fix.
+     */
+    static void requireThrows(Score score, Class<? extends RuntimeException> expected, Runnable call, String what) {
         try {
             call.run();
         } catch (StudentException e) {
@@ -281,6 +343,7 @@ class OptimizerGrading {
             }
             throw e;
         }
+        score.differs(what, "returned normally, but the handout says it throws " + expected.getSimpleName());
         throw new AssertionError(what + " must throw " + expected.getSimpleName() + "; yours returned normally");
     }
 

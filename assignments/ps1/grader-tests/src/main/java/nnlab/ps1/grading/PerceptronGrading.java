@@ -7,6 +7,7 @@ import nnlab.grader.GradedTest;
 import nnlab.grader.Oracle;
 import nnlab.grader.Score;
 import nnlab.grader.Student;
+import nnlab.grader.StudentException;
 import nnlab.grader.Visibility;
 import nnlab.grader.score.Tolerance;
 import nnlab.grader.support.Diagnosis;
@@ -21,6 +22,8 @@ class PerceptronGrading {
     private static final double[] OR_Y = {0, 1, 1, 1};
     private static final double[] LECTURE_WEIGHTS = {1, -1};
     private static final double LECTURE_BIAS = -0.5;
+    /** One value more than {@link #LECTURE_WEIGHTS} has weights: §1.1 requires IllegalArgumentException. */
+    private static final double[] LONGER_X = {1, 0, 1};
     private static final Tolerance TRAINING = new Tolerance(1e-9, 1e-6);
     /** Beyond this |h| a naive e^h or e^(−h) overflows. */
     private static final double EXTREME_H = 700;
@@ -90,6 +93,10 @@ class PerceptronGrading {
                 score.close("probability (§1.1)", input, po.probability(x), p);
             });
         }
+        // §1.1's argument check, on an x that a sum over the weights alone would silently accept: one value too many.
+        score.check("x longer than the weights", () -> OptimizerGrading.requireIllegalArgument(score,
+                () -> s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS).weightedSum(LONGER_X),
+                "Perceptron.weightedSum (§1.1) with an x that has more values than there are weights"));
         Random probe = score.probeRandom();
         for (int i = 0; i < PROBES; i++) {
             int n = 1 + probe.nextInt(PROBE_FEATURES);
@@ -130,6 +137,10 @@ class PerceptronGrading {
                     boolean half = atHalf && input == x;
                     failedAtHalf[0] |= half && actual == 0;
                     failedOnH[0] |= hBelowHalf && input == x && actual != expected;
+                    if (actual != expected && probabilityAgrees(s, o, w, b, input)) {
+                        score.differs("Perceptron.predict (§1.2)", "the other class than your own probability gives"
+                                + " (p ≥ 0.5 predicts 1)");
+                    }
                     score.require(expected == actual, "predict (§1.2)" + (score.hidden() ? "" : " for " + shown)
                             + " returned " + actual + (score.hidden() ? ", which is wrong" : " but should return " + expected)
                             + (half ? " (p ≥ 0.5 predicts 1)" : ""));
@@ -145,6 +156,19 @@ class PerceptronGrading {
             double[] x = Draws.vector(probe, 3, 2);
             score.probe("probe " + (i + 1), () -> score.require(o.perceptron(w, b).predict(x)
                     == s.perceptron(w, b).predict(x), "predict (§1.2) disagrees with the reference"));
+        }
+    }
+
+    /**
+     * Whether the student's probability (§1.1) agrees with the reference's at {@code x}: then a wrong prediction there
+     * lies in predict itself. A probability that throws counts as disagreeing.
+     */
+    private static boolean probabilityAgrees(Ps1 s, Ps1 o, double[] w, double b, double[] x) {
+        try {
+            return Diagnosis.close(o.perceptron(w, b).probability(x), s.perceptron(w, b).probability(x),
+                    Tolerance.DEFAULT);
+        } catch (StudentException e) {
+            return false;
         }
     }
 
@@ -256,19 +280,52 @@ class PerceptronGrading {
                 diagnosis.match(expected, actual, new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_DURING_EPOCH,
                         lossDuringEpoch(o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS), eta, 25)),
                         new Diagnosis.Candidate(Mistake.PERCEPTRON_LOSS_SUM, Diagnosis.scale(expected, OR_X.length)));
-                score.close("train's loss history (§1.5)", input, expected, actual, TRAINING);
-                score.close("weights after training (§1.5)", input, po.weights(), ps.weights(), TRAINING);
+                boolean inTrain = !Diagnosis.close(expected, actual, TRAINING) && stepPartsAgree(s, o, eta);
+                score.close(inTrain ? "Perceptron.train (§1.5): loss history" : "train's loss history (§1.5)", input,
+                        expected, actual, TRAINING);
+                score.close(inTrain ? "Perceptron.train (§1.5): weights after training" : "weights after training (§1.5)",
+                        input, po.weights(), ps.weights(), TRAINING);
             });
         }
         // §1.5's edges, which the runs above never reach: no epochs at all, and a negative number of epochs
         // (rejected). One case, so that a train that only ever throws earns nothing here.
         score.check("train's edges", () -> {
             double[] history = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS).train(OR_X, OR_Y, 0.5, 0);
-            score.require(history.length == 0, "train with epochs = 0 must return an empty loss history (§1.5); yours"
-                    + " has " + history.length + " entries");
-            OptimizerGrading.requireIllegalArgument(() -> s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS)
-                    .train(OR_X, OR_Y, 0.5, -1), "train with epochs < 0 (§1.5)");
+            OptimizerGrading.requireEmpty(score, history, "Perceptron.train (§1.5) with epochs = 0");
+            OptimizerGrading.requireIllegalArgument(score, () -> s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS)
+                    .train(OR_X, OR_Y, 0.5, -1), "Perceptron.train (§1.5) with epochs < 0");
         });
+    }
+
+    /**
+     * Whether the student's parts of one training step agree with the reference's at the lecture's start on every OR
+     * row: probability (§1.1), squaredError (§1.3), gradient (§1.4) and update (§1.5) with learning rate {@code eta}.
+     * When they do, a loss history that still differs is wrong in train itself, and its comparisons may say so; a part
+     * that throws counts as disagreeing.
+     */
+    private static boolean stepPartsAgree(Ps1 s, Ps1 o, double eta) {
+        try {
+            for (int i = 0; i < OR_X.length; i++) {
+                Perceptron ps = s.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                Perceptron po = o.perceptron(LECTURE_WEIGHTS, LECTURE_BIAS);
+                double p = po.probability(OR_X[i]);
+                double[] g = po.gradient(OR_X[i], OR_Y[i]);
+                if (!Diagnosis.close(p, ps.probability(OR_X[i]), TRAINING)
+                        || !Diagnosis.close(o.squaredError(OR_Y[i], p), s.squaredError(OR_Y[i], p), TRAINING)
+                        || !Diagnosis.close(g, ps.gradient(OR_X[i], OR_Y[i]), TRAINING)) {
+                    return false;
+                }
+                ps.update(g, eta);
+                po.update(g, eta);
+                if (!Diagnosis.close(po.weights(), ps.weights(), TRAINING)
+                        || !Diagnosis.close(po.bias(), ps.bias(), TRAINING)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (StudentException e) {
+            return false;
+        }
     }
 
     /** The loss history of a train that sums each row's error just before that row's update. */

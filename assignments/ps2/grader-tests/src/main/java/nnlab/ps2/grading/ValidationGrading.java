@@ -292,12 +292,12 @@ class ValidationGrading {
                 diagnosis.nameIf(Arrays.equals(fresh, RESET), Mistake.STATE_NOT_RESET);
             }
             score.require(expected.equals(actual), "a callback reused for a second fit disagrees with Keras's rules"
-                    + " (§1.2): onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept weights, on "
-                    + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe() + ", got "
-                    + actual.describe()));
+                    + " (§1.2): EarlyStopping.onTrainBegin must reset wait, stoppedEpoch, best, bestEpoch and the kept"
+                    + " weights, on " + second.describe() + (score.hidden() ? "" : ": expected " + expected.describe()
+                    + ", got " + actual.describe()));
             score.require(Arrays.equals(afterReset, RESET), "right after onTrainBegin, waitCount(), stoppedEpoch() and"
-                    + " bestEpoch() must read " + Arrays.toString(RESET) + " (§1.2: onTrainBegin resets them, even on a"
-                    + " callback that has run a fit); yours read " + Arrays.toString(afterReset));
+                    + " bestEpoch() must read " + Arrays.toString(RESET) + " (§1.2: EarlyStopping.onTrainBegin resets"
+                    + " them, even on a callback that has run a fit); yours read " + Arrays.toString(afterReset));
         });
     }
 
