@@ -46,6 +46,12 @@ class ShardedBatchTests {
     private static final List<Kind> KINDS = List.of(Kind.CORRECT_FOLDER, Kind.EMPTY_FOLDER, Kind.NOT_A_ZIP,
             Kind.BUGGY_RELU_KINK, Kind.EMPTY_ZIP, Kind.NOT_A_ZIP_PDF);
     private static final int SHARDS = 2;
+    /**
+     * Graders per batch, the unsharded one's and each shard's (the workflow's jobs input): one. Each batch has one or
+     * two submissions with code, the suite's test JVMs already keep every processor busy, and a second grader would
+     * only pay the start-up again (its JVM, its compiler's JVM, a cold javac); parallel batches are BatchGradingTests'.
+     */
+    private static final String JOBS = "1";
     private static final long STEP_LIMIT_MINUTES = 10;
     private static final List<String> GRADEBOOKS = List.of("gradebook.csv", "gradebook-canvas.csv", "gradebook.json");
 
@@ -75,7 +81,7 @@ class ShardedBatchTests {
         unsharded = dir.resolve("unsharded");
         assertEquals(0, run(List.of("bash", checkout.resolve("grader/course/bin/course").toString(), "grade-all",
                 "--assignment", "ps1", "--submissions", fetched.resolve("submissions").toString(), "--timestamps",
-                fetched.resolve("timestamps.csv").toString(), "--jobs", "2", "--seed", Long.toString(Course.SEED),
+                fetched.resolve("timestamps.csv").toString(), "--jobs", JOBS, "--seed", Long.toString(Course.SEED),
                 "--out", unsharded.toString()), Map.of(), "unsharded"), "the unsharded batch failed");
 
         JsonNode workflow = YAML.readTree(Course.repository().resolve("ci/github/course/grade-submissions.yml").toFile());
@@ -137,7 +143,7 @@ class ShardedBatchTests {
         }
         assertTrue(step != null, "no step '" + name + "' in job " + job);
         String script = step.get("run").asText().replace("${{ inputs.assignment }}", "ps1")
-                .replace("${{ inputs.jobs }}", "2").replace("${{ inputs.shards }}", Integer.toString(SHARDS))
+                .replace("${{ inputs.jobs }}", JOBS).replace("${{ inputs.shards }}", Integer.toString(SHARDS))
                 .replace("${{ inputs.seed }}", Long.toString(Course.SEED))
                 .replace("${{ matrix.shard }}", Integer.toString(shard));
         assertFalse(script.contains("${{"), () -> "an expression the test does not fill in: " + script);

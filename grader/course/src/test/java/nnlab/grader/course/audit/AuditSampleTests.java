@@ -30,8 +30,13 @@ class AuditSampleTests {
 
     /** The audit's seed: draws the sample and is the grading's run seed. */
     private static final long SEED = 1;
-    /** Mutants graded at once, as on the 2-core CI machine. */
-    private static final int JOBS = 2;
+    /**
+     * One warm grader grades the sample: the suite's test JVMs already keep every processor busy, so a second grader
+     * would only pay the start-up again (its JVM, its compiler's JVM, a cold javac, the reference's run) for nothing this
+     * test asserts: each mutant's fate is its own grading's. Parallel batches are BatchGradingTests' and
+     * ShardedBatchTests'.
+     */
+    private static final int JOBS = 1;
 
     @ParameterizedTest(name = "{0}: the first {1} mutants of seed 1")
     @CsvSource({"ps1, 11", "ps2, 10"})

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +46,19 @@ class TypicalMistakesTests {
     private static final List<TaskRegion> UPDATE = List.of(new TaskRegion("Perceptron.update", "§1.5", 80, 96));
     /** The typical mistakes' namings pinned by the last measurement: assignment, patch, how (see the file). */
     private static final String PINNED = "typical/named.txt";
+    /** The batches' run seed. */
+    private static final long SEED = 1;
+    /**
+     * Graders per batch: one. The suite's test JVMs already keep every processor busy, so a second grader would only
+     * pay the start-up again (its JVM, its compiler's JVM, a cold javac, the reference's run) for nothing these tests
+     * assert: each patch's outcome is its own grading's.
+     */
+    private static final int JOBS = 1;
+    /** The graded batches by assignment (see {@link #graded}). */
+    private static final Map<String, Batch> GRADED = new HashMap<>();
+
+    @TempDir
+    static Path batches;
 
     /** Results whose one test fails and shows {@code view} (its diagnosis) to the student, naming {@code mistakes}. */
     private static ResultsDocument failing(String view, List<Score.Mistake> mistakes) {
@@ -107,45 +122,79 @@ class TypicalMistakesTests {
     @Tag("slow")
     class Graded {
         @Test
-        void ownPatchesAreAppliedGradedAndReadForTheMethodsTheyChange(@TempDir Path out) throws Exception {
-            List<Path> patches;
-            try (var files = Files.list(resource("typical/ps1"))) {
-                patches = files.sorted().toList();
-            }
-            TypicalMistakes.Figures figures = measure("ps1", patches, out);
-            assertEquals(2, figures.patches());
-            assertEquals(2, figures.killed(), figures::toString);
-            assertEquals(List.of("Perceptron.update"), figures.outcomes().get(0).tasks());
-            assertEquals(List.of("Perceptron.weightedSum"), figures.outcomes().get(1).tasks());
-            assertTrue(Files.isRegularFile(out.resolve("typical.json")));
+        void ownPatchesAreAppliedGradedAndReadForTheMethodsTheyChange() throws Exception {
+            Batch ps1 = graded("ps1");
+            List<String> own = ownPatches().stream().map(TypicalMistakesTests::name).toList();
+            List<TypicalMistakes.Outcome> outcomes = ps1.figures().outcomes().stream()
+                    .filter(o -> own.contains(o.patch())).toList();
+            assertEquals(2, outcomes.size(), ps1.figures()::toString);
+            assertEquals(2, outcomes.stream().filter(TypicalMistakes.Outcome::killed).count(), outcomes::toString);
+            assertEquals(List.of("Perceptron.update"), outcomes.get(0).tasks());
+            assertEquals(List.of("Perceptron.weightedSum"), outcomes.get(1).tasks());
+            assertTrue(Files.isRegularFile(ps1.out().resolve("typical.json")));
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"ps1", "ps2"})
-        void theTypicalMistakesNamedAtTheLastMeasurementAreStillNamed(String assignment, @TempDir Path out)
-                throws Exception {
+        void theTypicalMistakesNamedAtTheLastMeasurementAreStillNamed(String assignment) throws Exception {
             Path repository = RepositoryLayout.findRepository(Path.of(""));
-            List<Path> patches = TypicalMistakes.patches(repository, assignment);
+            List<String> patches = TypicalMistakes.patches(repository, assignment).stream()
+                    .map(TypicalMistakesTests::name).toList();
             assumeFalse(patches.isEmpty(), "assignments/" + assignment + "/typical-mistakes holds no patch");
             Map<String, String> pinned = pinned(assignment);
-            TypicalMistakes.Figures figures = measure(assignment, patches, out);
-            for (TypicalMistakes.Outcome o : figures.outcomes()) {
-                String how = pinned.get(o.patch());
+            Batch batch = graded(assignment);
+            for (TypicalMistakes.Outcome o : batch.figures().outcomes()) {
+                String how = patches.contains(o.patch()) ? pinned.get(o.patch()) : null;
                 if ("named".equals(how)) {
                     assertTrue(o.named(), () -> o.patch() + " is no longer named or located in the student's view: "
-                            + o + "; see " + out.resolve("results").resolve(o.patch()));
+                            + o + "; see " + batch.out().resolve("results").resolve(o.patch()));
                 } else if ("named-without-dictionary".equals(how)) {
                     assertTrue(o.namedWithoutDictionary(), () -> o.patch() + " is no longer named without the"
                             + " dictionary: " + o);
                 }
             }
         }
+    }
 
-        private TypicalMistakes.Figures measure(String assignment, List<Path> patches, Path out) throws Exception {
-            return TypicalMistakes.measure(RepositoryLayout.findRepository(Path.of("")),
-                    Grader.find(assignment).orElseThrow().spec(), patches, out, 1, 2, CourseMain.childCommand(),
-                    new PrintStream(PrintStream.nullOutputStream()));
+    /** One assignment's patches graded together and where their batch is. */
+    private record Batch(TypicalMistakes.Figures figures, Path out) {
+    }
+
+    /**
+     * Returns {@code assignment}'s typical mistakes graded through one warm batch grader, once per test JVM and read by
+     * every test of {@link Graded}; ps1's batch holds this test's own patches too, so one grader warms up for both.
+     */
+    private static synchronized Batch graded(String assignment) throws Exception {
+        Batch batch = GRADED.get(assignment);
+        if (batch == null) {
+            Path repository = RepositoryLayout.findRepository(Path.of(""));
+            List<Path> patches = new ArrayList<>(TypicalMistakes.patches(repository, assignment));
+            if (assignment.equals("ps1")) {
+                List<String> names = patches.stream().map(TypicalMistakesTests::name).toList();
+                for (Path own : ownPatches()) {
+                    assertFalse(names.contains(name(own)), () -> own + " has the name of a typical mistake: rename it");
+                    patches.add(own);
+                }
+            }
+            Path out = Files.createDirectories(batches.resolve(assignment));
+            batch = new Batch(TypicalMistakes.measure(repository, Grader.find(assignment).orElseThrow().spec(),
+                    patches, out, SEED, JOBS, CourseMain.childCommand(), new PrintStream(PrintStream.nullOutputStream())),
+                    out);
+            GRADED.put(assignment, batch);
         }
+        return batch;
+    }
+
+    /** This test's own ps1 patches, sorted by name. */
+    private static List<Path> ownPatches() throws IOException, URISyntaxException {
+        try (var files = Files.list(resource("typical/ps1"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** A patch's name as the outcomes give it: its file's, without {@code .patch}. */
+    private static String name(Path patch) {
+        return patch.getFileName().toString().replaceFirst("\\.patch$", "");
     }
 
     /** The pinned namings of {@code assignment}'s typical mistakes: patch → "named", "named-without-dictionary". */
