@@ -126,6 +126,16 @@ class ActivationLossGrading {
                 score.close(name + ".backward (§2.2)", "", expected, actual, Tolerance.DEFAULT);
             });
         }
+        // §2.2: z and gradOutput of another shape, in one dimension only (a check that needs both to differ lets
+        // them through). One case, so that a backward that only ever throws earns nothing here.
+        score.check("gradOutput of another shape than z", () -> {
+            for (String name : ELEMENTWISE) {
+                OptimizerGrading.requireIllegalArgument(score, () -> s.activation(name).backward(SHAPE_Y,
+                        MORE_COLUMNS_P), name + ".backward (§2.2) with a gradOutput of more columns than z");
+                OptimizerGrading.requireIllegalArgument(score, () -> s.activation(name).backward(SHAPE_Y,
+                        MORE_ROWS_P), name + ".backward (§2.2) with a gradOutput of more rows than z");
+            }
+        });
     }
 
     @GradedTest(number = "2.3.1", name = "Softmax forward and backward, stable for |z| = 1000", points = 4,

@@ -251,6 +251,13 @@ class BackpropGrading {
                 score.close("Sequential.gradient (§3.4)", "", expected, actual, Tolerance.DEFAULT, layout(net));
             });
         }
+        // §3.4's edge: a model that is not compiled has no loss to differentiate. One case, so that a gradient that
+        // only ever throws earns nothing here.
+        Net first = NETS.get(0);
+        Draws.Batch edge = Draws.batch(r, 2, 5, first.sizes()[0], first.loss(), first.outputs());
+        score.check("gradient's edge", () -> OptimizerGrading.requireThrows(score, IllegalStateException.class,
+                () -> build(s, first, edge.seed()).gradient(edge.x(), edge.y()),
+                "Sequential.gradient (§3.4) on a model that is not compiled"));
     }
 
     // After the due date, and paying only for real work, for the same reasons as 3.2.2. The differences are of the

@@ -277,6 +277,8 @@ class OptimizerGrading {
             requireEmpty(score, history, "Sequential.fit (§4.6) with epochs = 0");
             requireIllegalArgument(score, () -> model(s, "sgd", seed).fit(x, y, 0, 0, seed),
                     "Sequential.fit (§4.6) with a batch size below 1");
+            requireIllegalArgument(score, () -> model(s, "sgd", seed).fit(x, y, -1, batchSizes[0], seed),
+                    "Sequential.fit (§4.6) with epochs below 0");
             requireThrows(score, IllegalStateException.class,
                     () -> uncompiled(s, seed).fit(x, y, 0, batchSizes[0], seed),
                     "Sequential.fit (§4.6) on a model that is not compiled, even with epochs = 0");
