@@ -21,6 +21,7 @@ import nnlab.grader.Disclosure;
 import nnlab.grader.Reader;
 import nnlab.grader.Score;
 import nnlab.grader.authoring.MutantCatalogue;
+import nnlab.grader.authoring.RepositoryLayout;
 import nnlab.grader.report.ResultsDocument;
 import nnlab.grader.report.TestData;
 import nnlab.grader.report.TestResult;
@@ -66,8 +67,7 @@ final class Diagnoses {
 
     /** Returns the file of assignment {@code id}'s dictionary in {@code repository}: a resource of its grader. */
     static Path file(Path repository, String id) {
-        return repository.resolve("assignments").resolve(id).resolve("grader-tests/src/main/resources")
-                .resolve("nnlab-" + id).resolve(DiagnosisDictionary.FILE);
+        return RepositoryLayout.graderResources(repository, id).resolve(DiagnosisDictionary.FILE);
     }
 
     /** Returns the dictionary committed for {@code spec}'s cases, empty when there is none or it is of other cases. */
